@@ -1,0 +1,14 @@
+// @ts-check
+const createNextIntlPlugin = require('next-intl/plugin');
+
+const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Native and WASM packages must be loaded by Node at run time, not bundled.
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pg', 'pg-copy-streams'],
+  experimental: { authInterrupts: true },
+  poweredByHeader: false,
+};
+
+module.exports = withNextIntl(nextConfig);
