@@ -9,6 +9,7 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pg', 'pg-copy-streams'],
   experimental: { authInterrupts: true },
   poweredByHeader: false,
+  allowedDevOrigins: ['127.0.0.1'],
 };
 
 module.exports = withNextIntl(nextConfig);

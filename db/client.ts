@@ -22,10 +22,12 @@ export interface DatabaseHandle {
   pool?: import('pg').Pool;
 }
 
-export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
+export const MIGRATIONS_FOLDER = path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations');
 
 export function defaultDataDir(): string {
-  return path.resolve(process.env.RECTIFY_DATA_DIR ?? path.join(process.cwd(), '.data', 'pglite'));
+  return path.resolve(
+    /*turbopackIgnore: true*/ process.env.RECTIFY_DATA_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), '.data', 'pglite'),
+  );
 }
 
 /** Opens a node-postgres pool on `url`. */
@@ -126,4 +128,10 @@ export async function closeDatabase(): Promise<void> {
   const p = holder.promise;
   holder.promise = undefined;
   if (p) await (await p).close();
+}
+
+/** Runs raw SQL and returns its rows; both drivers answer `{ rows }`. */
+export async function queryRows<T>(db: Queryable, query: import('drizzle-orm').SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
 }

@@ -5,6 +5,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { caseStateEnum, retestResultEnum } from './enums';
 import { evidence, inspections } from './inspections';
+import { notices } from './notices';
 import { subjects } from './registry';
 import { apiTokens, users } from './users';
 
@@ -38,6 +39,7 @@ export const cases = pgTable(
   (t) => [
     uniqueIndex('cases_inspection_uq').on(t.inspectionId),
     check('cases_revision_positive', sql`${t.revision} >= 1`),
+    check('cases_closed_when_final', sql`(${t.state} IN ('verified','reinstated','withdrawn')) = (${t.closedAt} IS NOT NULL)`),
     check('cases_deadline_when_ordered', sql`${t.state} NOT IN ('ordered','notified') OR ${t.deadline} IS NOT NULL`),
     index('cases_subject_idx').on(t.subjectId, t.openedAt),
     index('cases_state_id_idx').on(t.state, t.id),
@@ -60,10 +62,12 @@ export const caseEvents = pgTable(
     reason: text('reason').notNull().default(''),
     deadline: date('deadline'),
     version: text('version'),
-    noticeId: integer('notice_id'),
+    noticeId: integer('notice_id').references((): AnyPgColumn => notices.id),
+    /** The case's revision after this event: events of a case are ordered by it, one per revision. */
+    revision: integer('revision').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('case_events_case_idx').on(t.caseId, t.at)],
+  (t) => [uniqueIndex('case_events_case_revision_uq').on(t.caseId, t.revision), index('case_events_at_idx').on(t.at)],
 );
 
 export const caseEventEvidence = pgTable(

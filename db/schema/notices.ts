@@ -64,6 +64,8 @@ export const noticeEntries = pgTable(
     filingNumber: text('filing_number'),
     region: text('region'),
     problems: text('problems'),
+    /** The violation category codes behind `problems`, so the annex reads in either language. */
+    categories: text('categories').array().notNull().default([]),
     deadline: date('deadline'),
   },
   (t) => [

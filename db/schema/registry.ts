@@ -64,6 +64,7 @@ export const subjectNames = pgTable(
   },
   (t) => [
     index('subject_names_subject_idx').on(t.subjectId),
+    uniqueIndex('subject_names_one_current_uq').on(t.subjectId).where(sql`${t.validTo} IS NULL`),
     index('subject_names_name_trgm').using('gin', t.name.op('gin_trgm_ops')),
   ],
 );
@@ -83,7 +84,7 @@ export const subjectIdentifiers = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('subject_identifiers_subject_type_value_uq').on(t.subjectId, t.type, t.value),
+    uniqueIndex('subject_identifiers_subject_type_match_uq').on(t.subjectId, t.type, t.matchValue),
     index('subject_identifiers_match_idx').on(t.type, t.matchValue),
     index('subject_identifiers_value_trgm').using('gin', t.value.op('gin_trgm_ops')),
   ],

@@ -1,0 +1,55 @@
+import type { ReactNode } from 'react';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import type { Actor } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/permissions';
+import { LocaleSwitch } from './locale-switch';
+import { NavLinks } from './nav-links';
+import { NAV_ITEMS } from './nav-items';
+import { SignOutButton } from './sign-out-button';
+
+export async function AppShell({ actor, children }: { actor: Actor; children: ReactNode }) {
+  const t = await getTranslations();
+  const items = NAV_ITEMS.filter((i) => can(actor.role, i.permission)).map((i) => ({
+    href: i.href,
+    label: t(`nav.${i.key}` as 'nav.dashboard'),
+  }));
+  return (
+    <div className="flex min-h-screen flex-col md:flex-row">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:px-3 focus:py-2">
+        {t('app.skipToContent')}
+      </a>
+      <aside className="no-print bg-brand text-white md:w-60 md:shrink-0">
+        <div className="border-b border-white/15 px-4 py-4">
+          <Link href="/" className="block">
+            <span className="flex items-center gap-2 text-lg font-bold tracking-wide">
+              <span aria-hidden className="inline-block h-6 w-1.5 rounded-sm bg-accent" />
+              {t('app.name')}
+            </span>
+            <span className="mt-1 block text-xs leading-snug text-white/75">{t('app.fullName')}</span>
+          </Link>
+        </div>
+        <nav aria-label={t('nav.main')} className="px-2 py-3">
+          <NavLinks items={items} />
+        </nav>
+      </aside>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="no-print flex flex-wrap items-center justify-between gap-3 bg-brand-600 px-5 py-2.5 text-white">
+          <span className="text-sm text-white/85">{t('app.office')}</span>
+          <div className="flex items-center gap-3">
+            <span className="text-sm">
+              <span className="sr-only">{t('nav.signedInAs')} </span>
+              {actor.name}
+              <span className="ml-2 rounded bg-white/15 px-1.5 py-0.5 text-xs">{t(`role.${actor.role}`)}</span>
+            </span>
+            <LocaleSwitch />
+            <SignOutButton />
+          </div>
+        </header>
+        <main id="main" className="flex-1 px-5 py-6 lg:px-8">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { auditEvents } from '@/db/schema';
+import type { Queryable } from '@/db/client';
+import type { Actor } from '@/lib/auth/actor';
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId: string | number;
+  before?: unknown;
+  after?: unknown;
+}
+
+/**
+ * Appends an audit event. Call it with the transaction that makes the change, so the event and the
+ * change commit or fail together; the database assigns the sequence number and the hash chain.
+ */
+export async function recordAudit(tx: Queryable, actor: Actor | null, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditEvents).values({
+    actorUserId: actor?.kind === 'user' ? actor.id : null,
+    actorTokenId: actor?.kind === 'token' ? actor.id : null,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: String(entry.entityId),
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+  });
+}

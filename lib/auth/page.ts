@@ -1,0 +1,22 @@
+import { forbidden, redirect } from 'next/navigation';
+import { headers } from 'next/headers';
+import { HttpError } from '@/lib/http/errors';
+import { requirePermission, type Actor } from './actor';
+import type { Permission } from './permissions';
+
+/**
+ * `requirePermission` for pages and layouts: no session sends the visitor to sign in (and back
+ * afterwards); the wrong role renders the 403 page.
+ */
+export async function requirePagePermission(permission: Permission): Promise<Actor> {
+  try {
+    return await requirePermission(permission);
+  } catch (err) {
+    if (err instanceof HttpError && err.status === 401) {
+      const here = (await headers()).get('x-rectify-path') ?? '/';
+      redirect(`/signin?callbackUrl=${encodeURIComponent(here)}`);
+    }
+    if (err instanceof HttpError && err.status === 403) forbidden();
+    throw err;
+  }
+}

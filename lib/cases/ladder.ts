@@ -1,0 +1,137 @@
+/**
+ * The rectification ladder of DESIGN §3 as one pure module: states, transitions, who may make them,
+ * through which channel, and on what condition. The UI, the API, bulk actions, imports and notices
+ * all ask `checkTransition`; no other copy of these rules exists.
+ */
+import { caseStateEnum } from '@/db/schema/enums';
+import type { Role } from '@/lib/auth/permissions';
+
+export const CASE_STATES = caseStateEnum.enumValues;
+export type CaseState = (typeof CASE_STATES)[number];
+
+/** States that end a case: it is never reopened; a recurrence opens a new, linked case. */
+export const CLOSED_STATES: readonly CaseState[] = ['verified', 'reinstated', 'withdrawn'];
+
+/** How a transition is made: directly by a person or token, or by publishing a notice. */
+export type Channel = 'direct' | 'rectification_notice' | 'removal_notice';
+
+export interface TransitionInput {
+  reason?: string;
+  /** The new deadline (YYYY-MM-DD) when the transition sets one. */
+  deadline?: string;
+  /** The version claimed fixed (→ rectified) or re-tested (→ verified / ordered / reinstated). */
+  version?: string;
+  /** Stores with a takedown record, required when a supervisor removes a case directly. */
+  takedownStores?: string[];
+}
+
+export interface TransitionContext {
+  from: CaseState;
+  to: CaseState;
+  /** The actor's role; notices are published by a supervisor. */
+  role: Role;
+  channel: Channel;
+  input: TransitionInput;
+  /** The case's current deadline (YYYY-MM-DD), if any. */
+  currentDeadline: string | null;
+  /** Today in the office's calendar (YYYY-MM-DD). */
+  today: string;
+}
+
+export type Refusal = {
+  ok: false;
+  status: 403 | 422;
+  code: 'role' | 'channel' | 'state' | 'condition';
+  message: string;
+  field?: keyof TransitionInput;
+};
+export type Allowed = { ok: true; rule: Rule };
+export type Verdict = Allowed | Refusal;
+
+type Condition = (ctx: TransitionContext) => Refusal | null;
+
+interface Rule {
+  from: readonly CaseState[];
+  to: CaseState;
+  roles: readonly Role[];
+  channels: readonly Channel[];
+  /** What the transition records as a re-test, if anything. */
+  retest?: 'passed' | 'failed';
+  conditions: readonly Condition[];
+  summary: string;
+}
+
+const refuse = (message: string, field?: keyof TransitionInput): Refusal => ({ ok: false, status: 422, code: 'condition', message, field });
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+const needsReason: Condition = ({ input }) => (input.reason?.trim() ? null : refuse('A reason is required.', 'reason'));
+const needsVersion =
+  (what: string): Condition =>
+  ({ input }) =>
+    input.version?.trim() ? null : refuse(`The ${what} version is required.`, 'version');
+const needsFutureDeadline: Condition = ({ input, today }) => {
+  if (!input.deadline) return refuse('A deadline is required.', 'deadline');
+  if (!DATE.test(input.deadline)) return refuse('The deadline must be a date (YYYY-MM-DD).', 'deadline');
+  return input.deadline > today ? null : refuse('The deadline must be after today.', 'deadline');
+};
+const deadlinePassed: Condition = ({ currentDeadline, today }) =>
+  currentDeadline && currentDeadline < today ? null : refuse(`The deadline (${currentDeadline ?? 'none'}) has not passed yet.`);
+const takedownsRecorded: Condition = ({ channel, input }) =>
+  channel !== 'direct' || (input.takedownStores?.length ?? 0) > 0
+    ? null
+    : refuse('A direct removal needs a takedown record for at least one store.', 'takedownStores');
+
+const WORKERS: readonly Role[] = ['inspector', 'supervisor'];
+const SUPERVISORS: readonly Role[] = ['supervisor'];
+
+export const RULES: readonly Rule[] = [
+  { from: ['open'], to: 'ordered', roles: WORKERS, channels: ['direct'], conditions: [needsFutureDeadline], summary: 'Order rectification with a deadline.' },
+  { from: ['ordered', 'notified'], to: 'rectified', roles: WORKERS, channels: ['direct'], conditions: [needsReason, needsVersion('claimed fixed')], summary: 'The operator reports a fix.' },
+  { from: ['rectified'], to: 'verified', roles: WORKERS, channels: ['direct'], retest: 'passed', conditions: [needsVersion('re-tested')], summary: 'The re-test passed.' },
+  { from: ['rectified'], to: 'ordered', roles: WORKERS, channels: ['direct'], retest: 'failed', conditions: [needsVersion('re-tested'), needsFutureDeadline], summary: 'The re-test failed: a new deadline.' },
+  { from: ['ordered'], to: 'notified', roles: SUPERVISORS, channels: ['rectification_notice'], conditions: [deadlinePassed], summary: 'Named in a published rectification notice.' },
+  { from: ['notified'], to: 'removed', roles: SUPERVISORS, channels: ['removal_notice', 'direct'], conditions: [takedownsRecorded], summary: 'Removed from the stores.' },
+  { from: ['removed'], to: 'reinstated', roles: SUPERVISORS, channels: ['direct'], retest: 'passed', conditions: [needsVersion('re-tested')], summary: 'Back after a passed re-test.' },
+  {
+    from: CASE_STATES.filter((s) => !CLOSED_STATES.includes(s)),
+    to: 'withdrawn',
+    roles: SUPERVISORS,
+    channels: ['direct'],
+    conditions: [needsReason],
+    summary: 'Retracted, e.g. a false positive.',
+  },
+];
+
+function channelName(c: Channel): string {
+  return c === 'direct' ? 'directly' : c === 'rectification_notice' ? 'by publishing a rectification notice' : 'by publishing a removal notice';
+}
+
+/** Decides whether `from → to` may happen now, for this role, through this channel. */
+export function checkTransition(ctx: TransitionContext): Verdict {
+  const rule = RULES.find((r) => r.to === ctx.to && r.from.includes(ctx.from));
+  if (!rule) {
+    return { ok: false, status: 422, code: 'state', message: `A case cannot go from ${ctx.from} to ${ctx.to}.` };
+  }
+  if (!rule.channels.includes(ctx.channel)) {
+    const how = rule.channels.map(channelName).join(' or ');
+    return { ok: false, status: 422, code: 'channel', message: `${ctx.from} → ${ctx.to} happens only ${how}.` };
+  }
+  if (!rule.roles.includes(ctx.role)) {
+    return { ok: false, status: 403, code: 'role', message: `The ${ctx.role} role may not move a case from ${ctx.from} to ${ctx.to}.` };
+  }
+  for (const condition of rule.conditions) {
+    const refusal = condition(ctx);
+    if (refusal) return refusal;
+  }
+  return { ok: true, rule };
+}
+
+/** The transitions a role could make directly from a state (for buttons); conditions are checked on submit. */
+export function directTargets(from: CaseState, role: Role): CaseState[] {
+  return RULES.filter((r) => r.from.includes(from) && r.roles.includes(role) && r.channels.includes('direct')).map((r) => r.to);
+}
+
+/** A case is overdue while it runs against a deadline that has passed (mirrors lib/cases/overdue.ts). */
+export function isOverdue(state: CaseState, deadline: string | null, today: string): boolean {
+  return (state === 'ordered' || state === 'notified') && deadline !== null && deadline < today;
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { caseStateEnum } from '@/db/schema/enums';
+
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'An evidence reference is a lower-case SHA-256 (64 hex characters).');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as YYYY-MM-DD.');
+
+/** The body of a transition, for one case or many (DESIGN §6). */
+const transitionFields = {
+  to: z.enum(caseStateEnum.enumValues, { error: `One of: ${caseStateEnum.enumValues.join(', ')}.` }),
+  reason: z.string().trim().max(4000, 'At most 4,000 characters.').optional(),
+  deadline: isoDate.optional(),
+  version: z.string().trim().min(1).max(100, 'At most 100 characters.').optional(),
+  evidence: z.array(sha256).max(50, 'At most 50 evidence files.').optional(),
+  takedownStores: z.array(z.string().trim().min(1).max(40)).max(20).optional(),
+};
+
+export const transitionBodySchema = z.object({
+  ...transitionFields,
+  expectedRevision: z.number({ error: 'The revision you saw (expectedRevision) is required.' }).int().positive(),
+});
+
+export const bulkTransitionBodySchema = z.object({
+  ...transitionFields,
+  ids: z.array(z.number().int().positive()).min(1, 'Name at least one case.').max(500, 'At most 500 cases at once.'),
+  /** Optional per-case revisions (`{ "12": 3 }`); cases not named are taken at their current revision. */
+  expectedRevisions: z.record(z.string().regex(/^\d+$/), z.number().int().positive()).optional(),
+});
+
+export type TransitionBody = z.infer<typeof transitionBodySchema>;
+
+export function transitionRequestFrom(body: z.infer<typeof transitionBodySchema> | z.infer<typeof bulkTransitionBodySchema>) {
+  return {
+    to: body.to,
+    input: { reason: body.reason, deadline: body.deadline, version: body.version, takedownStores: body.takedownStores },
+    evidence: body.evidence,
+  };
+}

@@ -1,0 +1,30 @@
+/** The error shape of DESIGN §6: `{ error: { code, message, fields? } }`, thrown anywhere, answered once. */
+export type FieldErrors = Record<string, string>;
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429,
+    readonly code: string,
+    message: string,
+    readonly fields?: FieldErrors,
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+
+  toBody() {
+    return { error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) } };
+  }
+}
+
+export const unauthorized = (message = 'Sign in or send a valid API token.') =>
+  new HttpError(401, 'unauthorized', message);
+export const forbiddenError = (message: string) => new HttpError(403, 'forbidden', message);
+export const notFound = (entity: string, id: string | number) =>
+  new HttpError(404, 'not_found', `${entity} ${id} does not exist.`);
+export const conflict = (message: string, fields?: FieldErrors) => new HttpError(409, 'conflict', message, fields);
+export const invalid = (message: string, fields?: FieldErrors) =>
+  new HttpError(400, 'invalid_input', message, fields);
+export const unprocessable = (message: string, fields?: FieldErrors) =>
+  new HttpError(422, 'unprocessable', message, fields);
+export const tooLarge = (message: string) => new HttpError(413, 'too_large', message);

@@ -1,0 +1,105 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { z } from 'zod';
+import { HttpError, invalid, tooLarge, type FieldErrors } from './errors';
+
+/** zod issues → one message per field path (`findings.1.category`), every field at once. */
+export function fieldErrorsFromZod(error: z.ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join('.') : '_';
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+interface PgLikeError {
+  code?: string;
+  constraint?: string;
+  detail?: string;
+  message?: string;
+  cause?: unknown;
+}
+
+/** Database errors caused by input (a duplicate, a dangling reference, a broken constraint) as 4xx. */
+function httpErrorFromDatabase(err: unknown): HttpError | null {
+  let e = err as PgLikeError | undefined;
+  for (let depth = 0; e && depth < 3 && !e.code; depth++) e = e.cause as PgLikeError | undefined;
+  if (!e?.code) return null;
+  const where = e.constraint ? { [e.constraint]: e.detail ?? e.message ?? '' } : undefined;
+  switch (e.code) {
+    case '23505':
+      return new HttpError(409, 'duplicate', `Already exists${e.detail ? `: ${e.detail}` : '.'}`, where);
+    case '23503':
+      return new HttpError(422, 'unknown_reference', `Refers to something that does not exist${e.detail ? `: ${e.detail}` : '.'}`, where);
+    case '23514':
+    case '23502':
+      return new HttpError(422, 'constraint', `Refused by the rule ${e.constraint ?? e.code}.`, where);
+    case '22P02':
+    case '22007':
+    case '22008':
+    case '22003':
+    case '22001':
+    case '22021':
+      return new HttpError(400, 'invalid_input', e.message ?? 'Invalid value.');
+    case '40001':
+    case '40P01':
+      return new HttpError(409, 'conflict', 'Another change happened at the same time; try again.');
+    default:
+      return null;
+  }
+}
+
+export function errorResponse(err: unknown): NextResponse {
+  const http = err instanceof HttpError ? err : err instanceof z.ZodError ? invalid('Invalid input.', fieldErrorsFromZod(err)) : httpErrorFromDatabase(err);
+  if (http) return NextResponse.json(http.toBody(), { status: http.status });
+  console.error('[api] unexpected error:', err);
+  return NextResponse.json({ error: { code: 'internal', message: 'Something went wrong on our side.' } }, { status: 500 });
+}
+
+type RouteContext<P> = { params: Promise<P> };
+
+/** Wraps a route handler: plain return values become JSON, every thrown error the DESIGN §6 error shape. */
+export function apiRoute<P = Record<string, never>>(
+  handler: (req: NextRequest, params: P) => Promise<Response | unknown>,
+) {
+  return async (req: NextRequest, ctx: RouteContext<P>): Promise<Response> => {
+    try {
+      const result = await handler(req, (await ctx?.params) ?? ({} as P));
+      return result instanceof Response ? result : NextResponse.json(result);
+    } catch (err) {
+      return errorResponse(err);
+    }
+  };
+}
+
+export const MAX_JSON_BYTES = 1024 * 1024;
+
+/** Reads and validates a JSON body: malformed JSON, an oversized body and invalid fields are 4xx. */
+export async function readJson<S extends z.ZodType>(req: Request, schema: S, maxBytes = MAX_JSON_BYTES): Promise<z.infer<S>> {
+  const declared = Number(req.headers.get('content-length') ?? 0);
+  if (declared > maxBytes) throw tooLarge(`The body is larger than ${maxBytes} bytes.`);
+  const text = await req.text();
+  if (Buffer.byteLength(text, 'utf8') > maxBytes) throw tooLarge(`The body is larger than ${maxBytes} bytes.`);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw invalid('The body is not valid JSON.');
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw invalid('Invalid input.', fieldErrorsFromZod(parsed.error));
+  return parsed.data;
+}
+
+/** Validates URL search params against a schema (list filters), with the same 400 on bad values. */
+export function readSearchParams<S extends z.ZodType>(url: URL | string, schema: S): z.infer<S> {
+  const params = new URL(url).searchParams;
+  const raw: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const all = params.getAll(key);
+    raw[key] = all.length > 1 ? all : all[0]!;
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw invalid('Invalid query parameters.', fieldErrorsFromZod(parsed.error));
+  return parsed.data;
+}

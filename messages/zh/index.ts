@@ -1,0 +1,6 @@
+// Messages are split by feature; each feature owns its file and registers it here.
+import core from './core.json';
+import dashboard from './dashboard.json';
+
+const messages = { ...core, ...dashboard };
+export default messages;

@@ -1,0 +1,68 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+
+/**
+ * End-to-end tests (e2e/**) against a running production server. `npm run test:e2e`
+ * (scripts/e2e.mjs) builds, prepares a fresh database, starts `next start`, and sets the variables
+ * below; to run against a server you started yourself: `E2E_BASE_URL=http://127.0.0.1:3000 npx playwright test`.
+ */
+function chromiumPath(): string | undefined {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  try {
+    // Same finder as scripts/e2e.mjs, detection only (no install from inside the config).
+    const found = execFileSync(process.execPath, [path.join(__dirname, 'scripts', 'find-browser.mjs'), '--no-install'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+    process.env.CHROMIUM_PATH = found; // worker processes re-read this config
+    return found || undefined;
+  } catch {
+    return undefined; // Playwright's own browser, if `npx playwright install` was run
+  }
+}
+
+const database = process.env.E2E_DATABASE ?? 'local';
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: path.join('test-results', `e2e-${database}`),
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  // One shared server and database: tests that change data stay predictable with one worker.
+  workers: Number(process.env.E2E_WORKERS ?? 1),
+  // A 2-core machine running `next start` and Chromium side by side.
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  reporter: [['list']],
+  use: {
+    baseURL: process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3100',
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    actionTimeout: 20_000,
+    navigationTimeout: 45_000,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath: chromiumPath(),
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-quic',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+          ],
+        },
+      },
+    },
+  ],
+});

@@ -1,0 +1,294 @@
+#!/usr/bin/env node
+// `npm run test:e2e`: the Playwright suite (e2e/) against a production build, once per database:
+// PGlite always (a fresh temporary data folder), and Postgres too when TEST_DATABASE_URL is set
+// (a fresh database rectify_e2e_<run> next to it, dropped afterwards).
+// For each: prepare the database (scripts/prepare-db.ts: migrate + demo seed), `next start`, wait for
+// /api/health, `playwright test`, stop the server. Extra arguments go to `playwright test`.
+// Environment: E2E_SKIP_BUILD=1 (reuse .next when it exists), E2E_PORT (default 3100),
+// E2E_DATABASES=pglite,postgres (restrict), E2E_REPORT_DIR (also write Playwright JSON reports there),
+// E2E_SERVER_LOG=1 (stream the server's output instead of keeping it in test-results/).
+import { spawn, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { ensureBrowser } from './find-browser.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(path.join(root, 'package.json'));
+const bin = {
+  next: path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'),
+  tsx: path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+  playwright: path.join(root, 'node_modules', '@playwright', 'test', 'cli.js'),
+};
+const log = (msg) => console.log(`[e2e] ${msg}`);
+const playwrightArgs = process.argv.slice(2);
+
+// ---------------------------------------------------------------- build
+
+function newestMtime(p) {
+  if (!fs.existsSync(p)) return 0;
+  const stat = fs.statSync(p);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const entry of fs.readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, entry)));
+  return newest;
+}
+
+function buildIsCurrent() {
+  const stamp = path.join(root, '.next', 'BUILD_ID');
+  if (!fs.existsSync(stamp)) return false;
+  if (process.env.E2E_SKIP_BUILD === '1') return true;
+  const inputs = [
+    'app', 'components', 'lib', 'db', 'messages', 'public', 'types',
+    'proxy.ts', 'middleware.ts', 'instrumentation.ts', 'next.config.js', 'postcss.config.mjs',
+    'tsconfig.json', 'package-lock.json',
+  ];
+  const newestSource = Math.max(...inputs.map((p) => newestMtime(path.join(root, p))));
+  return newestSource < fs.statSync(stamp).mtimeMs;
+}
+
+function build() {
+  if (buildIsCurrent()) {
+    log('the production build in .next is newer than the sources: not rebuilding');
+    return;
+  }
+  log('next build …');
+  const started = Date.now();
+  const r = spawnSync(process.execPath, [bin.next, 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  if (r.status !== 0) {
+    console.error('[e2e] next build failed');
+    process.exit(r.status ?? 1);
+  }
+  log(`built in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+// ---------------------------------------------------------------- databases
+
+async function withAdmin(adminUrl, fn) {
+  const { Client } = require('pg');
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+function databaseUrl(url, name) {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** Returns { env, cleanup } for one database run. */
+async function prepareEnvironment(kind) {
+  const env = { ...process.env };
+  delete env.DATABASE_URL;
+  delete env.RECTIFY_DATA_DIR;
+  if (kind === 'pglite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rectify-e2e-'));
+    env.RECTIFY_DATA_DIR = path.join(dir, 'pglite');
+    return { env, cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  }
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  const name = `rectify_e2e_${Date.now().toString(36)}_${crypto.randomBytes(4).toString('hex')}`;
+  await withAdmin(adminUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
+  env.DATABASE_URL = databaseUrl(adminUrl, name);
+  log(`created Postgres database ${name}`);
+  return {
+    env,
+    cleanup: async () => {
+      await withAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      log(`dropped Postgres database ${name}`);
+    },
+  };
+}
+
+function prepareDatabase(env) {
+  const script = path.join(root, 'scripts', 'prepare-db.ts');
+  if (!fs.existsSync(script)) {
+    console.warn('[e2e] WARNING: scripts/prepare-db.ts does not exist yet: the database is neither migrated nor seeded by this script');
+    return true;
+  }
+  log('preparing the database (scripts/prepare-db.ts) …');
+  const r = spawnSync(process.execPath, [bin.tsx, script], { cwd: root, stdio: 'inherit', env });
+  if (r.status !== 0) console.error(`[e2e] scripts/prepare-db.ts failed (exit ${r.status})`);
+  return r.status === 0;
+}
+
+// ---------------------------------------------------------------- server
+
+function portIsFree(port) {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+}
+
+async function choosePort() {
+  const wanted = Number(process.env.E2E_PORT ?? 3100);
+  if (await portIsFree(wanted)) return wanted;
+  for (let port = wanted + 1; port < wanted + 100; port++) {
+    if (await portIsFree(port)) {
+      log(`port ${wanted} is busy: using ${port}`);
+      return port;
+    }
+  }
+  throw new Error(`no free port from ${wanted}`);
+}
+
+let running = null; // { child, done }
+
+function startServer(env, port, logFile) {
+  const streamLog = process.env.E2E_SERVER_LOG === '1';
+  const out = streamLog ? 'inherit' : fs.openSync(logFile, 'w');
+  const child = spawn(process.execPath, [bin.next, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: root,
+    env: { ...env, NODE_ENV: 'production', PORT: String(port) },
+    stdio: ['ignore', out, out],
+    detached: true, // its own process group, so stopping it stops everything it started
+  });
+  if (typeof out === 'number') fs.closeSync(out);
+  const done = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  running = { child, done };
+  return running;
+}
+
+async function stopServer() {
+  if (!running) return;
+  const { child, done } = running;
+  running = null;
+  const signalGroup = (sig) => {
+    try {
+      process.kill(-child.pid, sig);
+    } catch {
+      /* already gone */
+    }
+  };
+  signalGroup('SIGTERM');
+  const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), 10_000));
+  if ((await Promise.race([done, timeout])) === 'timeout') {
+    signalGroup('SIGKILL');
+    await done;
+  }
+}
+
+async function waitForHealth(baseUrl, server, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  let exited = null;
+  server.done.then((r) => (exited = r));
+  let last = 'no answer';
+  while (Date.now() < deadline) {
+    if (exited) throw new Error(`the server exited (${exited.signal ?? `code ${exited.code}`}) before answering /api/health`);
+    try {
+      const res = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(10_000) });
+      if (res.status === 200) return;
+      last = `HTTP ${res.status}: ${(await res.text()).slice(0, 300)}`;
+    } catch (err) {
+      last = err.cause?.code ?? err.message;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`/api/health did not answer 200 within ${timeoutMs / 1000} s (last: ${last})`);
+}
+
+function printTail(file, lines = 60) {
+  if (!fs.existsSync(file)) return;
+  const text = fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+  console.error(`[e2e] --- last lines of ${path.relative(root, file)} ---\n${text}\n[e2e] ---`);
+}
+
+// ---------------------------------------------------------------- one run per database
+
+async function runFor(kind, chromiumPath) {
+  log(`==== ${kind} ====`);
+  const resultsDir = path.join(root, 'test-results');
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const logFile = path.join(resultsDir, `e2e-server-${kind}.log`);
+  let cleanup = async () => undefined;
+  try {
+    const prepared = await prepareEnvironment(kind);
+    cleanup = prepared.cleanup;
+    if (!prepareDatabase(prepared.env)) return false;
+
+    const port = await choosePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    // A production server on Postgres refuses to start without a session secret; a throw-away one
+    // per run also keeps the PGlite run from writing .data/auth-secret in the working tree.
+    prepared.env.NEXTAUTH_SECRET ??= crypto.randomBytes(32).toString('base64url');
+    prepared.env.NEXTAUTH_URL = baseUrl;
+    log(`next start on ${baseUrl} (server log: ${path.relative(root, logFile)})`);
+    const server = startServer(prepared.env, port, logFile);
+    try {
+      await waitForHealth(baseUrl, server);
+    } catch (err) {
+      console.error(`[e2e] ${err.message}`);
+      printTail(logFile);
+      return false;
+    }
+    log('server is up; running Playwright');
+
+    const env = { ...prepared.env, E2E_DATABASE: kind, E2E_BASE_URL: baseUrl, CHROMIUM_PATH: chromiumPath };
+    const args = [bin.playwright, 'test'];
+    const reportDir = process.env.E2E_REPORT_DIR;
+    if (reportDir && !playwrightArgs.some((a) => a.startsWith('--reporter'))) {
+      fs.mkdirSync(reportDir, { recursive: true });
+      env.PLAYWRIGHT_JSON_OUTPUT_NAME = path.join(reportDir, `playwright-${kind}.json`);
+      args.push('--reporter=list,json');
+    }
+    args.push(...playwrightArgs);
+    const r = await new Promise((resolve) => {
+      const child = spawn(process.execPath, args, { cwd: root, env, stdio: 'inherit' });
+      child.once('exit', (code, signal) => resolve({ code, signal }));
+    });
+    if (r.code !== 0) {
+      console.error(`[e2e] Playwright failed on ${kind} (${r.signal ?? `exit ${r.code}`})`);
+      if (process.env.E2E_SERVER_LOG !== '1') printTail(logFile, 30);
+    }
+    return r.code === 0;
+  } catch (err) {
+    console.error(`[e2e] ${kind}: ${err.stack ?? err}`);
+    return false;
+  } finally {
+    await stopServer();
+    await cleanup().catch((err) => console.error(`[e2e] cleanup of ${kind} failed: ${err.message}`));
+  }
+}
+
+async function main() {
+  let chromiumPath;
+  try {
+    chromiumPath = ensureBrowser();
+  } catch (err) {
+    console.error(`[e2e] ${err.message}`);
+    process.exit(1);
+  }
+  build();
+
+  let kinds = ['pglite', ...(process.env.TEST_DATABASE_URL ? ['postgres'] : [])];
+  if (process.env.E2E_DATABASES) {
+    const only = process.env.E2E_DATABASES.split(',').map((s) => s.trim());
+    kinds = kinds.filter((k) => only.includes(k));
+  }
+  const failed = [];
+  for (const kind of kinds) if (!(await runFor(kind, chromiumPath))) failed.push(kind);
+  if (failed.length) {
+    console.error(`[e2e] FAILED on: ${failed.join(', ')}`);
+    process.exit(1);
+  }
+  log(`passed on: ${kinds.join(', ')}`);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    void stopServer().finally(() => process.exit(130));
+  });
+}
+
+await main();

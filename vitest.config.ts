@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * Two projects:
+ * - `unit`: tests/unit/**, pure code, no database.
+ * - `integration`: tests/integration/**, each file gets its own migrated database from
+ *   tests/support/db.ts (PGlite by default, Postgres when TEST_DATABASE_URL is set).
+ * `npm test` (scripts/test.mjs) runs both, then the integration project again on Postgres, then e2e.
+ */
+export default defineConfig({
+  // Mirrors tsconfig's `"paths": { "@/*": ["./*"] }`; a regex so `@electric-sql/...` is untouched.
+  resolve: { alias: [{ find: /^@\//, replacement: `${root}/` }] },
+  test: {
+    root,
+    teardownTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/support/global-setup.ts'],
+          setupFiles: ['tests/support/setup-integration.ts'],
+          // Opening a database (PGlite's WASM start-up) takes seconds on a 2-core machine.
+          hookTimeout: 120_000,
+          testTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
