@@ -5,6 +5,7 @@ import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { apiTokens, users } from '@/db/schema';
 import { forbiddenError, unauthorized } from '@/lib/http/errors';
+import { currentRequestHeaders } from '@/lib/http/request-context';
 import { authOptions } from './options';
 import { can, type Permission, type Role } from './permissions';
 import { hashTokenSecret, TOKEN_PREFIX } from './tokens';
@@ -45,8 +46,11 @@ async function actorFromSession(): Promise<Actor | null> {
 
 /** The current actor, once per request. A Bearer header, when present, is the only credential considered. */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const authorization = (await headers()).get('authorization');
+  const requestHeaders = currentRequestHeaders() ?? (await headers());
+  const authorization = requestHeaders.get('authorization');
   if (authorization && /^bearer\s/i.test(authorization)) return actorFromBearer(authorization);
+  // No session cookie, no session: skip decoding (and keep route handlers callable outside Next).
+  if (!/(^|;\s*)(__Secure-)?next-auth\.session-token(\.\d+)?=/.test(requestHeaders.get('cookie') ?? '')) return null;
   return actorFromSession();
 });
 

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import { HttpError, invalid, tooLarge, type FieldErrors } from './errors';
+import { runWithRequest } from './request-context';
 
 /** zod issues → one message per field path (`findings.1.category`), every field at once. */
 export function fieldErrorsFromZod(error: z.ZodError): FieldErrors {
@@ -63,12 +64,14 @@ export function apiRoute<P = Record<string, never>>(
   handler: (req: NextRequest, params: P) => Promise<Response | unknown>,
 ) {
   return async (req: NextRequest, ctx: RouteContext<P>): Promise<Response> => {
-    try {
-      const result = await handler(req, (await ctx?.params) ?? ({} as P));
-      return result instanceof Response ? result : NextResponse.json(result);
-    } catch (err) {
-      return errorResponse(err);
-    }
+    return runWithRequest(req.headers, async () => {
+      try {
+        const result = await handler(req, (await ctx?.params) ?? ({} as P));
+        return result instanceof Response ? result : NextResponse.json(result);
+      } catch (err) {
+        return errorResponse(err);
+      }
+    });
   };
 }
 

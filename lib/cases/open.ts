@@ -1,0 +1,51 @@
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import { caseEvents, cases, findings, inspections } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { recordAudit } from '@/lib/audit';
+import { CLOSED_STATES } from './ladder';
+
+/**
+ * Opens the case for a saved inspection (state `open`, revision 1, with its first event). If a
+ * category found now was found before on the same subject in a case that was closed as fixed
+ * (verified or reinstated), the new case is linked to the latest such case: closed cases are never
+ * reopened (DESIGN §3).
+ */
+export async function openCaseForInspection(tx: Tx, actor: Actor | null, inspectionId: number) {
+  const [inspection] = await tx.select().from(inspections).where(eq(inspections.id, inspectionId)).limit(1);
+  if (!inspection) throw new Error(`inspection ${inspectionId} does not exist`);
+  const categories = (await tx.selectDistinct({ category: findings.category }).from(findings).where(eq(findings.inspectionId, inspectionId))).map((r) => r.category);
+
+  const fixed = CLOSED_STATES.filter((s) => s !== 'withdrawn');
+  const [previous] = categories.length
+    ? await tx
+        .select({ id: cases.id })
+        .from(cases)
+        .innerJoin(findings, eq(findings.inspectionId, cases.inspectionId))
+        .where(and(eq(cases.subjectId, inspection.subjectId), inArray(cases.state, fixed), inArray(findings.category, categories)))
+        .orderBy(desc(cases.closedAt), desc(cases.id))
+        .limit(1)
+    : [];
+
+  const [created] = await tx
+    .insert(cases)
+    .values({ subjectId: inspection.subjectId, inspectionId, foundVersion: inspection.version, previousCaseId: previous?.id ?? null })
+    .returning();
+  await tx.insert(caseEvents).values({
+    caseId: created!.id,
+    fromState: null,
+    toState: 'open',
+    actorUserId: actor?.kind === 'user' ? actor.id : null,
+    actorTokenId: actor?.kind === 'token' ? actor.id : null,
+    reason: previous ? `Recurrence of case ${previous.id}` : '',
+    revision: 1,
+    at: sql`now()`,
+  });
+  await recordAudit(tx, actor, {
+    action: 'case.open',
+    entityType: 'case',
+    entityId: created!.id,
+    after: { state: 'open', subjectId: inspection.subjectId, inspectionId, previousCaseId: previous?.id ?? null },
+  });
+  return created!;
+}
