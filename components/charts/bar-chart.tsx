@@ -15,7 +15,7 @@ export function HorizontalBarChart({ data, valueLabel }: { data: BarDatum[]; val
   return (
     <div aria-hidden="true" style={{ height }}>
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
+        <BarChart data={data} layout="vertical" accessibilityLayer={false} margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
           <CartesianGrid horizontal={false} stroke="#e5e9ef" />
           <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12, fill: '#55606e' }} />
           <YAxis type="category" dataKey="label" width={150} tick={{ fontSize: 12, fill: '#1b2430' }} />

@@ -1,0 +1,72 @@
+import { expect, expectAccessible, test, type DemoRole } from './fixtures';
+
+const ROLES: { role: DemoRole; name: string; badge: string }[] = [
+  { role: 'inspector', name: '王敏', badge: '检查员' },
+  { role: 'supervisor', name: '李强', badge: '督办员' },
+  { role: 'supervisor2', name: '陈静', badge: '督办员' },
+  { role: 'admin', name: '赵磊', badge: '系统管理员' },
+];
+
+test('a page without a session sends the visitor to sign in, and back afterwards', async ({ page, loginAs }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2F$/);
+  await expectAccessible(page);
+  await loginAs('inspector');
+  await expect(page).toHaveURL(/\/$/);
+});
+
+test('a wrong password is refused with a message, and nothing is put in the URL', async ({ page }) => {
+  await page.goto('/signin');
+  await page.waitForLoadState('networkidle');
+  await page.fill('input[name=email]', 'inspector@rectify.demo');
+  await page.fill('input[name=password]', 'wrong-password');
+  await page.click('button[type=submit]');
+  await expect(page.locator('form').getByRole('alert')).toContainText('邮箱或密码不正确');
+  expect(page.url()).not.toContain('password');
+});
+
+for (const { role, name, badge } of ROLES) {
+  test(`${role} signs in, sees the dashboard with their name and role, and signs out`, async ({ page, loginAs }) => {
+    await loginAs(role);
+    await expect(page.getByRole('heading', { level: 1, name: '工作台' })).toBeVisible();
+    const header = page.locator('header').first();
+    await expect(header).toContainText(name);
+    await expect(header).toContainText(badge);
+    await expect(page.getByTestId('tile-subjects')).toContainText(/\d/);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await expect(page).toHaveURL(/\/signin/);
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/signin/);
+  });
+}
+
+test('the language switch turns the whole page into English and is remembered', async ({ page, loginAs }) => {
+  await loginAs('supervisor');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '工作台' })).toBeVisible();
+});
+
+test('the API answers 401 JSON without credentials, never HTML', async ({ request }) => {
+  for (const path of ['/api/v1/cases', '/api/v1/stats/summary', '/api/v1/does-not-exist', '/api/v1/cases/1/transitions']) {
+    const res = path.endsWith('transitions') ? await request.post(path, { data: {} }) : await request.get(path);
+    expect(res.status(), path).toBe(401);
+    expect(res.headers()['content-type']).toContain('application/json');
+    expect((await res.json()).error.code).toBe('unauthorized');
+  }
+});
+
+test('a signed-in admin gets 403 JSON from an action cases need, and its session works for reads', async ({ page, loginAs }) => {
+  await loginAs('admin');
+  const summary = await page.request.get('/api/v1/stats/summary');
+  expect(summary.status()).toBe(200);
+  const refused = await page.request.post('/api/v1/cases/1/transitions', { data: { to: 'ordered', expectedRevision: 1 } });
+  expect(refused.status()).toBe(403);
+  expect((await refused.json()).error.code).toBe('forbidden');
+});
