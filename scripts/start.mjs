@@ -39,7 +39,8 @@ console.log(`[rectify] serving on http://localhost:${port}`);
 const server = spawn(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', port], {
   stdio: 'inherit',
   cwd: root,
-  env: { ...process.env, NODE_ENV: 'production' },
+  // The demo (the default) may run without NEXTAUTH_SECRET: one is generated and kept under .data/.
+  env: { ...process.env, NODE_ENV: 'production', ...(process.env.RECTIFY_SEED === 'none' ? {} : { RECTIFY_DEMO: '1' }) },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));
