@@ -1,0 +1,56 @@
+'use client';
+
+import { useState, useTransition, type FormEvent } from 'react';
+import { useTranslations } from 'next-intl';
+import { createTokenAction } from '@/app/(app)/admin/actions';
+import { Button } from '@/components/ui/button';
+import { Field, Input } from '@/components/ui/field';
+import { Select } from '@/components/ui/select';
+import { ROLES } from '@/lib/auth/permissions';
+
+export function CreateTokenForm() {
+  const t = useTranslations();
+  const [pending, start] = useTransition();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [secret, setSecret] = useState<string | null>(null);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = Object.fromEntries(new FormData(form));
+    start(async () => {
+      const result = await createTokenAction(data);
+      if (result.ok) {
+        form.reset();
+        setErrors({});
+        setSecret(result.data.secret);
+      } else {
+        setErrors(result.fieldErrors);
+      }
+    });
+  }
+
+  return (
+    <div className="space-y-4">
+      <form onSubmit={onSubmit} noValidate className="grid gap-4 md:grid-cols-[2fr_1fr_auto] md:items-end">
+        <Field id="token-name" label={t('admin.tokenName')} error={errors.name}>
+          <Input id="token-name" name="name" placeholder={t('admin.tokenNameHint')} error={errors.name} />
+        </Field>
+        <Field id="token-role" label={t('admin.tokenRole')} error={errors.role}>
+          <Select id="token-role" name="role" defaultValue="inspector" error={errors.role}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>{t(`role.${r}`)}</option>
+            ))}
+          </Select>
+        </Field>
+        <Button type="submit" disabled={pending}>{t('admin.createToken')}</Button>
+      </form>
+      {secret ? (
+        <div role="status" className="rounded border border-[#ecd7a4] bg-[#fdf3dc] p-4 text-sm">
+          <p className="font-semibold text-warn">{t('admin.secretOnce')}</p>
+          <code data-testid="token-secret" className="mt-2 block select-all break-all rounded bg-white px-3 py-2 font-mono text-ink">{secret}</code>
+        </div>
+      ) : null}
+    </div>
+  );
+}

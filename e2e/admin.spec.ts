@@ -1,0 +1,55 @@
+import { expect, expectAccessible, signIn, test } from './fixtures';
+
+test('an admin disables a user and that user\'s open session stops working at once', async ({ browser, page, loginAs }) => {
+  const inspector = await browser.newContext();
+  const inspectorPage = await inspector.newPage();
+  await signIn(inspectorPage, 'inspector');
+  await expect(inspectorPage.getByRole('heading', { level: 1, name: '工作台' })).toBeVisible();
+
+  await loginAs('admin');
+  await page.goto('/admin/users');
+  await expectAccessible(page);
+  const row = page.getByRole('row').filter({ hasText: 'inspector@rectify.demo' });
+  try {
+    await row.getByRole('button', { name: /停用/ }).click();
+    await expect(row).toContainText('已停用');
+
+    await inspectorPage.reload();
+    await expect(inspectorPage).toHaveURL(/\/signin/);
+    const api = await inspectorPage.request.get('/api/v1/stats/summary');
+    expect(api.status()).toBe(401);
+  } finally {
+    await row.getByRole('button', { name: /启用/ }).click();
+    await expect(row).toContainText('正常');
+    await inspector.close();
+  }
+});
+
+test('an admin creates an API token, sees the secret once, and the token works until revoked', async ({ page, loginAs, playwright }) => {
+  await loginAs('admin');
+  await page.goto('/admin/tokens');
+  await page.getByLabel('令牌名称').fill('e2e 检测平台');
+  await page.getByLabel('操作角色').selectOption('supervisor');
+  await page.getByRole('button', { name: '创建令牌' }).click();
+  const secret = (await page.getByTestId('token-secret').innerText()).trim();
+  expect(secret).toMatch(/^rct_/);
+  await expectAccessible(page);
+
+  const api = await playwright.request.newContext({ baseURL: new URL(page.url()).origin, extraHTTPHeaders: { authorization: `Bearer ${secret}` } });
+  expect((await api.get('/api/v1/stats/summary')).status()).toBe(200);
+  await page.reload();
+  await expect(page.getByText(secret)).toHaveCount(0);
+  await page.getByRole('row').filter({ hasText: 'e2e 检测平台' }).getByRole('button', { name: /吊销/ }).click();
+  await expect(page.getByRole('row').filter({ hasText: 'e2e 检测平台' })).toContainText('已吊销');
+  expect((await api.get('/api/v1/stats/summary')).status()).toBe(401);
+  await api.dispose();
+});
+
+test('an inspector cannot open the admin pages', async ({ page, loginAs }) => {
+  await loginAs('inspector');
+  for (const path of ['/admin/users', '/admin/tokens']) {
+    const res = await page.goto(path);
+    expect(res?.status(), path).toBe(403);
+    await expect(page.getByRole('heading', { name: '无权访问' })).toBeVisible();
+  }
+});
