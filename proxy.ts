@@ -1,12 +1,30 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { contentSecurityPolicy, HSTS, SECURITY_HEADERS } from '@/lib/security/headers';
 
-/** Passes the requested path to server components, so a sign-in redirect can come back to it. */
+/**
+ * Every request but static assets: the security headers, HSTS when served over HTTPS, and for pages
+ * a fresh CSP nonce (Next applies it to its scripts when it sees the policy on the request) and the
+ * requested path for sign-in redirects.
+ */
 export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
-  requestHeaders.set('x-rectify-path', request.nextUrl.pathname + request.nextUrl.search);
-  return NextResponse.next({ request: { headers: requestHeaders } });
+  const isApi = request.nextUrl.pathname.startsWith('/api/');
+  let csp: string | undefined;
+  if (!isApi) {
+    const nonce = btoa(crypto.randomUUID());
+    csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === 'development');
+    requestHeaders.set('x-nonce', nonce);
+    requestHeaders.set('Content-Security-Policy', csp);
+    requestHeaders.set('x-rectify-path', request.nextUrl.pathname + request.nextUrl.search);
+  }
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  for (const [key, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(key, value);
+  response.headers.set('Content-Security-Policy', csp ?? "default-src 'none'; frame-ancestors 'none'");
+  const https = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
+  if (https) response.headers.set('Strict-Transport-Security', HSTS);
+  return response;
 }
 
 export const config = {
-  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico).*)'],
+  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
 };
