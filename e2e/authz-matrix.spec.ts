@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { APIRequestContext } from '@playwright/test';
+import { DEMO_ACCOUNTS, expect, test } from './fixtures';
+import { API, EXEMPT, PAGES, type Outcome, type Row, type Who } from './authz/matrix';
+
+/** Every route.ts / page.tsx under app/, as `METHOD /path` (route groups dropped). */
+function routeFiles(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name === 'route.ts' || entry.name === 'page.tsx') {
+        const url = '/' + path.relative('app', path.dirname(full)).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s)).join('/');
+        if (EXEMPT.includes(url)) continue;
+        if (entry.name === 'page.tsx') out.push(`GET ${url === '/' ? '/' : url}`);
+        else for (const m of fs.readFileSync(full, 'utf8').matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b|export \{([^}]+)\}/g)) {
+          if (m[1]) out.push(`${m[1]} ${url}`);
+          else for (const alias of m[2]!.matchAll(/\bas (GET|POST|PUT|PATCH|DELETE)\b|^\s*(GET|POST|PUT|PATCH|DELETE)\s*$/gm)) out.push(`${alias[1] ?? alias[2]} ${url}`);
+        }
+      }
+    }
+  };
+  walk('app');
+  return [...new Set(out)].sort();
+}
+
+test('every route and page has a row in the authorization matrix', () => {
+  const rows = new Set([...API, ...PAGES].map((r) => r.route));
+  const missing = routeFiles().filter((r) => !rows.has(r) && !(r.startsWith('GET /api/v1/[...path]') || /^(POST|PUT|PATCH|DELETE) \/api\/v1\/\[\.\.\.path\]$/.test(r)));
+  expect(missing, 'add these to e2e/authz/matrix.ts').toEqual([]);
+});
+
+async function sessionCookie(request: APIRequestContext, email: string, password: string): Promise<string> {
+  const csrf = await request.get('/api/auth/csrf');
+  const { csrfToken } = await csrf.json();
+  const res = await request.post('/api/auth/callback/credentials', { form: { csrfToken, email, password, json: 'true' }, maxRedirects: 0 });
+  expect(res.status()).toBeLessThan(400);
+  const state = await request.storageState();
+  const cookie = state.cookies.find((c) => c.name.endsWith('next-auth.session-token'));
+  expect(cookie, `signed in as ${email}`).toBeDefined();
+  return `${cookie!.name}=${cookie!.value}`;
+}
+
+function verdict(status: number, location: string | undefined): Outcome {
+  if (status === 401 || status === 403) return status;
+  if (status >= 300 && status < 400 && location?.includes('/signin')) return 'signin';
+  return 'ok';
+}
+
+test('each route answers each kind of caller as the matrix says', async ({ playwright, baseURL }) => {
+  test.setTimeout(180_000);
+  const headers: Record<Who, Record<string, string>> = { anonymous: {}, inspector: {}, supervisor: {}, admin: {}, token: {} };
+  for (const who of ['inspector', 'supervisor', 'admin'] as const) {
+    const ctx = await playwright.request.newContext({ baseURL });
+    headers[who] = { cookie: await sessionCookie(ctx, DEMO_ACCOUNTS[who].email, DEMO_ACCOUNTS[who].password) };
+    await ctx.dispose();
+  }
+  const admin = await playwright.request.newContext({ baseURL, extraHTTPHeaders: headers.admin });
+  const created = await admin.post('/api/v1/tokens', { data: { name: 'authz matrix', role: 'inspector' } });
+  headers.token = { authorization: `Bearer ${(await created.json()).secret}` };
+
+  const mismatches: string[] = [];
+  const client = await playwright.request.newContext({ baseURL });
+  for (const row of [...API, ...PAGES] as Row[]) {
+    const [method, pattern] = row.route.split(' ') as [string, string];
+    const url = row.path ?? pattern;
+    for (const who of Object.keys(row.expect) as Who[]) {
+      const res = await client.fetch(url, { method, headers: headers[who], data: row.body, maxRedirects: 0 });
+      const got = verdict(res.status(), res.headers()['location']);
+      if (got !== row.expect[who]) mismatches.push(`${row.route} as ${who}: expected ${row.expect[who]}, got ${got} (${res.status()})`);
+      if (pattern.startsWith('/api/') && res.status() >= 500) mismatches.push(`${row.route} as ${who}: ${res.status()}`);
+    }
+  }
+  await admin.dispose();
+  await client.dispose();
+  expect(mismatches).toEqual([]);
+});
