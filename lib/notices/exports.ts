@@ -27,7 +27,7 @@ export function noticesAtomFeed(list: readonly PublicNotice[], baseUrl: string, 
   const updated = list.reduce((max, n) => (n.publishedAt > max ? n.publishedAt : max), '1970-01-01T00:00:00.000Z');
   const entries = list.map((n) => {
     const url = `${base}/notices/${encodeURIComponent(n.slug)}`;
-    const summary = `${n.label[locale]}. ${n.intro[locale]}`;
+    const summary = locale === 'zh' ? `${n.label.zh}：${n.intro.zh}` : `${n.label.en}. ${n.intro.en}`;
     return [
       '  <entry>',
       `    <id>${xmlEscape(url)}</id>`,
