@@ -17,23 +17,23 @@ export interface AnnexDisplayRow {
 }
 
 /** The annex in the published column set. Used by the public page, the print layout and the composer's preview. */
-export function AnnexTable({ rows, caption, extraHeader }: { rows: AnnexDisplayRow[]; caption: string; extraHeader?: string }) {
+export function AnnexTable({ rows, caption, extraHeader, hideCaption = false }: { rows: AnnexDisplayRow[]; caption: string; extraHeader?: string; hideCaption?: boolean }) {
   const t = useTranslations('notices.columns');
   const th = 'border border-line bg-canvas px-2 py-1.5 text-left font-semibold text-ink print:bg-[#eee]';
   const td = 'border border-line px-2 py-1.5 align-top';
   return (
     <div className="overflow-x-auto print:overflow-visible">
       <table className="annex-table w-full border-collapse text-[13px] leading-snug">
-        <caption className="mb-2 text-left text-sm font-semibold text-ink">{caption}</caption>
+        <caption className={hideCaption ? 'sr-only' : 'mb-2 text-left text-sm font-semibold text-ink'}>{caption}</caption>
         <thead>
           <tr>
             <th scope="col" className={`${th} w-12 text-center`}>{t('no')}</th>
-            <th scope="col" className={th}>{t('appName')}</th>
-            <th scope="col" className={th}>{t('operator')}</th>
+            <th scope="col" className={`${th} min-w-[6.5em]`}>{t('appName')}</th>
+            <th scope="col" className={`${th} min-w-[9em]`}>{t('operator')}</th>
             <th scope="col" className={th}>{t('source')}</th>
-            <th scope="col" className={th}>{t('version')}</th>
+            <th scope="col" className={`${th} whitespace-nowrap`}>{t('version')}</th>
             <th scope="col" className={th}>{t('filing')}</th>
-            <th scope="col" className={th}>{t('region')}</th>
+            <th scope="col" className={`${th} min-w-[6em]`}>{t('region')}</th>
             <th scope="col" className={th}>{t('problems')}</th>
             <th scope="col" className={`${th} whitespace-nowrap`}>{t('deadline')}</th>
             {extraHeader ? <th scope="col" className={`${th} no-print`}>{extraHeader}</th> : null}

@@ -16,6 +16,7 @@ export function ComposerPreview({ rows, categories, deadline }: { rows: LiveCase
   return (
     <AnnexTable
       caption={t('annexPreview')}
+      hideCaption
       rows={groups.map((g) => ({
         key: g.subjectId,
         no: g.no,

@@ -10,6 +10,7 @@ export async function PublicNoticeView({ notice, locale, print = false }: { noti
   const t = await getTranslations();
   const fmt = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'long', timeZone: 'Asia/Shanghai' });
   const published = fmt.format(new Date(notice.publishedAt));
+  const colon = locale === 'zh' ? '：' : ': ';
   return (
     <article className="notice-article space-y-5">
       <header className="space-y-2 border-b-2 border-accent pb-4 text-center print:pb-2">
@@ -18,8 +19,8 @@ export async function PublicNoticeView({ notice, locale, print = false }: { noti
         <p className="flex flex-wrap items-center justify-center gap-x-3 gap-y-1 text-sm text-muted">
           <span className="tabular-nums">{notice.label[locale]}</span>
           {print ? null : <NoticeKindBadge kind={notice.kind} />}
-          <span>{t('notices.publishedOn')}: <time dateTime={notice.publishedAt}>{published}</time></span>
-          {notice.deadline ? <span>{t('notices.deadline')}: <time dateTime={notice.deadline}>{notice.deadline}</time></span> : null}
+          <span>{t('notices.publishedOn')}{colon}<time dateTime={notice.publishedAt}>{published}</time></span>
+          {notice.deadline ? <span>{t('notices.deadline')}{colon}<time dateTime={notice.deadline}>{notice.deadline}</time></span> : null}
         </p>
       </header>
       {notice.corrects ? (

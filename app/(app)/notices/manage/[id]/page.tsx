@@ -70,7 +70,7 @@ export default async function ManageNoticePage({ params }: { params: Promise<{ i
 
   return (
     <div className="space-y-5">
-      <Link href="/notices/manage" className="text-sm text-brand-600 hover:underline">← {t('manageTitle')}</Link>
+      <p><Link href="/notices/manage" className="text-sm text-brand-600 hover:underline">← {t('manageTitle')}</Link></p>
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="space-y-2">
           <div className="flex flex-wrap gap-2"><NoticeStatusBadge status={n.status} /><NoticeKindBadge kind={n.kind} /></div>
