@@ -5,4 +5,6 @@ export const NAV_ITEMS: ReadonlyArray<{ href: string; key: string; permission: P
   { href: '/', key: 'dashboard', permission: 'dashboard:view' },
   { href: '/admin/users', key: 'adminUsers', permission: 'admin:users' },
   { href: '/admin/tokens', key: 'adminTokens', permission: 'admin:tokens' },
+  { href: '/notices/manage', key: 'notices', permission: 'notice:draft' },
+  { href: '/notices', key: 'publicNotices', permission: 'dashboard:view' },
 ];

@@ -2,6 +2,12 @@
 import core from './core.json';
 import admin from './admin.json';
 import dashboard from './dashboard.json';
+import notices from './notices.json';
 
-const messages = { ...core, ...dashboard, ...admin };
+const messages = {
+  ...core,
+  ...admin,
+  ...dashboard,
+  ...notices,
+};
 export default messages;

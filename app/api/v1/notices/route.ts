@@ -1,0 +1,25 @@
+import { getDb } from '@/db/client';
+import { noticeStatusEnum } from '@/db/schema/enums';
+import { requirePermission } from '@/lib/auth/actor';
+import { apiRoute, readJson, readSearchParams } from '@/lib/http/route';
+import { createDraft } from '@/lib/notices/commands';
+import { listManagedNotices } from '@/lib/notices/queries';
+import { noticeDraftSchema } from '@/lib/notices/schemas';
+import { z } from 'zod';
+
+const listQuery = z.object({ status: z.enum(noticeStatusEnum.enumValues).optional() });
+
+/** The office's notices, every status (signed-in staff). */
+export const GET = apiRoute(async (req) => {
+  await requirePermission('notice:read');
+  const { status } = readSearchParams(req.url, listQuery);
+  return { notices: await listManagedNotices(await getDb(), status) };
+});
+
+/** A new draft: `{ kind, titleZh, titleEn, introZh, introEn, deadline, caseIds, caseRevisions?, correctsNoticeId? }`. */
+export const POST = apiRoute(async (req) => {
+  const actor = await requirePermission('notice:draft');
+  const body = await readJson(req, noticeDraftSchema);
+  const notice = await createDraft(await getDb(), actor, body);
+  return Response.json({ notice }, { status: 201 });
+});

@@ -1,0 +1,40 @@
+'use client';
+
+import { useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { Button } from '@/components/ui/button';
+import { postJson, type ApiFailure } from './api-client';
+
+/** Approve (four eyes) and publish buttons; the server decides, the refusal is shown as it comes. */
+export function WorkflowActions({ id, canApprove, canPublish }: { id: number; canApprove: boolean; canPublish: boolean }) {
+  const t = useTranslations('notices');
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<ApiFailure | null>(null);
+
+  async function act(step: 'approve' | 'publish') {
+    if (step === 'publish' && !window.confirm(t('confirmPublish'))) return;
+    setBusy(true);
+    setFailure(null);
+    const res = await postJson(`/api/v1/notices/${id}/${step}`, undefined);
+    setBusy(false);
+    if (!res.ok) return setFailure(res);
+    router.refresh();
+  }
+
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap gap-2">
+        {canApprove ? <Button type="button" onClick={() => act('approve')} disabled={busy}>{busy ? t('working') : t('approve')}</Button> : null}
+        {canPublish ? <Button type="button" variant="danger" onClick={() => act('publish')} disabled={busy}>{busy ? t('working') : t('publish')}</Button> : null}
+      </div>
+      {failure ? (
+        <div role="alert" className="rounded border border-[#f0c4c4] bg-accent-50 px-3 py-2 text-sm text-accent">
+          <p className="font-semibold">{failure.message}</p>
+          {failure.fields ? <ul className="mt-1 list-disc pl-5">{Object.entries(failure.fields).map(([k, v]) => <li key={k}>{v}</li>)}</ul> : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}

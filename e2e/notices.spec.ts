@@ -1,0 +1,148 @@
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { expect, expectAccessible, signIn, test } from './fixtures';
+
+/**
+ * The notice workflow end to end: supervisor A drafts a rectification notice with three overdue
+ * cases, cannot approve it herself, supervisor B approves, A publishes, the cases are notified, and an
+ * anonymous visitor reads the notice, downloads its CSV and finds it in the feed. Screenshots of the
+ * composer, the public notice and its print layout go to docs/screenshots/ in both languages.
+ */
+const SHOTS = process.env.E2E_DATABASE !== 'postgres'; // one set is enough
+const MARKER = 'ZZ-DRAFT-MARKER-不应公开';
+
+async function contextFor(browser: Browser, baseURL: string, locale: 'zh' | 'en'): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 }, locale: locale === 'zh' ? 'zh-CN' : 'en-GB' });
+  await context.addCookies([{ name: 'NEXT_LOCALE', value: locale, url: baseURL }]);
+  return context;
+}
+
+async function shot(page: Page, name: string, fullPage = true) {
+  if (SHOTS) await page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage, type: 'png' });
+}
+
+function inDays(days: number): string {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d);
+}
+
+test('draft, four eyes, publish, and the public reads, downloads and subscribes', async ({ page, loginAs, browser, baseURL }) => {
+  test.setTimeout(240_000);
+  await page.context().addCookies([{ name: 'NEXT_LOCALE', value: 'zh', url: baseURL! }]);
+  await page.setViewportSize({ width: 1440, height: 900 });
+
+  // ---- A drafts a rectification notice with three overdue cases.
+  await loginAs('supervisor', '/notices/manage/new');
+  await expect(page.getByRole('heading', { name: '新建通报' })).toBeVisible();
+  const boxes = page.getByRole('checkbox');
+  await expect(boxes.first()).toBeVisible();
+  expect(await boxes.count()).toBeGreaterThanOrEqual(3);
+  for (let i = 0; i < 3; i++) await boxes.nth(i).check();
+  await expect(page.getByTestId('selected-count')).toContainText('已选3件案件');
+  await page.getByLabel('中文导语').fill('经检测，以下App（小程序）逾期未完成整改，现予通报。');
+  await page.getByLabel('英文导语').fill('The following apps and mini programs missed their rectification deadline and are hereby notified.');
+  await page.getByLabel('新的整改时限').fill(inDays(14));
+  await expect(page.getByRole('table', { name: '附件预览（按公开格式）' })).toBeVisible();
+  await expectAccessible(page);
+  await shot(page, 'notices-composer-zh');
+  await page.getByRole('button', { name: '保存草稿' }).click();
+  await page.waitForURL(/\/notices\/manage\/\d+$/);
+  const id = Number(new URL(page.url()).pathname.split('/').pop());
+
+  // ---- A cannot approve her own draft: no button, and the API says why.
+  await expect(page.getByTestId('workflow-hint')).toContainText('须由另一名监督员审核');
+  await expect(page.getByRole('button', { name: '审核通过' })).toHaveCount(0);
+  const own = await page.request.post(`/api/v1/notices/${id}/approve`);
+  expect(own.status()).toBe(403);
+  expect((await own.json()).error.message).toMatch(/different supervisor must approve/);
+
+  // A second draft with a marker, which must never show in public.
+  const candidates = await (await page.request.get('/api/v1/notices/candidates?kind=rectification')).json();
+  const spare = candidates.candidates.find((c: { caseId: number }) => c.caseId > 0);
+  const marked = await page.request.post('/api/v1/notices', {
+    data: { kind: 'rectification', titleZh: MARKER, titleEn: MARKER, introZh: MARKER, introEn: MARKER, deadline: inDays(20), caseIds: [spare.caseId] },
+  });
+  expect(marked.status()).toBe(201);
+
+  // ---- B approves.
+  const contextB = await contextFor(browser, baseURL!, 'zh');
+  const pageB = await contextB.newPage();
+  await signIn(pageB, 'supervisor2', `/notices/manage/${id}`);
+  await pageB.getByRole('button', { name: '审核通过' }).click();
+  await expect(pageB.getByText('已审核', { exact: true }).first()).toBeVisible();
+  await contextB.close();
+
+  // ---- A publishes.
+  await page.reload();
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: '发布' }).click();
+  await expect(page.getByRole('table', { name: /附件：.*名单/ })).toBeVisible();
+  const detail = await (await page.request.get(`/api/v1/notices/${id}`)).json();
+  expect(detail.notice.status).toBe('published');
+  expect(detail.entries).toHaveLength(3);
+  expect(detail.entries.map((e: { caseState: string }) => e.caseState)).toEqual(['notified', 'notified', 'notified']);
+  const slug: string = detail.notice.slug;
+  const appNames: string[] = detail.entries.map((e: { appName: string }) => e.appName);
+  await shot(page, 'notices-manage-published-zh');
+  await page.goto('/notices/manage');
+  await expect(page.getByRole('link', { name: MARKER })).toBeVisible();
+  await shot(page, 'notices-manage-list-zh', false);
+
+  // ---- An anonymous visitor reads, downloads and subscribes, in both languages.
+  for (const locale of ['zh', 'en'] as const) {
+    const anon = await contextFor(browser, baseURL!, locale);
+    const p = await anon.newPage();
+    await p.goto('/notices');
+    await expect(p.getByRole('link', { name: locale === 'zh' ? '工作人员登录' : 'Staff sign-in' })).toBeVisible();
+    await expect(p.getByTestId(`notice-${slug}`)).toBeVisible();
+    await expectAccessible(p);
+    await shot(p, `notices-public-list-${locale}`, false);
+    await p.getByTestId(`notice-${slug}`).getByRole('link').first().click();
+    await p.waitForURL(`**/notices/${slug}`);
+    for (const name of appNames) await expect(p.getByRole('rowheader', { name }).first()).toBeVisible();
+    await expectAccessible(p);
+    await shot(p, `notices-public-notice-${locale}`);
+    await p.goto(`/notices/${slug}/print`);
+    await p.emulateMedia({ media: 'print' });
+    await shot(p, `notices-print-${locale}`);
+    if (SHOTS && locale === 'zh') await p.pdf({ path: 'test-results/notice-print-zh.pdf', format: 'A4', landscape: true, printBackground: true });
+    await p.emulateMedia({ media: 'screen' });
+
+    const csv = await anon.request.get(`/api/public/notices/${slug}?format=csv${locale === 'en' ? '&lang=en' : ''}`);
+    expect(csv.status()).toBe(200);
+    const bytes = await csv.body();
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8');
+    expect(text).toContain(locale === 'zh' ? '序号,应用名称' : 'No.,App name');
+    for (const name of appNames) expect(text).toContain(name);
+
+    const feed = await anon.request.get('/notices/feed.xml');
+    expect(feed.headers()['content-type']).toContain('application/atom+xml');
+    expect(await feed.text()).toContain(`/notices/${slug}</id>`);
+
+    // Nothing private on any public output: no draft, no inspector, no signed-in shell.
+    const outputs = await Promise.all(
+      ['/notices', `/notices/${slug}`, `/notices/${slug}/print`, '/notices/feed.xml', '/api/public/notices', `/api/public/notices/${slug}`, `/api/public/notices/${slug}?format=csv`].map(async (u) => (await anon.request.get(u)).text()),
+    );
+    for (const body of outputs) {
+      for (const secret of [MARKER, '王敏', 'inspector@rectify.demo', '@rectify.demo', '李强', '陈静']) expect(body).not.toContain(secret);
+    }
+    await anon.close();
+  }
+
+  // The composer in English, for the record.
+  await page.context().addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: baseURL! }]);
+  await page.goto('/notices/manage/new');
+  await expect(page.getByRole('checkbox').first()).toBeVisible();
+  for (let i = 0; i < 3; i++) await page.getByRole('checkbox').nth(i).check();
+  await expectAccessible(page);
+  await shot(page, 'notices-composer-en');
+});
+
+test('public pages need no sign-in, and unpublished notices have no public address', async ({ request }) => {
+  expect((await request.get('/notices', { maxRedirects: 0 })).status()).toBe(200);
+  expect((await request.get('/notices/feed.xml')).status()).toBe(200);
+  expect((await request.get('/api/public/notices')).status()).toBe(200);
+  expect((await request.get('/notices/no-such-notice')).status()).toBe(404);
+  expect((await request.get('/api/public/notices/no-such-notice')).status()).toBe(404);
+  expect((await request.get('/notices/manage', { maxRedirects: 0 })).status()).toBe(307);
+});

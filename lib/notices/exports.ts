@@ -1,0 +1,56 @@
+/** The downloads of published notices: CSV of one annex, and the Atom feed. Both take PublicNotice only. */
+import { toCsv } from '@/lib/csv';
+import type { Locale } from '@/lib/i18n/locales';
+import { xmlEscape } from '@/lib/xml';
+import type { PublicNotice } from './public';
+
+const HEADERS: Record<Locale, string[]> = {
+  zh: ['序号', '应用名称', '开发者/运营者', '应用来源', '应用版本', '备案号', '所属地区', '所涉问题', '整改时限'],
+  en: ['No.', 'App name', 'Developer / operator', 'Source (store or platform)', 'Version', 'Filing number', 'Region', 'Problems found', 'Deadline'],
+};
+
+export function noticeCsv(notice: PublicNotice, locale: Locale): string {
+  const rows = (notice.entries ?? []).map((e) => [e.no, e.appName, e.operator, e.source[locale], e.version, e.filingNumber, e.region, e.problems[locale], e.deadline]);
+  return toCsv([HEADERS[locale], ...rows]);
+}
+
+export function csvFileName(notice: PublicNotice): string {
+  return `notice-${notice.slug}.csv`;
+}
+
+const FEED_TITLE: Record<Locale, string> = { zh: '侵害用户权益App（小程序）通报', en: 'Notices on apps and mini programs infringing users’ rights' };
+const OFFICE: Record<Locale, string> = { zh: '个人信息保护检查办公室', en: 'Personal Information Protection Inspection Office' };
+
+/** Atom 1.0 (RFC 4287): one entry per published notice, newest first; every text escaped. */
+export function noticesAtomFeed(list: readonly PublicNotice[], baseUrl: string, locale: Locale): string {
+  const base = baseUrl.replace(/\/$/, '');
+  const updated = list.reduce((max, n) => (n.publishedAt > max ? n.publishedAt : max), '1970-01-01T00:00:00.000Z');
+  const entries = list.map((n) => {
+    const url = `${base}/notices/${encodeURIComponent(n.slug)}`;
+    const summary = locale === 'zh' ? `${n.label.zh}：${n.intro.zh}` : `${n.label.en}. ${n.intro.en}`;
+    return [
+      '  <entry>',
+      `    <id>${xmlEscape(url)}</id>`,
+      `    <title>${xmlEscape(n.title[locale])}</title>`,
+      `    <link rel="alternate" type="text/html" href="${xmlEscape(url)}"/>`,
+      `    <published>${n.publishedAt}</published>`,
+      `    <updated>${n.publishedAt}</updated>`,
+      `    <category term="${n.kind}"/>`,
+      `    <summary type="text">${xmlEscape(summary)}</summary>`,
+      '  </entry>',
+    ].join('\n');
+  });
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${locale === 'zh' ? 'zh-CN' : 'en'}">`,
+    `  <id>${xmlEscape(`${base}/notices`)}</id>`,
+    `  <title>${xmlEscape(FEED_TITLE[locale])}</title>`,
+    `  <updated>${updated}</updated>`,
+    `  <author><name>${xmlEscape(OFFICE[locale])}</name></author>`,
+    `  <link rel="self" type="application/atom+xml" href="${xmlEscape(`${base}/notices/feed.xml${locale === 'en' ? '?lang=en' : ''}`)}"/>`,
+    `  <link rel="alternate" type="text/html" href="${xmlEscape(`${base}/notices`)}"/>`,
+    ...entries,
+    '</feed>',
+    '',
+  ].join('\n');
+}
