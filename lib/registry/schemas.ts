@@ -54,6 +54,9 @@ export const storeListingInputSchema = z.object({
   versionSeen: z.string().trim().max(100, 'Version: at most 100 characters.').optional(),
 });
 
+/** Store-listing rows the subject form offers. */
+export const STORE_ROWS = 3;
+
 export const subjectInputSchema = z
   .object({
     kind: z.enum(KINDS, { error: `One of: ${KINDS.join(', ')}.` }),

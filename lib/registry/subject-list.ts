@@ -5,13 +5,14 @@ import { isOverdueSql } from '@/lib/cases/overdue';
 import { decodeCursor, pageOf, type CursorKey } from '@/lib/http/cursor';
 import { filingRoot, normaliseCertSha256 } from '@/lib/domain/identifiers';
 import type { SubjectListQuery } from './list-schemas';
+import type { KINDS, PLATFORMS } from './schemas';
 import { containsPattern } from './like';
 
 export interface SubjectListRow {
   id: number;
   name: string;
-  kind: string;
-  platform: string;
+  kind: (typeof KINDS)[number];
+  platform: (typeof PLATFORMS)[number];
   sector: string;
   operatorId: number | null;
   operatorName: string | null;

@@ -75,7 +75,7 @@ describe('operators API', () => {
     const seen: number[] = [];
     let cursor: string | null = null;
     do {
-      const res = await callRoute(listOperatorsRoute, { path: `/api/v1/operators?q=${encodeURIComponent('翻页运营者')}&limit=2${cursor ? `&cursor=${cursor}` : ''}`, token: inspector });
+      const res: { json: { items: { id: number }[]; nextCursor: string | null } } = await callRoute(listOperatorsRoute, { path: `/api/v1/operators?q=${encodeURIComponent('翻页运营者')}&limit=2${cursor ? `&cursor=${cursor}` : ''}`, token: inspector });
       seen.push(...res.json.items.map((o: { id: number }) => o.id));
       cursor = res.json.nextCursor;
     } while (cursor);
