@@ -85,14 +85,14 @@ export function subjectListSql(query: SubjectListQuery, options: { offset?: numb
   return sql`SELECT subjects.id, subjects.name, subjects.kind, subjects.platform, subjects.sector,
         subjects.operator_id AS "operatorId", operators.name AS "operatorName", (subjects.created_at AT TIME ZONE 'Asia/Shanghai')::date::text AS "createdAt",
         lc.id AS "latestCaseId", lc.state AS "latestState", lc.deadline AS "latestDeadline", COALESCE(lc.overdue, false) AS overdue,
-        li.last_on AS "lastInspectedOn"
+        li.last_on::text AS "lastInspectedOn"
       FROM subjects
       LEFT JOIN operators ON operators.id = subjects.operator_id
       LEFT JOIN LATERAL (
         SELECT cases.id, cases.state, cases.deadline::text AS deadline, ${isOverdueSql} AS overdue FROM cases
         WHERE cases.subject_id = subjects.id ORDER BY cases.opened_at DESC, cases.id DESC LIMIT 1
       ) lc ON true
-      LEFT JOIN LATERAL (SELECT max(inspected_on)::text AS last_on FROM inspections WHERE inspections.subject_id = subjects.id) li ON true
+      LEFT JOIN LATERAL (SELECT max(inspected_on) AS last_on FROM inspections WHERE inspections.subject_id = subjects.id) li ON true
       ${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}
       ORDER BY ${order}
       LIMIT ${query.limit + 1}${options.offset ? sql` OFFSET ${options.offset}` : sql``}`;

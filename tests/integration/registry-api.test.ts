@@ -156,5 +156,16 @@ describe('subjects API', () => {
     const second = await listSubjects(`operator=${op.id}&sort=name&limit=1&cursor=${first.json.nextCursor}`);
     expect([first.json.items[0].id, second.json.items[0].id].sort()).toEqual([a.id, b.id].sort());
     expect(second.json.nextCursor).toBeNull();
+    const c = await makeSubject({ name: '筛选丙', operatorId: op.id });
+    await makeCase({ subjectId: c.id, inspectedOn: '2026-07-01' });
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const res: { status: number; json: { items: { id: number; lastInspectedOn: string | null }[]; nextCursor: string | null } } = await listSubjects(`operator=${op.id}&sort=inspected&limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(res.status).toBe(200);
+      seen.push(...res.json.items.map((s) => s.id));
+      cursor = res.json.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual([c.id, a.id, b.id]); // latest inspection first, never inspected last
   });
 });
