@@ -9,7 +9,7 @@ export function CaseStateBadge({ state, label, overdue, overdueLabel }: { state:
   return (
     <span className="inline-flex flex-wrap items-center gap-1">
       <Badge tone={TONE[state as keyof typeof TONE] ?? 'neutral'}>{label}</Badge>
-      {overdue ? <Badge tone="danger" className="border-accent bg-accent text-white">{overdueLabel}</Badge> : null}
+      {overdue ? <span className="inline-flex items-center rounded border border-accent bg-accent px-2 py-0.5 text-xs font-semibold whitespace-nowrap text-white">{overdueLabel}</span> : null}
     </span>
   );
 }

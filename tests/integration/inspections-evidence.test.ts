@@ -8,6 +8,7 @@ import { GET as downloadRoute } from '../../app/api/v1/evidence/[sha256]/route';
 import { POST as inspectionRoute } from '../../app/api/v1/inspections/route';
 import { getDb } from '../../db/client';
 import { cases, evidence, findingEvidence, findings, inspections } from '../../db/schema';
+import { storeEvidence } from '../../lib/evidence/store';
 import { officeToday, addDays } from '../../lib/time';
 import { callRoute, createToken } from '../support/api';
 import { setupTestDatabase, teardownTestDatabase } from '../support/db';
@@ -80,6 +81,13 @@ describe('POST /api/v1/evidence and GET /api/v1/evidence/{sha256}', () => {
     const tooBig = await upload(huge, 'huge.png');
     expect(tooBig.status).toBe(413);
     expect(await evidenceRows()).toBe(rowsBefore);
+    expect(filesIn(evidenceDir)).toEqual(filesBefore);
+  });
+
+  it('leaves no file behind when the transaction fails (here: an actor that does not exist)', async () => {
+    const filesBefore = filesIn(evidenceDir);
+    const ghost = { kind: 'user' as const, id: 987654, role: 'inspector' as const, name: 'ghost', email: 'ghost@rectify.test' };
+    await expect(storeEvidence(await getDb(), ghost, { bytes: makePng(42), originalName: 'ghost.png' })).rejects.toThrow();
     expect(filesIn(evidenceDir)).toEqual(filesBefore);
   });
 

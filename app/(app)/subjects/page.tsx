@@ -37,9 +37,9 @@ export default async function SubjectsPage({ searchParams }: { searchParams: Pro
       </div>
 
       <Card>
-        <form method="get" action="/subjects" role="search" aria-label={t('subjects.filters')} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4 xl:grid-cols-8">
+        <form method="get" action="/subjects" role="search" aria-label={t('subjects.filters')} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4 xl:grid-cols-[2fr_repeat(5,minmax(0,1fr))_auto]">
           {query.operator ? <input type="hidden" name="operator" value={query.operator} /> : null}
-          <div className="sm:col-span-2">
+          <div className="sm:col-span-2 xl:col-span-1">
             <Field id="q" label={t('subjects.q')} hint={t('subjects.qHint')}>
               <Input id="q" name="q" defaultValue={query.q ?? ''} type="search" />
             </Field>
@@ -79,8 +79,8 @@ export default async function SubjectsPage({ searchParams }: { searchParams: Pro
               {t('subjects.overdue')}
             </label>
             <div className="flex gap-2">
-              <button type="submit" className={buttonClass('primary', 'px-3 py-1.5')}>{t('common.search')}</button>
-              <Link href="/subjects" className={buttonClass('secondary', 'px-3 py-1.5')}>{t('common.reset')}</Link>
+              <button type="submit" className={buttonClass('primary', 'px-3 py-1.5 whitespace-nowrap')}>{t('common.search')}</button>
+              <Link href="/subjects" className={buttonClass('secondary', 'px-3 py-1.5 whitespace-nowrap')}>{t('common.reset')}</Link>
             </div>
           </div>
         </form>

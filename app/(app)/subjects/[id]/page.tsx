@@ -115,7 +115,7 @@ export default async function SubjectPage({ params, searchParams }: Props) {
 
       <Card title={t('subject.cases')}>
         {d.cases.length ? (
-          <DataTable caption={t('subject.cases')} head={[t('subject.caseNo'), t('subjects.state'), t('subject.inspected'), t('subject.version'), t('subject.method'), t('subject.categories'), t('subject.deadline')]}>
+          <DataTable caption={t('subject.cases')} head={[t('subject.caseNo'), t('subject.state'), t('subject.inspected'), t('subject.version'), t('subject.method'), t('subject.categories'), t('subject.deadline')]}>
             {d.cases.map((c) => (
               <tr key={c.id}>
                 <td className="whitespace-nowrap"><Link href={`/cases/${c.id}`} className="font-medium text-brand-600 hover:underline">#{c.id}</Link>{c.previousCaseId ? <div className="text-xs text-muted">{t('subject.recurrenceOf', { id: `#${c.previousCaseId}` })}</div> : null}</td>
