@@ -7,4 +7,7 @@ export const NAV_ITEMS: ReadonlyArray<{ href: string; key: string; permission: P
   { href: '/admin/tokens', key: 'adminTokens', permission: 'admin:tokens' },
   { href: '/notices/manage', key: 'notices', permission: 'notice:draft' },
   { href: '/notices', key: 'publicNotices', permission: 'dashboard:view' },
+  { href: '/subjects', key: 'subjects', permission: 'registry:read' },
+  { href: '/operators', key: 'operators', permission: 'registry:read' },
+  { href: '/inspections/new', key: 'newInspection', permission: 'inspection:write' },
 ];

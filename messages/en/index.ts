@@ -3,11 +3,13 @@ import core from './core.json';
 import admin from './admin.json';
 import dashboard from './dashboard.json';
 import notices from './notices.json';
+import registry from './registry.json';
 
 const messages = {
   ...core,
   ...admin,
   ...dashboard,
   ...notices,
+  ...registry,
 };
 export default messages;

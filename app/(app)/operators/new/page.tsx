@@ -1,0 +1,15 @@
+import { getTranslations } from 'next-intl/server';
+import { requirePagePermission } from '@/lib/auth/page';
+import { Card } from '@/components/ui/card';
+import { OperatorForm } from '@/components/registry/operator-form';
+
+export default async function NewOperatorPage() {
+  await requirePagePermission('registry:write');
+  const t = await getTranslations('registry');
+  return (
+    <div className="max-w-2xl space-y-5">
+      <h1 className="text-2xl font-semibold text-ink">{t('operators.titleNew')}</h1>
+      <Card><OperatorForm initial={{ name: '', uscc: '', region: '', contact: '' }} /></Card>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { requirePagePermission } from '@/lib/auth/page';
+import { can } from '@/lib/auth/permissions';
+import { firstValues, operatorListQuerySchema } from '@/lib/registry/list-schemas';
+import { listOperatorRegions, listOperators } from '@/lib/registry/operators';
+import { buttonClass } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { Field, Input } from '@/components/ui/field';
+import { DataTable, Select } from '@/components/registry/form-controls';
+import { Pager } from '@/components/registry/pager';
+
+export default async function OperatorsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requirePagePermission('registry:read');
+  const raw = firstValues(await searchParams);
+  const parsed = operatorListQuerySchema.safeParse(raw);
+  const query = parsed.success ? parsed.data : operatorListQuerySchema.parse({});
+  const [t, db] = await Promise.all([getTranslations('registry'), getDb()]);
+  const [page, regions] = await Promise.all([listOperators(db, query), listOperatorRegions(db)]);
+  return (
+    <div className="space-y-5">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold text-ink">{t('operators.title')}</h1>
+          <p className="mt-1 text-sm text-muted">{t('operators.subtitle')}</p>
+        </div>
+        {can(actor.role, 'registry:write') ? <Link href="/operators/new" className={buttonClass('primary')}>{t('operators.new')}</Link> : null}
+      </div>
+      <Card>
+        <form method="get" action="/operators" role="search" aria-label={t('subjects.filters')} className="grid gap-3 sm:grid-cols-[2fr_1fr_auto]">
+          <Field id="q" label={t('operators.q')}><Input id="q" name="q" type="search" defaultValue={query.q ?? ''} /></Field>
+          <Field id="region" label={t('operators.region')}>
+            <Select id="region" name="region" defaultValue={query.region ?? ''}>
+              <option value="">{t('operators.allRegions')}</option>
+              {regions.map((r) => <option key={r} value={r}>{r}</option>)}
+            </Select>
+          </Field>
+          <div className="flex items-end gap-2">
+            <button type="submit" className={buttonClass('primary', 'px-3 py-1.5')}>{t('common.search')}</button>
+            <Link href="/operators" className={buttonClass('secondary', 'px-3 py-1.5')}>{t('common.reset')}</Link>
+          </div>
+        </form>
+      </Card>
+      <section className="rounded-md border border-line bg-white shadow-sm" aria-label={t('operators.title')}>
+        {page.items.length === 0 ? <p className="px-4 py-8 text-center text-sm text-muted">{t('common.noResults')}</p> : (
+          <DataTable caption={t('operators.title')} head={[t('operators.name'), t('operators.uscc'), t('operators.region'), t('operators.subjects')]}>
+            {page.items.map((o) => (
+              <tr key={o.id}>
+                <td><Link href={`/operators/${o.id}`} className="font-medium text-brand-600 hover:underline">{o.name}</Link></td>
+                <td className="font-mono text-xs">{o.uscc}</td>
+                <td>{o.region}</td>
+                <td className="tabular-nums">{o.subjects}</td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+        <Pager basePath="/operators" params={raw} nextCursor={page.nextCursor} labels={{ first: t('common.firstPage'), next: t('common.nextPage'), showing: t('common.showing', { count: page.items.length }) }} />
+      </section>
+    </div>
+  );
+}

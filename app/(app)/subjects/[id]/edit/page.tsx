@@ -1,0 +1,38 @@
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { requirePagePermission } from '@/lib/auth/page';
+import { toLocale } from '@/lib/i18n/locales';
+import { subjectFormOptions } from '@/lib/registry/form-options';
+import { getSubjectDetail } from '@/lib/registry/subject-detail';
+import { Card } from '@/components/ui/card';
+import { SubjectForm } from '@/components/registry/subject-form';
+
+export default async function EditSubjectPage({ params }: { params: Promise<{ id: string }> }) {
+  await requirePagePermission('registry:write');
+  const { id } = await params;
+  if (!/^\d{1,9}$/.test(id)) notFound();
+  const d = await getSubjectDetail(await getDb(), Number(id)).catch(() => notFound());
+  const [t, locale] = await Promise.all([getTranslations('registry'), getLocale()]);
+  const options = await subjectFormOptions(toLocale(locale));
+  return (
+    <div className="max-w-4xl space-y-5">
+      <h1 className="text-2xl font-semibold text-ink">{t('subjectForm.titleEdit')} · {d.subject.name}</h1>
+      <Card>
+        <SubjectForm
+          {...options}
+          initial={{
+            id: d.subject.id,
+            kind: d.subject.kind,
+            platform: d.subject.platform,
+            name: d.subject.name,
+            sector: d.subject.sector,
+            operatorId: d.subject.operatorId ? String(d.subject.operatorId) : '',
+            identifiers: Object.fromEntries(d.identifiers.map((i) => [i.type, i.value])),
+            storeListings: d.storeListings.map((l) => ({ store: l.store, versionSeen: l.versionSeen ?? '' })),
+          }}
+        />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { decideLinkAction } from '@/lib/registry/actions';
+import type { ProbableMatch } from '@/lib/subjects/matching';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { CaseStateBadge } from './case-state-badge';
+import { DataTable } from './form-controls';
+
+/** "Probably the same as": each candidate with its reasons, and link / dismiss for those who may write. */
+export async function ProbableMatches({ subjectId, matches, canDecide }: { subjectId: number; matches: ProbableMatch[]; canDecide: boolean }) {
+  const [t, tc] = await Promise.all([getTranslations('registry'), getTranslations()]);
+  if (!matches.length) return <p className="text-sm text-muted">{t('subject.noMatches')}</p>;
+  return (
+    <DataTable caption={t('subject.matches')} head={[t('subjects.name'), t('subject.reason'), t('subjects.state'), ...(canDecide ? [''] : [])]}>
+      {matches.map((m) => (
+        <tr key={m.subjectId} data-testid="probable-match">
+          <td>
+            <Link href={`/subjects/${m.subjectId}`} className="font-medium text-brand-600 hover:underline">{m.name}</Link>
+            <div className="text-xs text-muted">{tc(`subjectKind.${m.kind}` as 'subjectKind.app')} · {tc(`platform.${m.platform}` as 'platform.android')} · {m.operatorName ?? '—'}</div>
+          </td>
+          <td>
+            <ul className="space-y-0.5">
+              {m.reasons.map((r, i) => (
+                <li key={i}>
+                  {r.kind === 'identifier'
+                    ? t('subject.reasonIdentifier', { type: t(`identifierType.${r.type}`), value: r.value })
+                    : t('subject.reasonName', { similarity: r.similarity.toFixed(2) })}
+                </li>
+              ))}
+            </ul>
+            {m.removedOn ? <Badge tone="danger" className="mt-1">{t('subject.removedOn', { date: m.removedOn })}</Badge> : null}
+          </td>
+          <td>{m.latestState ? <CaseStateBadge state={m.latestState} label={tc(`caseState.${m.latestState}` as 'caseState.open')} /> : '—'}</td>
+          {canDecide ? (
+            <td className="whitespace-nowrap">
+              <form action={decideLinkAction} className="flex gap-2">
+                <input type="hidden" name="subjectId" value={subjectId} />
+                <input type="hidden" name="otherSubjectId" value={m.subjectId} />
+                <Button type="submit" name="verdict" value="same" variant="secondary" className="px-2 py-1 text-xs">{t('subject.linkSame')}</Button>
+                <Button type="submit" name="verdict" value="dismissed" variant="ghost" className="px-2 py-1 text-xs">{t('subject.dismiss')}</Button>
+              </form>
+            </td>
+          ) : null}
+        </tr>
+      ))}
+    </DataTable>
+  );
+}

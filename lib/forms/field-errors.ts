@@ -1,0 +1,72 @@
+import { getTranslations } from 'next-intl/server';
+import type { z } from 'zod';
+import { HttpError, type FieldErrors } from '@/lib/http/errors';
+
+type T = Awaited<ReturnType<typeof getTranslations<'registry.validation'>>>;
+
+function usccMessage(t: T, detail: string): string {
+  let m = /must be 18 characters, got (\d+)/.exec(detail);
+  if (m) return t('usccLength', { n: m[1]! });
+  m = /invalid character "(.+)" at position (\d+)/.exec(detail);
+  if (m) return t('usccChar', { c: m[1]!, pos: m[2]! });
+  m = /expected "(.)", got "(.)"/.exec(detail);
+  if (m) return t('usccCheck', { expected: m[1]!, got: m[2]! });
+  return t('required');
+}
+
+function issueMessage(t: T, issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'custom': {
+      const params = (issue.params ?? {}) as { i18n?: string; detail?: string };
+      if (params.i18n === 'uscc') return usccMessage(t, params.detail ?? '');
+      if (params.i18n) return t(params.i18n as 'required');
+      return issue.message;
+    }
+    case 'too_small':
+      return issue.origin === 'array' ? t('atLeastOne') : t('required');
+    case 'too_big':
+      return t('tooLong', { max: String(issue.maximum) });
+    case 'invalid_value':
+      return t('choose');
+    case 'invalid_type':
+      return t('required');
+    case 'invalid_format':
+      return t('format');
+    default:
+      return issue.message;
+  }
+}
+
+/** Every field's error at once, in the reader's language (server actions). */
+export async function localizedZodErrors(error: z.ZodError): Promise<FieldErrors> {
+  const t = await getTranslations('registry.validation');
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join('.') : '_';
+    fields[key] ??= issueMessage(t, issue);
+  }
+  return fields;
+}
+
+/** The fields of a refused write (409/422 from the library) in the reader's language. */
+export async function localizedHttpErrors(err: HttpError): Promise<FieldErrors> {
+  const t = await getTranslations('registry.validation');
+  const fields: FieldErrors = {};
+  for (const key of Object.keys(err.fields ?? {})) {
+    fields[key] = key === 'uscc' && err.status === 409 ? t('usccTaken') : key.endsWith('.evidence') ? t('evidenceMissing') : t('unknownReference');
+  }
+  return fields;
+}
+
+export interface FormState {
+  fieldErrors?: FieldErrors;
+  message?: string;
+}
+
+/** Runs a validated write; input errors come back as localized field errors, anything else is thrown. */
+export async function formErrorsFrom(err: unknown): Promise<FormState> {
+  if (err instanceof HttpError && err.fields && err.status < 500 && err.status !== 401 && err.status !== 403) {
+    return { fieldErrors: await localizedHttpErrors(err) };
+  }
+  throw err;
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { invalid } from './errors';
+
+/**
+ * Keyset pagination cursors: the sort key of the last row of a page, opaque to clients
+ * (base64url JSON). `limit` ≤ 200; a response is `{ items, nextCursor }`.
+ */
+export const MAX_PAGE_SIZE = 200;
+export const DEFAULT_PAGE_SIZE = 50;
+
+export type CursorKey = [string | number | null, number];
+
+export function encodeCursor(key: CursorKey): string {
+  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string | undefined): CursorKey | null {
+  if (!cursor) return null;
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    const validHead = (v: unknown) => v === null || typeof v === 'string' || typeof v === 'number';
+    if (Array.isArray(key) && key.length === 2 && validHead(key[0]) && Number.isSafeInteger(key[1])) return key as CursorKey;
+  } catch {
+    /* fall through */
+  }
+  throw invalid('The cursor is not one this server handed out.', { cursor: 'Unknown cursor.' });
+}
+
+/** `cursor` and `limit` query parameters, shared by every list. */
+export const pageParams = {
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce
+    .number({ error: 'limit must be a number.' })
+    .int('limit must be a whole number.')
+    .min(1, 'limit must be at least 1.')
+    .max(MAX_PAGE_SIZE, `limit must be at most ${MAX_PAGE_SIZE}.`)
+    .default(DEFAULT_PAGE_SIZE),
+};
+
+/** Splits `limit + 1` fetched rows into a page and the cursor of the next one. */
+export function pageOf<T>(rows: T[], limit: number, keyOf: (row: T) => CursorKey): { items: T[]; nextCursor: string | null } {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(keyOf(last)) : null };
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { caseStateEnum } from '@/db/schema/enums';
+import { pageParams } from '@/lib/http/cursor';
+import { KINDS, PLATFORMS } from './schemas';
+
+const optionalText = (max: number) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), z.string().max(max, `At most ${max} characters.`).optional());
+const optionalId = z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number({ error: 'Must be a positive integer.' }).int().positive('Must be a positive integer.').optional());
+const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), z.enum(values, { error: `One of: ${values.join(', ')}.` }).optional());
+
+export const SUBJECT_SORTS = ['name', 'created', 'inspected'] as const;
+
+/** The /subjects page and GET /api/v1/subjects: every filter, the sort and the page, from the URL. */
+export const subjectListQuerySchema = z.object({
+  q: optionalText(100),
+  kind: optionalEnum(KINDS),
+  platform: optionalEnum(PLATFORMS),
+  sector: optionalText(40),
+  operator: optionalId,
+  state: optionalEnum(caseStateEnum.enumValues),
+  overdue: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['1', 'true'], { error: 'Use overdue=1.' }).optional()).transform((v) => !!v),
+  sort: z.preprocess((v) => (v === '' ? undefined : v), z.enum(SUBJECT_SORTS, { error: `One of: ${SUBJECT_SORTS.join(', ')}.` }).default('created')),
+  ...pageParams,
+});
+export type SubjectListQuery = z.infer<typeof subjectListQuerySchema>;
+
+/** The /operators page and GET /api/v1/operators. */
+export const operatorListQuerySchema = z.object({
+  q: optionalText(100),
+  region: optionalText(100),
+  ...pageParams,
+});
+export type OperatorListQuery = z.infer<typeof operatorListQuerySchema>;
+
+/** Page search params (Next gives string | string[] | undefined) → the raw record a schema parses. */
+export function firstValues(sp: Record<string, string | string[] | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(sp).flatMap(([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? v[0]! : v]])));
+}

@@ -1,0 +1,79 @@
+import { eq, sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Queryable, type Tx } from '@/db/client';
+import { operators } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { recordAudit } from '@/lib/audit';
+import { decodeCursor, pageOf } from '@/lib/http/cursor';
+import { conflict, notFound } from '@/lib/http/errors';
+import type { OperatorListQuery } from './list-schemas';
+import { containsPattern } from './like';
+import type { OperatorInput } from './schemas';
+
+export type OperatorRow = typeof operators.$inferSelect;
+export interface OperatorListRow {
+  id: number;
+  name: string;
+  uscc: string;
+  region: string;
+  subjects: number;
+}
+
+/** Operators by name (keyset on name, id), searchable by name or USCC, filtered by region. */
+export async function listOperators(db: Queryable, query: OperatorListQuery) {
+  const after = decodeCursor(query.cursor);
+  const where: SQL[] = [];
+  if (query.q) {
+    const p = containsPattern(query.q);
+    where.push(sql`(operators.name ILIKE ${p} OR operators.uscc ILIKE ${containsPattern(query.q.toUpperCase())})`);
+  }
+  if (query.region) where.push(sql`operators.region = ${query.region}`);
+  if (after) where.push(sql`(operators.name, operators.id) > (${String(after[0])}, ${after[1]})`);
+  const rows = await queryRows<OperatorListRow>(
+    db,
+    sql`SELECT operators.id, operators.name, operators.uscc, operators.region,
+        (SELECT count(*)::int FROM subjects WHERE subjects.operator_id = operators.id) AS subjects
+      FROM operators ${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}
+      ORDER BY operators.name, operators.id LIMIT ${query.limit + 1}`,
+  );
+  return pageOf(rows, query.limit, (r) => [r.name, r.id]);
+}
+
+/** The regions operators are in, for the filter. */
+export async function listOperatorRegions(db: Queryable): Promise<string[]> {
+  const rows = await queryRows<{ region: string }>(db, sql`SELECT DISTINCT region FROM operators ORDER BY region`);
+  return rows.map((r) => r.region);
+}
+
+export async function getOperatorOrThrow(db: Queryable, id: number): Promise<OperatorRow> {
+  const [row] = await db.select().from(operators).where(eq(operators.id, id)).limit(1);
+  if (!row) throw notFound('Operator', id);
+  return row;
+}
+
+async function assertUsccFree(tx: Tx, uscc: string, exceptId?: number) {
+  const [other] = await tx.select({ id: operators.id, name: operators.name }).from(operators).where(eq(operators.uscc, uscc)).limit(1);
+  if (other && other.id !== exceptId) {
+    throw conflict(`Operator ${other.id} (${other.name}) already has this USCC.`, { uscc: `Already registered to ${other.name}.` });
+  }
+}
+
+export async function createOperator(tx: Tx, actor: Actor, input: OperatorInput): Promise<OperatorRow> {
+  await assertUsccFree(tx, input.uscc);
+  const [row] = await tx.insert(operators).values(input).returning();
+  await recordAudit(tx, actor, { action: 'operator.create', entityType: 'operator', entityId: row!.id, after: input });
+  return row!;
+}
+
+export async function updateOperator(tx: Tx, actor: Actor, id: number, input: OperatorInput): Promise<OperatorRow> {
+  const before = await getOperatorOrThrow(tx, id);
+  await assertUsccFree(tx, input.uscc, id);
+  const [row] = await tx.update(operators).set({ ...input, updatedAt: sql`now()` }).where(eq(operators.id, id)).returning();
+  await recordAudit(tx, actor, {
+    action: 'operator.update',
+    entityType: 'operator',
+    entityId: id,
+    before: { name: before.name, uscc: before.uscc, region: before.region, contact: before.contact },
+    after: input,
+  });
+  return row!;
+}

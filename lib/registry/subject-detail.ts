@@ -1,0 +1,68 @@
+import { asc, desc, eq, sql } from 'drizzle-orm';
+import { queryRows, type Queryable } from '@/db/client';
+import { storeListings, subjectIdentifiers, subjectNames, subjects } from '@/db/schema';
+import { isOverdueSql } from '@/lib/cases/overdue';
+import { notFound } from '@/lib/http/errors';
+
+export async function getSubjectOrThrow(db: Queryable, id: number) {
+  const [row] = await db.select().from(subjects).where(eq(subjects.id, id)).limit(1);
+  if (!row) throw notFound('Subject', id);
+  return row;
+}
+
+export interface SubjectCaseRow {
+  id: number;
+  state: string;
+  deadline: string | null;
+  overdue: boolean;
+  openedOn: string;
+  foundVersion: string;
+  previousCaseId: number | null;
+  inspectionId: number;
+  inspectedOn: string;
+  method: string;
+  categories: string[];
+}
+
+export interface InspectionEvidenceRow {
+  inspectionId: number;
+  findingId: number;
+  category: string;
+  severity: string;
+  sha256: string;
+  mediaType: string;
+  byteSize: number;
+  originalName: string;
+}
+
+/** A subject with everything its page and GET /api/v1/subjects/{id} show. */
+export async function getSubjectDetail(db: Queryable, id: number) {
+  const subject = await getSubjectOrThrow(db, id);
+  const [operator] = subject.operatorId
+    ? await queryRows<{ id: number; name: string; uscc: string; region: string }>(db, sql`SELECT id, name, uscc, region FROM operators WHERE id = ${subject.operatorId}`)
+    : [];
+  const [identifiers, names, listings, caseRows, evidence] = await Promise.all([
+    db.select().from(subjectIdentifiers).where(eq(subjectIdentifiers.subjectId, id)).orderBy(asc(subjectIdentifiers.type), asc(subjectIdentifiers.id)),
+    db.select().from(subjectNames).where(eq(subjectNames.subjectId, id)).orderBy(desc(subjectNames.validFrom), desc(subjectNames.id)),
+    db.select().from(storeListings).where(eq(storeListings.subjectId, id)).orderBy(asc(storeListings.store)),
+    queryRows<SubjectCaseRow>(
+      db,
+      sql`SELECT cases.id, cases.state, cases.deadline::text AS deadline, ${isOverdueSql} AS overdue,
+          (cases.opened_at AT TIME ZONE 'Asia/Shanghai')::date::text AS "openedOn", cases.found_version AS "foundVersion",
+          cases.previous_case_id AS "previousCaseId", inspections.id AS "inspectionId", inspections.inspected_on::text AS "inspectedOn",
+          inspections.method, ARRAY(SELECT DISTINCT category FROM findings WHERE findings.inspection_id = inspections.id ORDER BY 1) AS categories
+        FROM cases JOIN inspections ON inspections.id = cases.inspection_id
+        WHERE cases.subject_id = ${id} ORDER BY cases.opened_at DESC, cases.id DESC LIMIT 200`,
+    ),
+    queryRows<InspectionEvidenceRow>(
+      db,
+      sql`SELECT findings.inspection_id AS "inspectionId", findings.id AS "findingId", findings.category, findings.severity,
+          evidence.sha256, evidence.media_type AS "mediaType", evidence.byte_size::int AS "byteSize", evidence.original_name AS "originalName"
+        FROM findings JOIN inspections ON inspections.id = findings.inspection_id
+        JOIN finding_evidence fe ON fe.finding_id = findings.id JOIN evidence ON evidence.sha256 = fe.sha256
+        WHERE inspections.subject_id = ${id} ORDER BY inspections.inspected_on DESC, findings.id LIMIT 200`,
+    ),
+  ]);
+  return { subject, operator: operator ?? null, identifiers, names, storeListings: listings, cases: caseRows, evidence };
+}
+export type SubjectDetail = Awaited<ReturnType<typeof getSubjectDetail>>;

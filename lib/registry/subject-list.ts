@@ -1,0 +1,99 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Queryable } from '@/db/client';
+import type { CaseState } from '@/lib/cases/ladder';
+import { isOverdueSql } from '@/lib/cases/overdue';
+import { decodeCursor, pageOf, type CursorKey } from '@/lib/http/cursor';
+import { filingRoot, normaliseCertSha256 } from '@/lib/domain/identifiers';
+import type { SubjectListQuery } from './list-schemas';
+import type { KINDS, PLATFORMS } from './schemas';
+import { containsPattern } from './like';
+
+export interface SubjectListRow {
+  id: number;
+  name: string;
+  kind: (typeof KINDS)[number];
+  platform: (typeof PLATFORMS)[number];
+  sector: string;
+  operatorId: number | null;
+  operatorName: string | null;
+  createdAt: string;
+  latestCaseId: number | null;
+  latestState: CaseState | null;
+  latestDeadline: string | null;
+  overdue: boolean;
+  lastInspectedOn: string | null;
+}
+
+const NEVER = '0001-01-01';
+
+/** Subjects matching `q` by current or former name (Chinese too) or by any identifier. */
+export function subjectTextFilter(q: string): SQL {
+  const p = containsPattern(q);
+  return sql`(subjects.name ILIKE ${p}
+    OR subjects.id IN (SELECT subject_id FROM subject_names WHERE name ILIKE ${p})
+    OR subjects.id IN (SELECT subject_id FROM subject_identifiers
+      WHERE value ILIKE ${p} OR match_value ILIKE ${p} OR match_value IN (${filingRoot(q)}, ${normaliseCertSha256(q)})))`;
+}
+
+function orderAndKeyset(query: SubjectListQuery, after: CursorKey | null): { order: SQL; keyset: SQL | null } {
+  switch (query.sort) {
+    case 'name':
+      return {
+        order: sql`subjects.name ASC, subjects.id ASC`,
+        keyset: after ? sql`(subjects.name, subjects.id) > (${String(after[0])}, ${after[1]})` : null,
+      };
+    case 'inspected':
+      return {
+        order: sql`COALESCE(li.last_on, ${NEVER}::date) DESC, subjects.id DESC`,
+        keyset: after ? sql`(COALESCE(li.last_on, ${NEVER}::date), subjects.id) < (${String(after[0] ?? NEVER)}::date, ${after[1]})` : null,
+      };
+    default:
+      return { order: sql`subjects.id DESC`, keyset: after ? sql`subjects.id < ${after[1]}` : null };
+  }
+}
+
+function cursorKey(query: SubjectListQuery, row: SubjectListRow): CursorKey {
+  if (query.sort === 'name') return [row.name, row.id];
+  if (query.sort === 'inspected') return [row.lastInspectedOn ?? NEVER, row.id];
+  return [null, row.id];
+}
+
+/**
+ * The subject list: filters, sort and keyset pagination (DESIGN §8: 1 million subjects). The
+ * latest case and the latest inspection come from per-row index lookups (LATERAL), so a page costs
+ * the same at page 1 and page 1,000.
+ */
+export async function listSubjects(db: Queryable, query: SubjectListQuery) {
+  const rows = await queryRows<SubjectListRow>(db, subjectListSql(query));
+  return pageOf(rows, query.limit, (r) => cursorKey(query, r));
+}
+
+/** The list's SQL (limit + 1 rows). `offset` exists only for the benchmark's baseline. */
+export function subjectListSql(query: SubjectListQuery, options: { offset?: number } = {}): SQL {
+  const after = decodeCursor(query.cursor);
+  const where: SQL[] = [];
+  if (query.kind) where.push(sql`subjects.kind = ${query.kind}`);
+  if (query.platform) where.push(sql`subjects.platform = ${query.platform}`);
+  if (query.sector) where.push(sql`subjects.sector = ${query.sector}`);
+  if (query.operator) where.push(sql`subjects.operator_id = ${query.operator}`);
+  if (query.state) where.push(sql`lc.state = ${query.state}`);
+  if (query.overdue) where.push(sql`EXISTS (SELECT 1 FROM cases WHERE cases.subject_id = subjects.id AND ${isOverdueSql})`);
+  if (query.q) where.push(subjectTextFilter(query.q));
+  const { order, keyset } = orderAndKeyset(query, after);
+  if (keyset) where.push(keyset);
+
+  return sql`SELECT subjects.id, subjects.name, subjects.kind, subjects.platform, subjects.sector,
+        subjects.operator_id AS "operatorId", operators.name AS "operatorName", (subjects.created_at AT TIME ZONE 'Asia/Shanghai')::date::text AS "createdAt",
+        lc.id AS "latestCaseId", lc.state AS "latestState", lc.deadline AS "latestDeadline", COALESCE(lc.overdue, false) AS overdue,
+        li.last_on::text AS "lastInspectedOn"
+      FROM subjects
+      LEFT JOIN operators ON operators.id = subjects.operator_id
+      LEFT JOIN LATERAL (
+        SELECT cases.id, cases.state, cases.deadline::text AS deadline, ${isOverdueSql} AS overdue FROM cases
+        WHERE cases.subject_id = subjects.id ORDER BY cases.opened_at DESC, cases.id DESC LIMIT 1
+      ) lc ON true
+      LEFT JOIN LATERAL (SELECT max(inspected_on) AS last_on FROM inspections WHERE inspections.subject_id = subjects.id) li ON true
+      ${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}
+      ORDER BY ${order}
+      LIMIT ${query.limit + 1}${options.offset ? sql` OFFSET ${options.offset}` : sql``}`;
+}
