@@ -1,8 +1,7 @@
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { HttpError, type FieldErrors } from '@/lib/http/errors';
-import { toLocale } from '@/lib/i18n/locales';
-import { localizeZodError } from '@/lib/validation/localize';
+import { localizedZodErrors } from '@/lib/forms/field-errors';
 
 /** What a server action answers a form: success with data, or every field's error at once. */
 export type ActionResult<T = undefined> =
@@ -20,9 +19,8 @@ export async function runAction<T>(body: () => Promise<T>): Promise<ActionResult
   } catch (err) {
     if (err instanceof HttpError) return { ok: false, status: err.status, message: err.message, fieldErrors: err.fields ?? {} };
     if (err instanceof z.ZodError) {
-      const [locale, t] = await Promise.all([getLocale(), getTranslations('validation')]);
-      const fieldErrors = localizeZodError(err, toLocale(locale), (key) => (t.has(key as never) ? t(key as never) : undefined));
-      return { ok: false, status: 400, message: t('invalid'), fieldErrors };
+      const t = await getTranslations('validation');
+      return { ok: false, status: 400, message: t('invalid'), fieldErrors: await localizedZodErrors(err) };
     }
     throw err;
   }

@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import type { z } from 'zod';
 import { HttpError, type FieldErrors } from '@/lib/http/errors';
 
-type T = Awaited<ReturnType<typeof getTranslations<'registry.validation'>>>;
+type T = Awaited<ReturnType<typeof getTranslations<'validation'>>>;
 
 function usccMessage(t: T, detail: string): string {
   let m = /must be 18 characters, got (\d+)/.exec(detail);
@@ -19,7 +19,7 @@ function issueMessage(t: T, issue: z.core.$ZodIssue): string {
     case 'custom': {
       const params = (issue.params ?? {}) as { i18n?: string; detail?: string };
       if (params.i18n === 'uscc') return usccMessage(t, params.detail ?? '');
-      if (params.i18n) return t(params.i18n as 'required');
+      if (params.i18n && t.has(params.i18n as 'required')) return t(params.i18n as 'required');
       return issue.message;
     }
     case 'too_small':
@@ -39,7 +39,7 @@ function issueMessage(t: T, issue: z.core.$ZodIssue): string {
 
 /** Every field's error at once, in the reader's language (server actions). */
 export async function localizedZodErrors(error: z.ZodError): Promise<FieldErrors> {
-  const t = await getTranslations('registry.validation');
+  const t = await getTranslations('validation');
   const fields: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.join('.') : '_';
@@ -50,7 +50,7 @@ export async function localizedZodErrors(error: z.ZodError): Promise<FieldErrors
 
 /** The fields of a refused write (409/422 from the library) in the reader's language. */
 export async function localizedHttpErrors(err: HttpError): Promise<FieldErrors> {
-  const t = await getTranslations('registry.validation');
+  const t = await getTranslations('validation');
   const fields: FieldErrors = {};
   for (const key of Object.keys(err.fields ?? {})) {
     fields[key] = key === 'uscc' && err.status === 409 ? t('usccTaken') : key.endsWith('.evidence') ? t('evidenceMissing') : t('unknownReference');

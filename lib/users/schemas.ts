@@ -24,7 +24,7 @@ export const createUserSchema = z
   })
   .superRefine((v, ctx) => {
     const problem = passwordProblem(v.password, v.email);
-    if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: PASSWORD_MESSAGES[problem], params: { key: problem } });
+    if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: PASSWORD_MESSAGES[problem], params: { i18n: problem } });
   });
 
 export const updateUserSchema = z
