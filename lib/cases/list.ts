@@ -124,7 +124,7 @@ export async function listCases(db: Queryable, query: Omit<CaseListQuery, 'forma
   const page = more ? rows.slice(0, query.limit) : rows;
   const last = page[page.length - 1];
   return {
-    items: page.map(({ sortKey: _sortKey, ...item }) => item),
+    items: page.map(({ sortKey, ...item }) => (void sortKey, item)),
     nextCursor: more && last ? encodeCursor({ s: query.sort, k: last.sortKey, id: last.id }) : null,
   };
 }

@@ -48,7 +48,7 @@ afterAll(teardownTestDatabase);
 
 describe('GET /api/v1/cases filters', () => {
   it('filters by state (one or several)', async () => {
-    expect(idsOf(await list('?state=ordered'))).toEqual([ids.overdue, ids.due].sort((a, b) => a - b));
+    expect(idsOf(await list('?state=ordered'))).toEqual([ids.overdue!, ids.due!].sort((a, b) => a - b));
     const both = await list('?state=ordered,open&limit=200');
     expect(both.json.items).toHaveLength(26);
     expect(idsOf(await list('?state=ordered&state=verified'))).toHaveLength(2);
@@ -73,7 +73,7 @@ describe('GET /api/v1/cases filters', () => {
 
   it('searches subject names, current and earlier, in Chinese', async () => {
     expect(idsOf(await list(`?q=${encodeURIComponent('停车')}`))).toEqual([ids.open]);
-    expect(idsOf(await list(`?q=${encodeURIComponent('旧名生鲜')}`))).toEqual([ids.overdue, ids.due].sort((a, b) => a - b));
+    expect(idsOf(await list(`?q=${encodeURIComponent('旧名生鲜')}`))).toEqual([ids.overdue!, ids.due!].sort((a, b) => a - b));
     expect(idsOf(await list(`?q=${encodeURIComponent('100%_')}`))).toEqual([]);
   });
 
