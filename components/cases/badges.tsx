@@ -29,8 +29,8 @@ export function OverdueBadge({ overdue }: { overdue: boolean }) {
   const t = useTranslations('cases');
   if (!overdue) return null;
   return (
-    <Badge tone="danger" className="border-accent bg-accent text-white">
-      <span data-testid="overdue-badge">{t('overdueBadge')}</span>
-    </Badge>
+    <span data-testid="overdue-badge" className="inline-flex items-center rounded border border-accent bg-accent px-2 py-0.5 text-xs font-semibold whitespace-nowrap text-white">
+      {t('overdueBadge')}
+    </span>
   );
 }

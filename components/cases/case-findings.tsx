@@ -29,7 +29,7 @@ export async function CaseFindings({ detail, categories }: { detail: CaseDetail;
               <tr key={f.id} className="border-b border-line/70 align-top last:border-0">
                 <td className="px-2 py-2 font-medium">{cat?.label ?? f.category}</td>
                 <td className="px-2 py-2">
-                  <Badge tone={SEVERITY_TONE[f.severity]} className={f.severity === 'critical' ? 'border-accent bg-accent text-white' : undefined}>{t(`severity.${f.severity}`)}</Badge>
+                  <Badge tone={SEVERITY_TONE[f.severity]} className={f.severity === 'critical' ? 'font-bold' : undefined}>{t(`severity.${f.severity}`)}</Badge>
                 </td>
                 <td className="px-2 py-2">{f.description}</td>
                 <td className="max-w-72 px-2 py-2 text-xs text-muted">{f.legalBasis || cat?.legalBasis || '—'}</td>

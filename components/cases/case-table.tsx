@@ -91,16 +91,16 @@ export function CaseTable({ rows, labels, canAct, defaultDeadline }: {
                   </td>
                 ) : null}
                 <td className={`${td} whitespace-nowrap tabular-nums`}>
-                  <Link href={`/cases/${r.id}`} className="font-medium text-brand-600 underline-offset-2 hover:underline">#{r.id}</Link>
+                  <Link prefetch={false} href={`/cases/${r.id}`} className="font-medium text-brand-600 underline-offset-2 hover:underline">#{r.id}</Link>
                   {r.previousCaseId ? <span className="ml-1 rounded bg-warn/10 px-1 text-[11px] text-warn">{t('cases.recurrence')}</span> : null}
                   {refusals[String(r.id)] ? <p role="alert" className="mt-1 max-w-56 whitespace-normal text-xs text-accent">{refusals[String(r.id)]}</p> : null}
                 </td>
                 <td className={td}>
-                  <Link href={`/subjects/${r.subjectId}`} className="text-ink underline-offset-2 hover:underline">{r.subjectName}</Link>
+                  <Link prefetch={false} href={`/subjects/${r.subjectId}`} className="text-ink underline-offset-2 hover:underline">{r.subjectName}</Link>
                   <div className="text-xs text-muted">{t(`subjectKind.${r.subjectKind}`)} · {t(`platform.${r.platform}`)}</div>
                 </td>
                 <td className={`${td} max-w-56`}>
-                  {r.operatorId ? <Link href={`/operators/${r.operatorId}`} className="text-ink underline-offset-2 hover:underline">{r.operatorName}</Link> : '—'}
+                  {r.operatorId ? <Link prefetch={false} href={`/operators/${r.operatorId}`} className="text-ink underline-offset-2 hover:underline">{r.operatorName}</Link> : '—'}
                 </td>
                 <td className={`${td} whitespace-nowrap`}>{labels.sectors[r.sector] ?? r.sector}</td>
                 <td className={`${td} max-w-64 text-xs`}>{r.categories.map((c) => labels.categories[c] ?? c).join('；')}</td>

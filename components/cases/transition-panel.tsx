@@ -4,7 +4,7 @@ import { useActionState, useEffect, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { transitionCaseAction } from '@/app/(app)/cases/actions';
-import { transitionForm, type FormField } from '@/lib/cases/forms';
+import { transitionForm, type ActionKey, type FormField } from '@/lib/cases/forms';
 import type { CaseState } from '@/lib/cases/ladder';
 import { Button } from '@/components/ui/button';
 import { Field, inputClass } from '@/components/ui/field';
@@ -17,7 +17,12 @@ interface Props {
   defaultDeadline: string;
   defaultDays: number;
   stores: string[];
+  /** Mini programs are banned from search (禁止搜索) rather than removed (下架). */
+  mini: boolean;
 }
+
+const actionLabel = (action: ActionKey, mini: boolean) =>
+  mini && action === 'remove' ? 'removeMini' : mini && action === 'reinstate' ? 'reinstateMini' : action;
 
 /** One button per transition the user may make now; each opens the form asking exactly what it needs. */
 export function TransitionPanel(props: Props) {
@@ -45,7 +50,7 @@ export function TransitionPanel(props: Props) {
               className="py-1.5"
               data-action={form.action}
             >
-              {t(form.action)}
+              {t(actionLabel(form.action, props.mini))}
             </Button>
           );
         })}
@@ -66,7 +71,7 @@ export function TransitionPanel(props: Props) {
   );
 }
 
-function TransitionForm({ caseId, revision, state, to, defaultDeadline, defaultDays, stores, onCancel, onSaved }: Props & { to: CaseState; onCancel: () => void; onSaved: (s: CaseState) => void }) {
+function TransitionForm({ caseId, revision, state, to, defaultDeadline, defaultDays, stores, mini, onCancel, onSaved }: Props & { to: CaseState; onCancel: () => void; onSaved: (s: CaseState) => void }) {
   const t = useTranslations();
   const router = useRouter();
   const [result, action, pending] = useActionState(transitionCaseAction, null);
@@ -113,9 +118,9 @@ function TransitionForm({ caseId, revision, state, to, defaultDeadline, defaultD
   };
 
   return (
-    <form id={`transition-${to}`} action={action} className="space-y-3 rounded-md border border-line bg-canvas/60 p-4" aria-label={t(`caseAction.${form.action}`)}>
+    <form id={`transition-${to}`} action={action} className="space-y-3 rounded-md border border-line bg-canvas/60 p-4" aria-label={t(`caseAction.${actionLabel(form.action, mini)}`)}>
       <h3 className="text-sm font-semibold text-ink">
-        {t(`caseAction.${form.action}`)}: {t(`caseState.${state}`)} → {t(`caseState.${to}`)}
+        {t(`caseAction.${actionLabel(form.action, mini)}`)}: {t(`caseState.${state}`)} → {t(`caseState.${to}`)}
       </h3>
       <input type="hidden" name="caseId" value={caseId} />
       <input type="hidden" name="expectedRevision" value={revision} />

@@ -48,8 +48,8 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
           <tbody>
             {items.map((i) => (
               <tr key={i.id} data-case-id={i.id} className="border-b border-line/70 last:border-0">
-                <td className={`${td} tabular-nums`}><Link href={`/cases/${i.id}`} className="font-medium text-brand-600 hover:underline">#{i.id}</Link></td>
-                <td className={td}><Link href={`/subjects/${i.subjectId}`} className="hover:underline">{i.subjectName}</Link></td>
+                <td className={`${td} tabular-nums`}><Link prefetch={false} href={`/cases/${i.id}`} className="font-medium text-brand-600 hover:underline">#{i.id}</Link></td>
+                <td className={td}><Link prefetch={false} href={`/subjects/${i.subjectId}`} className="hover:underline">{i.subjectName}</Link></td>
                 <td className={`${td} max-w-64`}>{i.operatorName ?? '—'}</td>
                 <td className={`${td} whitespace-nowrap`}>{sectorLabel.get(i.sector) ?? i.sector}</td>
                 <td className={td}>

@@ -123,6 +123,7 @@ export default async function CasePage({ params }: Params) {
             defaultDeadline={addDays(officeToday(), days)}
             defaultDays={days}
             stores={d.stores.map((s) => s.store)}
+            mini={mini}
           />
         </Card>
       ) : null}
