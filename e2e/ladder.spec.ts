@@ -1,4 +1,7 @@
 import type { Page } from '@playwright/test';
+import pg from 'pg';
+import { openPostgres } from '../db/client';
+import { openCaseForInspection } from '../lib/cases/open';
 import { E2E_DATABASE, expect, expectAccessible, test } from './fixtures';
 
 /** Today and later days in the office's calendar (China Standard Time), as YYYY-MM-DD. */
@@ -132,7 +135,6 @@ test.describe('the rectification ladder', () => {
 
 /** Postgres only: a new inspection on the subject of a verified case, with the same category, opened as the product opens it. */
 async function createRecurrence(url: string): Promise<{ id: number; previousCaseId: number }> {
-  const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -148,8 +150,6 @@ async function createRecurrence(url: string): Promise<{ id: number; previousCase
     await client.query(`INSERT INTO findings (inspection_id, category, severity, description) VALUES ($1, $2, 'high', 'e2e：问题再次出现')`, [insp.id, earlier.category]);
     await client.query('COMMIT');
     // The case itself is opened by the product's code, in its own transaction.
-    const { openCaseForInspection } = await import('../lib/cases/open');
-    const { openPostgres } = await import('../db/client');
     const handle = await openPostgres(url, { max: 1 });
     try {
       const created = await handle.db.transaction((tx) => openCaseForInspection(tx, null, insp.id));

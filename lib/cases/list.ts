@@ -79,8 +79,11 @@ export function caseListConditions(f: CaseListFilters): SQL | undefined {
   return where.length ? and(...where) : undefined;
 }
 
-/** One page of the case list, with the cursor of the next page (null on the last). */
-export async function listCases(db: Queryable, query: Omit<CaseListQuery, 'format'>): Promise<CaseListPage> {
+/**
+ * One page of the case list, with the cursor of the next page (null on the last).
+ * `offset` exists only for bench/cases-list.ts, to time OFFSET paging as the baseline.
+ */
+export async function listCases(db: Queryable, query: Omit<CaseListQuery, 'format'>, options: { offset?: number } = {}): Promise<CaseListPage> {
   const sort = SORTS[query.sort];
   const conditions = [caseListConditions(query)];
   if (query.cursor) {
@@ -118,7 +121,8 @@ export async function listCases(db: Queryable, query: Omit<CaseListQuery, 'forma
     .leftJoin(campaigns, eq(campaigns.id, inspections.campaignId))
     .where(and(...conditions))
     .orderBy(sql`${sort.key} ${dir}`, sql`${cases.id} ${dir}`)
-    .limit(query.limit + 1);
+    .limit(query.limit + 1)
+    .offset(options.offset ?? 0);
 
   const more = rows.length > query.limit;
   const page = more ? rows.slice(0, query.limit) : rows;

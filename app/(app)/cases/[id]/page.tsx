@@ -54,7 +54,7 @@ export default async function CasePage({ params }: Params) {
   return (
     <div className="space-y-5">
       <nav aria-label="breadcrumb" className="text-sm text-muted">
-        <Link href="/cases" className="text-brand-600 underline-offset-2 hover:underline">{t('caseDetail.back')}</Link>
+        <Link href="/cases" className="text-brand-600 underline underline-offset-2">{t('caseDetail.back')}</Link>
         <span aria-hidden> / </span>
         <span>#{c.id}</span>
       </nav>
@@ -75,7 +75,7 @@ export default async function CasePage({ params }: Params) {
         <dl className="grid gap-x-6 gap-y-3 px-5 py-4 sm:grid-cols-2 lg:grid-cols-4">
           {dl(t('caseDetail.kindPlatform'), `${t(`subjectKind.${d.subject.kind}`)} · ${t(`platform.${d.subject.platform}`)} · ${sector ? pickLabel(sector, locale) : d.subject.sector}`)}
           {dl(t('caseDetail.operator'), d.operator ? (
-            <Link href={`/operators/${d.operator.id}`} className="text-brand-600 underline-offset-2 hover:underline">{d.operator.name}</Link>
+            <Link href={`/operators/${d.operator.id}`} className="text-brand-600 underline underline-offset-2">{d.operator.name}</Link>
           ) : '—')}
           {dl(t('caseDetail.deadline'), <span data-testid="case-deadline" className={`tabular-nums ${c.overdue ? 'font-semibold text-accent' : ''}`}>{c.deadline ?? t('caseDetail.noDeadline')}</span>)}
           {dl(t('caseDetail.versions'), (
@@ -95,7 +95,8 @@ export default async function CasePage({ params }: Params) {
             {d.previousCase ? (
               <p>
                 {t.rich('caseDetail.recurs', {
-                  id: () => <Link href={`/cases/${d.previousCase!.id}`} className="font-medium text-brand-600 underline">#{d.previousCase!.id}</Link>,
+                  id: d.previousCase.id,
+                  link: (chunks) => <Link href={`/cases/${d.previousCase!.id}`} className="font-medium text-brand-600 underline">{chunks}</Link>,
                   state: t(`caseState.${d.previousCase.state}`),
                   date: d.previousCase.closedAt ? formatDay(d.previousCase.closedAt) : '—',
                 })}
