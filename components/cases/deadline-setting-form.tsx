@@ -13,7 +13,9 @@ export function DeadlineSettingForm({ days }: { days: number }) {
   return (
     <form action={action} className="max-w-md space-y-3">
       <Field id="days" label={t('deadlineLabel')} hint={t('deadlineHint')} error={error}>
-        <Input id="days" name="days" type="number" min={1} max={90} step={1} required defaultValue={days} error={error} className="w-32" />
+        <div className="w-32">
+          <Input id="days" name="days" type="number" min={1} max={90} step={1} required defaultValue={days} error={error} />
+        </div>
       </Field>
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={pending}>{t('save')}</Button>

@@ -17,7 +17,7 @@ for (const locale of (process.env.LOCALES ?? 'zh,en').split(',')) {
     await page.goto(base + p.path, { waitUntil: 'load' });
     await page.waitForTimeout(1500);
     if (p.click) { await page.click(p.click); await page.waitForTimeout(500); }
-    await page.screenshot({ path: `${out}/${p.name}-${locale}.png`, fullPage: p.full ?? true });
+    await page.screenshot({ path: `${out}/${p.name}-${locale}.png`, fullPage: p.full ?? false });
   }
   await ctx.close();
 }
