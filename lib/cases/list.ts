@@ -74,7 +74,8 @@ export function caseListConditions(f: CaseListFilters): SQL | undefined {
   if (f.q) {
     // The current name, or any earlier one (renames are kept).
     const pattern = likePattern(f.q);
-    where.push(sql`(${subjects.name} ILIKE ${pattern} OR EXISTS (SELECT 1 FROM subject_names sn WHERE sn.subject_id = ${cases.subjectId} AND sn.name ILIKE ${pattern}))`);
+    // Matching subjects first (both lookups use the trigram indexes), then their cases.
+    where.push(sql`${cases.subjectId} IN (SELECT s.id FROM subjects s WHERE s.name ILIKE ${pattern} UNION SELECT sn.subject_id FROM subject_names sn WHERE sn.name ILIKE ${pattern})`);
   }
   return where.length ? and(...where) : undefined;
 }
