@@ -50,8 +50,13 @@ function httpErrorFromDatabase(err: unknown): HttpError | null {
   }
 }
 
+/** Any error as the HttpError it stands for (input, database constraint), or null for a real fault. */
+export function toHttpError(err: unknown): HttpError | null {
+  return err instanceof HttpError ? err : err instanceof z.ZodError ? invalid('Invalid input.', fieldErrorsFromZod(err)) : httpErrorFromDatabase(err);
+}
+
 export function errorResponse(err: unknown): NextResponse {
-  const http = err instanceof HttpError ? err : err instanceof z.ZodError ? invalid('Invalid input.', fieldErrorsFromZod(err)) : httpErrorFromDatabase(err);
+  const http = toHttpError(err);
   if (http) return NextResponse.json(http.toBody(), { status: http.status });
   console.error('[api] unexpected error:', err);
   return NextResponse.json({ error: { code: 'internal', message: 'Something went wrong on our side.' } }, { status: 500 });

@@ -1,6 +1,7 @@
 // Messages are split by feature; each feature owns its file and registers it here.
 import core from './core.json';
 import admin from './admin.json';
+import cases from './cases.json';
 import dashboard from './dashboard.json';
 import notices from './notices.json';
 import registry from './registry.json';
@@ -8,6 +9,7 @@ import registry from './registry.json';
 const messages = {
   ...core,
   ...admin,
+  ...cases,
   ...dashboard,
   ...notices,
   ...registry,

@@ -10,7 +10,7 @@ import { evidence, findingEvidence, findings, inspections, subjectIdentifiers, u
 import { GET as listRoute } from '../../app/api/public/notices/route';
 import { GET as detailRoute } from '../../app/api/public/notices/[slug]/route';
 import { GET as feedRoute } from '../../app/(public)/notices/feed.xml/route';
-import { UTF8_BOM } from '../../lib/csv';
+import { CSV_BOM } from '../../lib/csv';
 import { approveNotice, createDraft } from '../../lib/notices/commands';
 import { publishNotice } from '../../lib/notices/publish';
 import { callRoute } from '../support/api';
@@ -104,7 +104,7 @@ describe('public notice outputs', () => {
     expect(res.headers.get('content-disposition')).toContain(`notice-${slug}.csv`);
     const bytes = new Uint8Array(await (await detailRoute(new NextRequest(`http://x/api/public/notices/${slug}?format=csv`), { params: Promise.resolve({ slug }) })).arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lines = res.text.replace(UTF8_BOM, '').split('\r\n');
+    const lines = res.text.replace(CSV_BOM, '').split('\r\n');
     expect(lines[0]).toBe('序号,应用名称,开发者/运营者,应用来源,应用版本,备案号,所属地区,所涉问题,整改时限');
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil"",""点我"")"`);
     expect(lines[1]).toContain(`'+京ICP备12345678号-1A`);

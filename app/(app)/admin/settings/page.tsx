@@ -1,0 +1,28 @@
+import { getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { requirePagePermission } from '@/lib/auth/page';
+import { getDefaultDeadlineDays } from '@/lib/settings';
+import { DeadlineSettingForm } from '@/components/cases/deadline-setting-form';
+import { Card } from '@/components/ui/card';
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('settingsPage'))('title') };
+}
+
+export default async function SettingsPage() {
+  await requirePagePermission('admin:settings');
+  const [t, db] = await Promise.all([getTranslations('settingsPage'), getDb()]);
+  const days = await getDefaultDeadlineDays(db);
+  return (
+    <div className="space-y-4">
+      <div>
+        <h1 className="text-2xl font-semibold text-ink">{t('title')}</h1>
+        <p className="mt-1 text-sm text-muted">{t('subtitle')}</p>
+      </div>
+      <Card title={t('deadlineTitle')}>
+        <p className="mb-3 text-sm text-muted">{t('current', { days })}</p>
+        <DeadlineSettingForm days={days} />
+      </Card>
+    </div>
+  );
+}

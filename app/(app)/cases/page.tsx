@@ -1,0 +1,80 @@
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { requirePagePermission } from '@/lib/auth/page';
+import { can } from '@/lib/auth/permissions';
+import { directTargets } from '@/lib/cases/ladder';
+import { listCases } from '@/lib/cases/list';
+import { caseListSchema, caseListSearch } from '@/lib/cases/list-schema';
+import { parsePageQuery, type RawSearchParams } from '@/lib/cases/page-query';
+import { pickLabel, toLocale } from '@/lib/i18n/locales';
+import { getDefaultDeadlineDays } from '@/lib/settings';
+import { listCampaigns } from '@/lib/taxonomy/campaigns';
+import { listCategories, listSectors } from '@/lib/taxonomy/queries';
+import { addDays, officeToday } from '@/lib/time';
+import { CaseFilters } from '@/components/cases/case-filters';
+import { CaseTable } from '@/components/cases/case-table';
+import { buttonClass } from '@/components/ui/button';
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('cases'))('title') };
+}
+
+export default async function CasesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const actor = await requirePagePermission('case:read');
+  const [t, locale, db, raw] = await Promise.all([getTranslations(), getLocale().then(toLocale), getDb(), searchParams]);
+  const { query, badFields } = parsePageQuery(caseListSchema, raw);
+  const { format: _format, ...listQuery } = query;
+  void _format;
+  const [page, sectors, categories, campaigns, days] = await Promise.all([
+    listCases(db, listQuery),
+    listSectors(),
+    listCategories(),
+    listCampaigns(),
+    getDefaultDeadlineDays(db),
+  ]);
+  const canAct = can(actor.role, 'case:transition');
+  const rows = page.items.map((c) => ({ ...c, targets: canAct ? directTargets(c.state, actor.role) : [] }));
+  const filters = { ...query, cursor: undefined, limit: query.limit, format: undefined };
+  const opt = (rows: { code: string; labelZh: string; labelEn: string }[]) => rows.map((r) => ({ value: r.code, label: pickLabel(r, locale) }));
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold text-ink">{t('cases.title')}</h1>
+          <p className="mt-1 text-sm text-muted">{t('cases.subtitle', { count: page.items.length })}</p>
+        </div>
+        <a href={`/api/v1/cases${caseListSearch({ ...filters, limit: undefined, format: 'csv' })}`} className={buttonClass('secondary', 'py-1.5')} download>
+          {t('cases.exportCsv')}
+        </a>
+      </div>
+      {badFields.length ? (
+        <p role="alert" className="rounded border border-warn/40 bg-[#fdf3dc] px-3 py-2 text-sm text-warn">{t('cases.badFilter', { fields: badFields.join(', ') })}</p>
+      ) : null}
+      <CaseFilters
+        query={query}
+        sectors={opt(sectors)}
+        categories={opt(categories)}
+        campaigns={campaigns.map((c) => ({ value: String(c.id), label: pickLabel(c, locale) }))}
+      />
+      <CaseTable
+        rows={rows}
+        canAct={canAct}
+        defaultDeadline={addDays(officeToday(), days)}
+        labels={{
+          sectors: Object.fromEntries(sectors.map((s) => [s.code, pickLabel(s, locale)])),
+          categories: Object.fromEntries(categories.map((c) => [c.code, pickLabel(c, locale)])),
+        }}
+      />
+      <nav aria-label={t('cases.tableCaption')} className="flex gap-2">
+        {query.cursor ? <Link href={`/cases${caseListSearch(filters)}`} className={buttonClass('secondary', 'py-1.5')}>{t('cases.firstPage')}</Link> : null}
+        {page.nextCursor ? (
+          <Link href={`/cases${caseListSearch({ ...filters, cursor: page.nextCursor })}`} className={buttonClass('secondary', 'py-1.5')} rel="next">
+            {t('cases.nextPage')}
+          </Link>
+        ) : null}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { requirePagePermission } from '@/lib/auth/page';
+import { caseListSearch } from '@/lib/cases/list-schema';
+import { parsePageQuery, type RawSearchParams } from '@/lib/cases/page-query';
+import { listQueue, queueSchema, type QueueItem } from '@/lib/cases/queue';
+import { pickLabel, toLocale } from '@/lib/i18n/locales';
+import { listCampaigns } from '@/lib/taxonomy/campaigns';
+import { listSectors } from '@/lib/taxonomy/queries';
+import { officeToday } from '@/lib/time';
+import { OverdueBadge, StateBadge } from '@/components/cases/badges';
+import { buttonClass } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { inputClass } from '@/components/ui/field';
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('queue'))('title') };
+}
+
+const th = 'px-2 py-2 text-left text-xs font-semibold text-muted whitespace-nowrap';
+const td = 'px-2 py-1.5 align-top';
+
+export default async function QueuePage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  await requirePagePermission('case:transition');
+  const [t, locale, db, raw] = await Promise.all([getTranslations(), getLocale().then(toLocale), getDb(), searchParams]);
+  const { query } = parsePageQuery(queueSchema, raw);
+  const today = officeToday();
+  const [{ overdue, dueSoon }, sectors, campaigns] = await Promise.all([listQueue(db, query, today), listSectors(), listCampaigns()]);
+  const sectorLabel = new Map(sectors.map((s) => [s.code, pickLabel(s, locale)]));
+
+  const table = (items: QueueItem[], caption: string, empty: string, testId: string) =>
+    items.length ? (
+      <div className="overflow-x-auto">
+        <table className="w-full text-sm" data-testid={testId}>
+          <caption className="sr-only">{caption}</caption>
+          <thead className="border-b border-line bg-canvas">
+            <tr>
+              <th scope="col" className={th}>{t('cases.id')}</th>
+              <th scope="col" className={th}>{t('cases.subject')}</th>
+              <th scope="col" className={th}>{t('cases.operator')}</th>
+              <th scope="col" className={th}>{t('cases.sector')}</th>
+              <th scope="col" className={th}>{t('cases.state')}</th>
+              <th scope="col" className={th}>{t('cases.deadline')}</th>
+              <th scope="col" className={`${th} text-right`}>{testId === 'queue-overdue' ? t('queue.daysOverdue') : t('queue.daysLeft')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((i) => (
+              <tr key={i.id} data-case-id={i.id} className="border-b border-line/70 last:border-0">
+                <td className={`${td} tabular-nums`}><Link prefetch={false} href={`/cases/${i.id}`} className="font-medium text-brand-600 hover:underline">#{i.id}</Link></td>
+                <td className={td}><Link prefetch={false} href={`/subjects/${i.subjectId}`} className="hover:underline">{i.subjectName}</Link></td>
+                <td className={`${td} max-w-64`}>{i.operatorName ?? '—'}</td>
+                <td className={`${td} whitespace-nowrap`}>{sectorLabel.get(i.sector) ?? i.sector}</td>
+                <td className={td}>
+                  <span className="flex flex-wrap gap-1"><StateBadge state={i.state} /><OverdueBadge overdue={i.overdue} /></span>
+                </td>
+                <td className={`${td} whitespace-nowrap tabular-nums ${i.overdue ? 'font-semibold text-accent' : ''}`}>{i.deadline}</td>
+                <td className={`${td} text-right tabular-nums ${i.overdue ? 'font-semibold text-accent' : ''}`}>
+                  <span className="sr-only">{i.overdue ? t('queue.overdueBy', { n: i.daysOverdue }) : i.daysOverdue === 0 ? t('queue.dueToday') : t('queue.dueIn', { n: -i.daysOverdue })}</span>
+                  <span aria-hidden>{i.overdue ? i.daysOverdue : -i.daysOverdue}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    ) : (
+      <p className="text-sm text-muted">{empty}</p>
+    );
+
+  const select = (id: 'sector' | 'campaign', label: string, value: string | undefined, options: { value: string; label: string }[]) => (
+    <div className="min-w-48">
+      <label htmlFor={`q-${id}`} className="mb-1 block text-xs font-medium text-muted">{label}</label>
+      <select id={`q-${id}`} name={id} defaultValue={value ?? ''} className={`${inputClass} py-1.5`}>
+        <option value="">{t('cases.any')}</option>
+        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+    </div>
+  );
+
+  return (
+    <div className="space-y-4">
+      <div>
+        <h1 className="text-2xl font-semibold text-ink">{t('queue.title')}</h1>
+        <p className="mt-1 text-sm text-muted">{t('queue.subtitle', { days: query.days, today })}</p>
+      </div>
+      <form method="get" action="/queue" className="flex flex-wrap items-end gap-3 rounded-md border border-line bg-white p-3 shadow-sm" aria-label={t('cases.filters')}>
+        <div className="w-36">
+          <label htmlFor="q-days" className="mb-1 block text-xs font-medium text-muted">{t('queue.days')}</label>
+          <input id="q-days" name="days" type="number" min={0} max={60} defaultValue={query.days} className={`${inputClass} py-1.5`} />
+        </div>
+        {select('sector', t('cases.sector'), query.sector, sectors.map((s) => ({ value: s.code, label: pickLabel(s, locale) })))}
+        {select('campaign', t('cases.campaign'), query.campaign?.toString(), campaigns.map((c) => ({ value: String(c.id), label: pickLabel(c, locale) })))}
+        <button type="submit" className={buttonClass('primary', 'py-1.5')}>{t('cases.apply')}</button>
+        <Link href={`/cases${caseListSearch({ overdue: true, sector: query.sector, campaign: query.campaign, sort: 'deadline' })}`} className={buttonClass('secondary', 'py-1.5')}>
+          {t('queue.seeList')}
+        </Link>
+      </form>
+      <Card title={<span className="text-accent">{t('queue.overdueGroup', { count: overdue.length })}</span>}>
+        {table(overdue, t('queue.overdueGroup', { count: overdue.length }), t('queue.emptyOverdue'), 'queue-overdue')}
+      </Card>
+      <Card title={t('queue.dueGroup', { count: dueSoon.length })}>
+        {table(dueSoon, t('queue.dueGroup', { count: dueSoon.length }), t('queue.emptyDue'), 'queue-due')}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { getTranslations } from 'next-intl/server';
+import type { CaseDetail } from '@/lib/cases/detail';
+import { formatBytes } from '@/lib/i18n/format';
+import { Badge } from '@/components/ui/badge';
+
+const SEVERITY_TONE = { low: 'neutral', medium: 'warn', high: 'danger', critical: 'danger' } as const;
+const th = 'px-2 py-2 text-left text-xs font-semibold text-muted';
+
+/** The findings of the case's inspection, with category, severity, legal basis and evidence files. */
+export async function CaseFindings({ detail, categories }: { detail: CaseDetail; categories: Map<string, { label: string; legalBasis: string }> }) {
+  const t = await getTranslations();
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-sm">
+        <caption className="sr-only">{t('caseDetail.findings')}</caption>
+        <thead className="border-b border-line bg-canvas">
+          <tr>
+            <th scope="col" className={th}>{t('caseDetail.category')}</th>
+            <th scope="col" className={th}>{t('caseDetail.severity')}</th>
+            <th scope="col" className={th}>{t('caseDetail.description')}</th>
+            <th scope="col" className={th}>{t('caseDetail.legalBasis')}</th>
+            <th scope="col" className={th}>{t('caseDetail.evidence')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {detail.findings.map((f) => {
+            const cat = categories.get(f.category);
+            return (
+              <tr key={f.id} className="border-b border-line/70 align-top last:border-0">
+                <td className="px-2 py-2 font-medium">{cat?.label ?? f.category}</td>
+                <td className="px-2 py-2">
+                  <Badge tone={SEVERITY_TONE[f.severity]} className={f.severity === 'critical' ? 'font-bold' : undefined}>{t(`severity.${f.severity}`)}</Badge>
+                </td>
+                <td className="px-2 py-2">{f.description}</td>
+                <td className="max-w-72 px-2 py-2 text-xs text-muted">{f.legalBasis || cat?.legalBasis || '—'}</td>
+                <td className="px-2 py-2 text-xs">
+                  {f.evidence.length ? (
+                    <ul className="space-y-1">
+                      {f.evidence.map((e) => (
+                        <li key={e.sha256}>
+                          <a href={`/api/v1/evidence/${e.sha256}`} className="text-brand-600 underline" title={e.sha256}>
+                            {t('caseDetail.download')} <span className="font-mono">{e.sha256.slice(0, 12)}…</span>
+                          </a>
+                          <div className="text-muted">{e.mediaType} · {formatBytes(e.byteSize)}</div>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <span className="text-muted">{t('caseDetail.noEvidence')}</span>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+'use client';
+
+import { useState } from 'react';
+import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import type { CaseListItem } from '@/lib/cases/list';
+import type { CaseState } from '@/lib/cases/ladder';
+import { formatDay } from '@/lib/i18n/format';
+import { OverdueBadge, StateBadge } from './badges';
+import { BulkBar } from './bulk-bar';
+
+export type CaseTableRow = CaseListItem & { targets: CaseState[] };
+
+const th = 'px-2 py-2 text-left text-xs font-semibold text-muted whitespace-nowrap';
+const td = 'px-2 py-1.5 align-top';
+
+/** The case list: state and overdue badges, deadlines, and (for roles that may act) bulk selection. */
+export function CaseTable({ rows, labels, canAct, defaultDeadline }: {
+  rows: CaseTableRow[];
+  labels: { sectors: Record<string, string>; categories: Record<string, string> };
+  canAct: boolean;
+  defaultDeadline: string;
+}) {
+  const t = useTranslations();
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [refusals, setRefusals] = useState<Record<string, string>>({});
+  const selectable = rows.filter((r) => r.targets.length > 0);
+  const allOn = selectable.length > 0 && selectable.every((r) => selected.has(r.id));
+  const toggle = (id: number) =>
+    setSelected((s) => {
+      const n = new Set(s);
+      if (n.has(id)) n.delete(id);
+      else n.add(id);
+      return n;
+    });
+
+  return (
+    <div className="space-y-3">
+      {canAct ? (
+        selected.size ? (
+          <BulkBar
+            selected={rows.filter((r) => selected.has(r.id))}
+            defaultDeadline={defaultDeadline}
+            onDone={() => {
+              setSelected(new Set());
+              setRefusals({});
+            }}
+            onRefusals={setRefusals}
+          />
+        ) : (
+          <p className="text-xs text-muted">{t('cases.noneSelected')}</p>
+        )
+      ) : null}
+      <div className="overflow-x-auto rounded-md border border-line bg-white shadow-sm">
+        <table className="w-full text-sm" data-testid="case-table">
+          <caption className="sr-only">{t('cases.tableCaption')}</caption>
+          <thead className="border-b border-line bg-canvas">
+            <tr>
+              {canAct ? (
+                <th scope="col" className={`${th} w-8`}>
+                  <input
+                    type="checkbox"
+                    aria-label={t('cases.selectAll')}
+                    checked={allOn}
+                    onChange={() => setSelected(allOn ? new Set() : new Set(selectable.map((r) => r.id)))}
+                  />
+                </th>
+              ) : null}
+              <th scope="col" className={th}>{t('cases.id')}</th>
+              <th scope="col" className={th}>{t('cases.subject')}</th>
+              <th scope="col" className={th}>{t('cases.operator')}</th>
+              <th scope="col" className={th}>{t('cases.sector')}</th>
+              <th scope="col" className={th}>{t('cases.categories')}</th>
+              <th scope="col" className={th}>{t('cases.state')}</th>
+              <th scope="col" className={th}>{t('cases.deadline')}</th>
+              <th scope="col" className={th}>{t('cases.opened')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id} data-case-id={r.id} className={`border-b border-line/70 last:border-0 hover:bg-canvas/60 ${selected.has(r.id) ? 'bg-brand-50/60' : ''}`}>
+                {canAct ? (
+                  <td className={td}>
+                    <input
+                      type="checkbox"
+                      aria-label={t('cases.select', { id: r.id })}
+                      disabled={r.targets.length === 0}
+                      checked={selected.has(r.id)}
+                      onChange={() => toggle(r.id)}
+                    />
+                  </td>
+                ) : null}
+                <td className={`${td} whitespace-nowrap tabular-nums`}>
+                  <Link prefetch={false} href={`/cases/${r.id}`} className="font-medium text-brand-600 underline-offset-2 hover:underline">#{r.id}</Link>
+                  {r.previousCaseId ? <span className="ml-1 rounded bg-warn/10 px-1 text-[11px] text-warn">{t('cases.recurrence')}</span> : null}
+                  {refusals[String(r.id)] ? <p role="alert" className="mt-1 max-w-56 whitespace-normal text-xs text-accent">{refusals[String(r.id)]}</p> : null}
+                </td>
+                <td className={td}>
+                  <Link prefetch={false} href={`/subjects/${r.subjectId}`} className="text-ink underline-offset-2 hover:underline">{r.subjectName}</Link>
+                  <div className="text-xs text-muted">{t(`subjectKind.${r.subjectKind}`)} · {t(`platform.${r.platform}`)}</div>
+                </td>
+                <td className={`${td} max-w-56`}>
+                  {r.operatorId ? <Link prefetch={false} href={`/operators/${r.operatorId}`} className="text-ink underline-offset-2 hover:underline">{r.operatorName}</Link> : '—'}
+                </td>
+                <td className={`${td} whitespace-nowrap`}>{labels.sectors[r.sector] ?? r.sector}</td>
+                <td className={`${td} max-w-64 text-xs`}>{r.categories.map((c) => labels.categories[c] ?? c).join('；')}</td>
+                <td className={td}>
+                  <div className="flex flex-wrap gap-1">
+                    <StateBadge state={r.state} mini={r.subjectKind === 'mini_program'} />
+                    <OverdueBadge overdue={r.overdue} />
+                  </div>
+                </td>
+                <td className={`${td} whitespace-nowrap tabular-nums ${r.overdue ? 'font-semibold text-accent' : ''}`}>{r.deadline ?? '—'}</td>
+                <td className={`${td} whitespace-nowrap tabular-nums text-muted`}>{formatDay(r.openedAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {rows.length === 0 ? <p className="px-4 py-8 text-center text-sm text-muted">{t('cases.empty')}</p> : null}
+      </div>
+    </div>
+  );
+}

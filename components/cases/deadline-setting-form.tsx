@@ -1,0 +1,26 @@
+'use client';
+
+import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
+import { saveDefaultDeadlineAction } from '@/app/(app)/admin/settings/actions';
+import { Button } from '@/components/ui/button';
+import { Field, Input } from '@/components/ui/field';
+
+export function DeadlineSettingForm({ days }: { days: number }) {
+  const t = useTranslations('settingsPage');
+  const [state, action, pending] = useActionState(saveDefaultDeadlineAction, null);
+  const error = state && !state.ok ? (state.fieldErrors.days ?? state.message) : undefined;
+  return (
+    <form action={action} className="max-w-md space-y-3">
+      <Field id="days" label={t('deadlineLabel')} hint={t('deadlineHint')} error={error}>
+        <div className="w-32">
+          <Input id="days" name="days" type="number" min={1} max={90} step={1} required defaultValue={days} error={error} />
+        </div>
+      </Field>
+      <div className="flex items-center gap-3">
+        <Button type="submit" disabled={pending}>{t('save')}</Button>
+        <p aria-live="polite" className="text-sm font-medium text-ok">{state?.ok ? t('saved', { days: state.data.days }) : ''}</p>
+      </div>
+    </form>
+  );
+}

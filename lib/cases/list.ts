@@ -1,0 +1,145 @@
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Queryable } from '@/db/client';
+import { campaigns, cases, inspections, operators, subjects } from '@/db/schema';
+import { invalid } from '@/lib/http/errors';
+import type { CaseListFilters, CaseListQuery, CaseSort } from './list-schema';
+import { isOverdueSql } from './overdue';
+
+/** Each sort: its key expression and direction. Keyset pages compare (key, id) with the last row's. */
+const SORTS: Record<CaseSort, { key: SQL; dir: 'asc' | 'desc'; cast: string }> = {
+  opened: { key: sql`${cases.openedAt}`, dir: 'desc', cast: 'timestamptz' },
+  deadline: { key: sql`coalesce(${cases.deadline}, date '9999-12-31')`, dir: 'asc', cast: 'date' },
+  subject: { key: sql`${subjects.name}`, dir: 'asc', cast: 'text' },
+};
+
+export interface CaseListItem {
+  id: number;
+  state: (typeof cases.$inferSelect)['state'];
+  revision: number;
+  deadline: string | null;
+  openedAt: string;
+  foundVersion: string;
+  overdue: boolean;
+  previousCaseId: number | null;
+  subjectId: number;
+  subjectName: string;
+  subjectKind: (typeof subjects.$inferSelect)['kind'];
+  platform: (typeof subjects.$inferSelect)['platform'];
+  sector: string;
+  operatorId: number | null;
+  operatorName: string | null;
+  campaignId: number | null;
+  campaignCode: string | null;
+  categories: string[];
+}
+
+export interface CaseListPage {
+  items: CaseListItem[];
+  nextCursor: string | null;
+}
+
+interface Cursor {
+  s: CaseSort;
+  k: string;
+  id: number;
+}
+
+function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify(c)).toString('base64url');
+}
+
+function decodeCursor(raw: string, sort: CaseSort): Cursor {
+  try {
+    const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor;
+    if (c.s === sort && typeof c.k === 'string' && Number.isSafeInteger(c.id)) return c;
+  } catch {
+    /* fall through */
+  }
+  throw invalid('Invalid query parameters.', { cursor: `Not a cursor of this list sorted by ${sort}; start again without it.` });
+}
+
+const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+
+/** The WHERE of a filter set (no cursor). */
+export function caseListConditions(f: CaseListFilters): SQL | undefined {
+  const where: SQL[] = [];
+  if (f.state?.length) where.push(inArray(cases.state, f.state));
+  if (f.sector) where.push(eq(subjects.sector, f.sector));
+  if (f.category) where.push(sql`EXISTS (SELECT 1 FROM findings f WHERE f.inspection_id = ${cases.inspectionId} AND f.category = ${f.category})`);
+  if (f.campaign !== undefined) where.push(eq(inspections.campaignId, f.campaign));
+  if (f.overdue === true) where.push(isOverdueSql);
+  if (f.overdue === false) where.push(sql`NOT ${isOverdueSql}`);
+  if (f.operator !== undefined) where.push(eq(subjects.operatorId, f.operator));
+  if (f.subject !== undefined) where.push(eq(cases.subjectId, f.subject));
+  if (f.q) {
+    // The current name, or any earlier one (renames are kept).
+    const pattern = likePattern(f.q);
+    // Matching subjects first (both lookups use the trigram indexes), then their cases.
+    where.push(sql`${cases.subjectId} IN (SELECT s.id FROM subjects s WHERE s.name ILIKE ${pattern} UNION SELECT sn.subject_id FROM subject_names sn WHERE sn.name ILIKE ${pattern})`);
+  }
+  return where.length ? and(...where) : undefined;
+}
+
+/**
+ * One page of the case list, with the cursor of the next page (null on the last).
+ * `offset` exists only for bench/cases-list.ts, to time OFFSET paging as the baseline.
+ */
+export async function listCases(db: Queryable, query: Omit<CaseListQuery, 'format'>, options: { offset?: number } = {}): Promise<CaseListPage> {
+  const sort = SORTS[query.sort];
+  const conditions = [caseListConditions(query)];
+  if (query.cursor) {
+    const c = decodeCursor(query.cursor, query.sort);
+    const op = sql.raw(sort.dir === 'desc' ? '<' : '>');
+    conditions.push(sql`(${sort.key}, ${cases.id}) ${op} (${c.k}::${sql.raw(sort.cast)}, ${c.id})`);
+  }
+  const dir = sql.raw(sort.dir === 'desc' ? 'DESC' : 'ASC');
+  const rows = await db
+    .select({
+      id: cases.id,
+      state: cases.state,
+      revision: cases.revision,
+      deadline: cases.deadline,
+      openedAt: sql<string>`${cases.openedAt}`.mapWith((v: unknown) => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString())),
+      foundVersion: cases.foundVersion,
+      overdue: sql<boolean>`${isOverdueSql}`.mapWith(Boolean),
+      previousCaseId: cases.previousCaseId,
+      subjectId: cases.subjectId,
+      subjectName: subjects.name,
+      subjectKind: subjects.kind,
+      platform: subjects.platform,
+      sector: subjects.sector,
+      operatorId: subjects.operatorId,
+      operatorName: operators.name,
+      campaignId: inspections.campaignId,
+      campaignCode: campaigns.code,
+      categories: sql<string[]>`array(SELECT DISTINCT f.category FROM findings f WHERE f.inspection_id = ${cases.inspectionId} ORDER BY 1)`,
+      sortKey: sql<string>`(${sort.key})::text`,
+    })
+    .from(cases)
+    .innerJoin(subjects, eq(subjects.id, cases.subjectId))
+    .innerJoin(inspections, eq(inspections.id, cases.inspectionId))
+    .leftJoin(operators, eq(operators.id, subjects.operatorId))
+    .leftJoin(campaigns, eq(campaigns.id, inspections.campaignId))
+    .where(and(...conditions))
+    .orderBy(sql`${sort.key} ${dir}`, sql`${cases.id} ${dir}`)
+    .limit(query.limit + 1)
+    .offset(options.offset ?? 0);
+
+  const more = rows.length > query.limit;
+  const page = more ? rows.slice(0, query.limit) : rows;
+  const last = page[page.length - 1];
+  return {
+    items: page.map(({ sortKey, ...item }) => (void sortKey, item)),
+    nextCursor: more && last ? encodeCursor({ s: query.sort, k: last.sortKey, id: last.id }) : null,
+  };
+}
+
+/** Every case matching the filters, page by page (for the CSV export): constant memory. */
+export async function* iterateCases(db: Queryable, filters: CaseListFilters & { sort: CaseSort }): AsyncGenerator<CaseListItem> {
+  let cursor: string | undefined;
+  do {
+    const page = await listCases(db, { ...filters, cursor, limit: 1000 });
+    yield* page.items;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+}

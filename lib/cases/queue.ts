@@ -1,0 +1,66 @@
+import { and, asc, eq, inArray, lte, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Queryable } from '@/db/client';
+import { campaigns, cases, inspections, operators, subjects } from '@/db/schema';
+import { addDays, officeToday } from '@/lib/time';
+import { isOverdue } from './ladder';
+import { DEADLINE_STATES } from './overdue';
+
+const blank = (v: unknown) => (v === '' ? undefined : Array.isArray(v) ? v[v.length - 1] : v);
+
+/** The queue's URL: how many days ahead count as "due soon", and the sector / campaign filters. */
+export const queueSchema = z.object({
+  days: z.preprocess(blank, z.coerce.number({ error: 'days is a number from 0 to 60.' }).int('days is a whole number.').min(0, 'days is at least 0.').max(60, 'days is at most 60.').default(3)),
+  sector: z.preprocess(blank, z.string().trim().regex(/^[a-z0-9_]{1,64}$/, 'The sector is a code such as "parking".').optional()),
+  campaign: z.preprocess(blank, z.coerce.number({ error: 'The campaign is an id.' }).int().positive('The campaign is an id.').optional()),
+});
+export type QueueQuery = z.infer<typeof queueSchema>;
+
+export interface QueueItem {
+  id: number;
+  state: 'ordered' | 'notified';
+  revision: number;
+  deadline: string;
+  /** Days past the deadline (> 0 overdue), or minus the days left. */
+  daysOverdue: number;
+  overdue: boolean;
+  subjectId: number;
+  subjectName: string;
+  sector: string;
+  operatorName: string | null;
+  campaignCode: string | null;
+}
+
+const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+
+/**
+ * Ordered and notified cases whose deadline has passed or falls within `days` days, overdue first
+ * (the longest overdue at the top), then the ones due soonest. Overdue is the ladder's rule.
+ */
+export async function listQueue(db: Queryable, q: QueueQuery, today = officeToday()): Promise<{ overdue: QueueItem[]; dueSoon: QueueItem[] }> {
+  const where: SQL[] = [inArray(cases.state, [...DEADLINE_STATES]), lte(cases.deadline, addDays(today, q.days))];
+  if (q.sector) where.push(eq(subjects.sector, q.sector));
+  if (q.campaign !== undefined) where.push(eq(inspections.campaignId, q.campaign));
+  const rows = await db
+    .select({
+      id: cases.id, state: cases.state, revision: cases.revision, deadline: cases.deadline,
+      subjectId: cases.subjectId, subjectName: subjects.name, sector: subjects.sector,
+      operatorName: operators.name, campaignCode: campaigns.code,
+    })
+    .from(cases)
+    .innerJoin(subjects, eq(subjects.id, cases.subjectId))
+    .innerJoin(inspections, eq(inspections.id, cases.inspectionId))
+    .leftJoin(operators, eq(operators.id, subjects.operatorId))
+    .leftJoin(campaigns, eq(campaigns.id, inspections.campaignId))
+    .where(and(...where))
+    .orderBy(asc(cases.deadline), asc(cases.id))
+    .limit(2000);
+  const items: QueueItem[] = rows.map((r) => ({
+    ...r,
+    state: r.state as QueueItem['state'],
+    deadline: r.deadline!,
+    daysOverdue: dayNumber(today) - dayNumber(r.deadline!),
+    overdue: isOverdue(r.state, r.deadline, today),
+  }));
+  return { overdue: items.filter((i) => i.overdue), dueSoon: items.filter((i) => !i.overdue) };
+}
