@@ -54,8 +54,9 @@ describe('csvCell', () => {
     expect(csvCell('line1\nline2')).toBe('"line1\nline2"');
   });
 
-  it('numbers that are negative are neutralised too (a minus starts a formula)', () => {
-    expect(csvCell(-5)).toBe("'-5");
+  it('a number stays a number (it cannot carry a formula), but text that looks like one is neutralised', () => {
+    expect(csvCell(-5)).toBe('-5');
+    expect(csvCell('-5+cmd')).toBe("'-5+cmd");
   });
 });
 
