@@ -2,7 +2,8 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { requirePagePermission } from '@/lib/auth/page';
 import { pickLabel, toLocale } from '@/lib/i18n/locales';
-import { getFindingsBySector, getSummary } from '@/lib/stats/summary';
+import { getSummary } from '@/lib/stats/summary';
+import { getBySector } from '@/lib/stats/series';
 import { listSectors } from '@/lib/taxonomy/queries';
 import { officeToday } from '@/lib/time';
 import { caseStateEnum } from '@/db/schema/enums';
@@ -14,9 +15,9 @@ import { SummaryTiles } from '@/components/dashboard/summary-tiles';
 export default async function DashboardPage() {
   await requirePagePermission('dashboard:view');
   const [t, locale, db] = await Promise.all([getTranslations(), getLocale(), getDb()]);
-  const [summary, bySector, sectors] = await Promise.all([getSummary(db), getFindingsBySector(db), listSectors()]);
+  const [summary, bySector, sectors] = await Promise.all([getSummary(db), getBySector(db), listSectors()]);
   const sectorLabel = new Map(sectors.map((s) => [s.code, pickLabel(s, toLocale(locale))]));
-  const sectorData = bySector.map((r) => ({ key: r.sector, label: sectorLabel.get(r.sector) ?? r.sector, value: r.n }));
+  const sectorData = bySector.sectors.map((r) => ({ key: r.code, label: sectorLabel.get(r.code) ?? r.code, value: r.findings }));
   const stateRows = caseStateEnum.enumValues.map((s) => ({ key: s, label: t(`caseState.${s}`), value: summary.cases.current[s] }));
 
   return (
