@@ -4,6 +4,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../../db/client';
+import { DURATION_BUCKETS } from '../../lib/stats/breakdown';
 import { statsPeriod, type StatsFilters } from '../../lib/stats/filters';
 
 type Row = Record<string, unknown>;
@@ -128,7 +129,10 @@ export async function truthBreakdown(db: Queryable, f: StatsFilters) {
     db,
     sql`SELECT count(*) n, percentile_disc(0.5) WITHIN GROUP (ORDER BY days) median, percentile_disc(0.9) WITHIN GROUP (ORDER BY days) p90 FROM (${durations}) d`,
   );
-  const days = (await queryRows<Row>(db, durations)).map((r) => num(r.days));
+  const [hist] = await queryRows<Row>(
+    db,
+    sql`SELECT ${sql.join(DURATION_BUCKETS.map(([from, to], k) => sql`count(*) FILTER (WHERE days >= ${from}${to === null ? sql`` : sql` AND days <= ${to}`}) AS ${sql.raw(`b${k}`)}`), sql`, `)} FROM (${durations}) d`,
+  );
   const operators = await queryRows<Row>(
     db,
     sql`SELECT s.operator_id, count(*) n, count(*) FILTER (WHERE c.closed_at IS NULL) open FROM ${CASES}
@@ -141,7 +145,7 @@ export async function truthBreakdown(db: Queryable, f: StatsFilters) {
     verified: num(pct!.n),
     median: pct!.median === null ? null : num(pct!.median),
     p90: pct!.p90 === null ? null : num(pct!.p90),
-    days,
+    buckets: DURATION_BUCKETS.map((_, k) => num(hist![`b${k}`])),
     operators: operators.map((r) => ({ operatorId: num(r.operator_id), cases: num(r.n), openCases: num(r.open) })),
   };
 }
