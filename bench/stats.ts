@@ -69,20 +69,22 @@ async function generate(db: Db): Promise<void> {
            ELSE (ARRAY['android','ios','harmony'])[1 + (g / 10) % 3] END::platform,
       '基准应用' || g,
       (ARRAY['restaurant','parking','training','retail','finance','real_estate','auto_dealer','power_bank','live_commerce','short_drama','transport','other'])[1 + (g * 7) % 12],
-      1 + g % ${N(OPERATORS)}
+      (SELECT min(id) FROM operators) + g % ${N(OPERATORS)}
     FROM generate_series(1, ${N(SUBJECTS)}) g`, sql`SELECT EXISTS (SELECT 1 FROM subjects) AS ok`);
   await step(db, 'store listings', sql`INSERT INTO store_listings (subject_id, store)
     SELECT s.id, CASE WHEN s.kind = 'mini_program' THEN s.platform::text
       WHEN s.platform = 'ios' THEN 'apple' ELSE (ARRAY['huawei','xiaomi','oppo','vivo','honor','tencent'])[1 + (s.id + k) % 6] END
     FROM subjects s CROSS JOIN generate_series(0, 1) k WHERE k = 0 OR (s.kind = 'app' AND s.platform <> 'ios')`, sql`SELECT EXISTS (SELECT 1 FROM store_listings) AS ok`);
   await step(db, 'inspections', sql`INSERT INTO inspections (subject_id, version, inspected_on, method, campaign_id)
-    SELECT 1 + (g::bigint * 7919) % ${N(SUBJECTS)}, '1.' || (g % 20), current_date - (g % 730), 'technical_test',
+    SELECT (SELECT min(id) FROM subjects) + (g::bigint * 7919) % ${N(SUBJECTS)}, '1.' || (g % 20), current_date - (g % 730), 'technical_test',
       CASE WHEN g % 4 = 0 THEN 1 + (g / 4) % 6 END
     FROM generate_series(1, ${N(INSPECTIONS)}) g`, sql`SELECT EXISTS (SELECT 1 FROM inspections) AS ok`);
+  // Identity ids need not start at 1 (a failed statement still consumes them): count from the first.
+  const [first] = await queryRows<{ id: number }>(db, sql`SELECT min(id) AS id FROM inspections`);
   for (let from = 1; from <= FINDINGS; from += 1_000_000) {
     const to = Math.min(FINDINGS, from + 999_999);
     await step(db, `findings ${from}–${to}`, sql`INSERT INTO findings (inspection_id, category, severity, description, detected_at)
-      SELECT 1 + g % ${N(INSPECTIONS)},
+      SELECT ${N(first!.id)} + g % ${N(INSPECTIONS)},
         (ARRAY['collect_illegal','collect_excessive','use_illegal','permission_forced','rules_undisclosed','popup_harassment','autostart',
                'deceptive','account_deletion','insecure_storage','key_exposure','privilege_overreach','data_fraud','store_duty'])[1 + (g * 13 + g / 7) % 14],
         (ARRAY['low','medium','high','critical'])[1 + g % 4]::severity, '自动化检测发现问题', now()

@@ -28,7 +28,14 @@ export interface MultiDatum {
 }
 
 const tick = { fontSize: 12, fill: MUTED };
-const axisWidth = (labels: string[]) => Math.min(190, Math.max(70, Math.max(0, ...labels.map((l) => l.length)) * 11));
+/** Rough rendered width of a 12px label: CJK characters are about twice as wide as Latin ones. */
+const textWidth = (l: string) => [...l].reduce((w, ch) => w + (/[\u2E80-\uFFFF]/.test(ch) ? 12.5 : 7.6), 0);
+const axisWidth = (labels: string[]) => Math.ceil(Math.min(200, Math.max(60, ...labels.map(textWidth)) + 8));
+/** Row height so that a label wrapped by the axis still fits its row. */
+function rowHeight(labels: string[], width: number, base = 28): number {
+  const lines = Math.max(1, ...labels.map((l) => Math.ceil(textWidth(l) / (width - 8))));
+  return Math.max(base, lines * 15 + 8);
+}
 
 function useGo() {
   const router = useRouter();
@@ -50,14 +57,15 @@ export function HorizontalBarChart({
   format?: (v: number) => string;
 }) {
   const go = useGo();
-  const height = Math.max(120, data.length * 28 + 36);
+  const width = axisWidth(data.map((d) => d.label));
+  const height = Math.max(120, data.length * rowHeight(data.map((d) => d.label), width) + 36);
   return (
     <div aria-hidden="true" style={{ height }} className="chart-canvas">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 56, bottom: 4, left: 4 }}>
+        <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ top: 4, right: 56, bottom: 4, left: 4 }}>
           <CartesianGrid horizontal={false} stroke={GRID} />
           <XAxis type="number" allowDecimals={false} tick={tick} tickFormatter={(v: number) => format(v)} />
-          <YAxis type="category" dataKey="label" width={axisWidth(data.map((d) => d.label))} tick={{ ...tick, fill: INK }} interval={0} />
+          <YAxis type="category" dataKey="label" width={width} tick={{ ...tick, fill: INK }} interval={0} />
           <Tooltip formatter={(v) => [format(Number(v)), valueLabel]} cursor={{ fill: '#eef2f7' }} />
           <Bar
             dataKey="value"
@@ -79,14 +87,15 @@ export function HorizontalBarChart({
 export function StackedBarChart({ data, series }: { data: MultiDatum[]; series: Series[] }) {
   const go = useGo();
   const rows = data.map((d) => ({ key: d.key, label: d.label, ...d.values }));
-  const height = Math.max(160, data.length * 30 + 90);
+  const width = axisWidth(data.map((d) => d.label));
+  const height = Math.max(160, data.length * rowHeight(data.map((d) => d.label), width, 30) + 90);
   return (
     <div aria-hidden="true" style={{ height }} className="chart-canvas">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
+        <BarChart accessibilityLayer={false} data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
           <CartesianGrid horizontal={false} stroke={GRID} />
           <XAxis type="number" allowDecimals={false} tick={tick} />
-          <YAxis type="category" dataKey="label" width={axisWidth(data.map((d) => d.label))} tick={{ ...tick, fill: INK }} interval={0} />
+          <YAxis type="category" dataKey="label" width={width} tick={{ ...tick, fill: INK }} interval={0} />
           <Tooltip cursor={{ fill: '#eef2f7' }} />
           <Legend wrapperStyle={{ fontSize: 12 }} iconType="square" />
           {series.map((s) => (
@@ -110,15 +119,15 @@ export function StackedBarChart({ data, series }: { data: MultiDatum[]; series: 
 }
 
 /** Vertical bars over an ordered axis (months, day ranges); several series side by side. */
-export function ColumnChart({ data, series, height = 240 }: { data: MultiDatum[]; series: Series[]; height?: number }) {
+export function ColumnChart({ data, series, height = 240, everyLabel = false }: { data: MultiDatum[]; series: Series[]; height?: number; everyLabel?: boolean }) {
   const go = useGo();
   const rows = data.map((d) => ({ key: d.key, label: d.label, ...d.values }));
   return (
     <div aria-hidden="true" style={{ height }} className="chart-canvas">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
+        <BarChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
           <CartesianGrid vertical={false} stroke={GRID} />
-          <XAxis dataKey="label" tick={tick} interval="preserveStartEnd" />
+          <XAxis dataKey="label" tick={{ ...tick, fontSize: everyLabel ? 11 : 12 }} interval={everyLabel ? 0 : 'preserveStartEnd'} />
           <YAxis allowDecimals={false} tick={tick} width={48} />
           <Tooltip cursor={{ fill: '#eef2f7' }} />
           {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} iconType="square" /> : null}

@@ -67,8 +67,9 @@ export function VerifySection({ data, filters }: { data: Breakdown; filters: Sta
       rows={v.cases ? v.buckets.map((b) => ({ key: String(b.from), label: bucketLabel(b), href, values: [b.cases] })) : []}
     >
       <ColumnChart
-        height={200}
-        data={v.buckets.map((b) => ({ key: String(b.from), label: bucketLabel(b), values: { cases: b.cases }, href }))}
+        height={210}
+        everyLabel
+        data={v.buckets.map((b) => ({ key: String(b.from), label: b.to === null ? `${b.from}+` : `${b.from}–${b.to}`, values: { cases: b.cases }, href }))}
         series={[{ key: 'cases', label: t('cases'), color: SERIES_MAIN }]}
       />
     </ChartCard>

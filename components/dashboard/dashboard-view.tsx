@@ -48,31 +48,31 @@ export function DashboardView({ initial, initialFilters }: { initial: DashboardD
   };
 
   return (
-    <div className="space-y-5" aria-busy={fetching}>
-      <p role="status" className="min-h-5 text-xs text-muted">
+    <div className="space-y-4" aria-busy={fetching}>
+      <p role="status" className="-mb-2 h-4 text-xs text-muted">
         {failed ? <span className="text-accent">{t('loadFailed')}</span> : fetching ? t('loading') : ''}
       </p>
       <SummaryTiles summary={d.summary} filters={filters} />
-      <div className="grid gap-5 xl:grid-cols-3">
+      <div className="grid gap-4 xl:grid-cols-3">
         <FunnelSection summary={d.summary} filters={filters} period={d.bySector.period} />
         <Card title={t('casesByState')} className="chart-card break-inside-avoid" action={<span className="text-xs text-muted">{period(d.bySector.period)}</span>}>
           <StateTable summary={d.summary} filters={filters} />
         </Card>
-        <OverdueSection data={d.bySector} filters={filters} />
-      </div>
-      <div className="grid gap-5 xl:grid-cols-3">
-        <SectorSection data={d.bySector} filters={filters} />
-        <CategorySection data={d.byCategory} filters={filters} />
-      </div>
-      <div className="grid gap-5 xl:grid-cols-2">
-        <TrendSections data={d.trend} filters={filters} />
-      </div>
-      <div className="grid gap-5 xl:grid-cols-3">
-        <PlatformSection data={d.breakdown} filters={filters} />
-        <StoreSection data={d.breakdown} filters={filters} />
         <VerifySection data={d.breakdown} filters={filters} />
       </div>
-      <OperatorSection data={d.breakdown} filters={filters} />
+      <SectorSection data={d.bySector} filters={filters} />
+      <div className="grid gap-4 xl:grid-cols-2">
+        <CategorySection data={d.byCategory} filters={filters} />
+        <OverdueSection data={d.bySector} filters={filters} />
+      </div>
+      <div className="grid gap-4 xl:grid-cols-2">
+        <TrendSections data={d.trend} filters={filters} />
+      </div>
+      <div className="grid gap-4 xl:grid-cols-3">
+        <PlatformSection data={d.breakdown} filters={filters} />
+        <StoreSection data={d.breakdown} filters={filters} />
+        <OperatorSection data={d.breakdown} filters={filters} />
+      </div>
       <p className="text-xs text-muted">{t('printedNote')}</p>
     </div>
   );

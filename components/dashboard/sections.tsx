@@ -65,7 +65,6 @@ export function SectorSection({ data, filters }: { data: BySector; filters: Stat
   return (
     <ChartCard
       id="findings-by-sector"
-      className="xl:col-span-2"
       title={t('bySector.title')}
       period={period(data.period)}
       note={grouped ? t('bySector.note') : undefined}
@@ -81,7 +80,8 @@ export function SectorSection({ data, filters }: { data: BySector; filters: Stat
 
 export function CategorySection({ data, filters }: { data: ByCategory; filters: StatsFilters }) {
   const { t, label, period, pct } = useDashboardLocale();
-  const bars = data.categories.map((c) => ({ key: c.code, label: label(c), value: c.share, href: caseListHref(filters, { category: c.code }) }));
+  // In percent, so the axis ticks are whole percentages.
+  const bars = data.categories.map((c) => ({ key: c.code, label: label(c), value: Math.round(c.share * 1000) / 10, href: caseListHref(filters, { category: c.code }) }));
   return (
     <ChartCard
       id="category-shares"
@@ -90,7 +90,7 @@ export function CategorySection({ data, filters }: { data: ByCategory; filters: 
       columns={[t('category'), t('findings'), t('share')]}
       rows={data.categories.map((c) => ({ key: c.code, label: label(c), href: caseListHref(filters, { category: c.code }), values: [c.findings, pct(c.share)] }))}
     >
-      <HorizontalBarChart data={bars} valueLabel={t('share')} color={SERIES_MAIN} format={pct} />
+      <HorizontalBarChart data={bars} valueLabel={t('share')} color={SERIES_MAIN} format={(v) => pct(v / 100)} />
     </ChartCard>
   );
 }
