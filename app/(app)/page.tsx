@@ -6,13 +6,13 @@ import { platformEnum, subjectKindEnum } from '@/db/schema/enums';
 import { requirePagePermission } from '@/lib/auth/page';
 import { pickLabel, toLocale } from '@/lib/i18n/locales';
 import { getBreakdown } from '@/lib/stats/breakdown';
-import { statsFiltersSchema, statsPeriod, type StatsFilters } from '@/lib/stats/filters';
+import { statsFiltersSchema, type StatsFilters } from '@/lib/stats/filters';
 import { getByCategory, getBySector, getTrend } from '@/lib/stats/series';
 import { getSummary } from '@/lib/stats/summary';
 import { listSectors } from '@/lib/taxonomy/queries';
 import { officeToday } from '@/lib/time';
 import { DashboardView } from '@/components/dashboard/dashboard-view';
-import { DashboardFilters } from '@/components/dashboard/filters';
+import { DashboardFilters, FilterSummary, type FilterOptions } from '@/components/dashboard/filters';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -48,24 +48,23 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     listSectors(),
     db.select({ id: campaigns.id, nameZh: campaigns.nameZh, nameEn: campaigns.nameEn }).from(campaigns).orderBy(desc(campaigns.startsOn)),
   ]);
-  const p = statsPeriod(filters);
-  const periodText = p.from && p.to ? t('range', { from: p.from.slice(0, 7), to: p.to.slice(0, 7) }) : p.from ? t('since', { from: p.from.slice(0, 7) }) : p.to ? t('until', { to: p.to.slice(0, 7) }) : t('allTime');
+  const options: FilterOptions = {
+    campaigns: campaignRows.map((c) => ({ value: String(c.id), label: lang === 'zh' ? c.nameZh : c.nameEn })),
+    sectors: sectors.filter((s) => s.active).map((s) => ({ value: s.code, label: pickLabel(s, lang) })),
+    kinds: subjectKindEnum.enumValues.map((k) => ({ value: k, label: tk(k) })),
+    platforms: platformEnum.enumValues.map((v) => ({ value: v, label: tp(v) })),
+  };
 
   return (
     <div className="dashboard space-y-4">
       <header>
         <h1 className="text-2xl font-semibold text-ink">{t('title')}</h1>
-        <p className="mt-1 text-sm text-muted">{t('subtitle', { date: officeToday(), period: periodText })}</p>
+        <FilterSummary options={options} date={officeToday()} />
       </header>
       {invalid.length ? (
         <p role="alert" className="rounded border border-accent/40 bg-accent-50 px-3 py-2 text-sm text-accent">{tf('invalid', { fields: invalid.join(', ') })}</p>
       ) : null}
-      <DashboardFilters
-        campaigns={campaignRows.map((c) => ({ value: String(c.id), label: lang === 'zh' ? c.nameZh : c.nameEn }))}
-        sectors={sectors.filter((s) => s.active).map((s) => ({ value: s.code, label: pickLabel(s, lang) }))}
-        kinds={subjectKindEnum.enumValues.map((k) => ({ value: k, label: tk(k) }))}
-        platforms={platformEnum.enumValues.map((v) => ({ value: v, label: tp(v) }))}
-      />
+      <DashboardFilters {...options} />
       <DashboardView initial={{ summary, bySector, byCategory, trend, breakdown }} initialFilters={filters} />
     </div>
   );

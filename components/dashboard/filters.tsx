@@ -1,6 +1,8 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { statsPeriod } from '@/lib/stats/links';
+import { useDashboardLocale } from './chart-card';
 import { useStatsFilters } from './use-stats';
 
 export interface Option {
@@ -13,10 +15,37 @@ function lastDayOf(month: string): string {
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 }
 
+export interface FilterOptions {
+  campaigns: Option[];
+  sectors: Option[];
+  kinds: Option[];
+  platforms: Option[];
+}
+
+/** The briefing's subtitle: as-of date, the period and the filters applied, following the URL. */
+export function FilterSummary({ options, date }: { options: FilterOptions; date: string }) {
+  const { t, period } = useDashboardLocale();
+  const tf = useTranslations('dashboard.filters');
+  const [f] = useStatsFilters();
+  const name = (list: Option[], v: string | number | null) => (v === null ? null : (list.find((o) => o.value === String(v))?.label ?? String(v)));
+  const applied = [
+    ['campaign', name(options.campaigns, f.campaign)],
+    ['sector', name(options.sectors, f.sector)],
+    ['kind', name(options.kinds, f.kind)],
+    ['platform', name(options.platforms, f.platform)],
+  ].filter(([, v]) => v) as ['campaign' | 'sector' | 'kind' | 'platform', string][];
+  return (
+    <p className="mt-1 text-sm text-muted" data-testid="briefing-scope">
+      {t('subtitle', { date, period: period(statsPeriod({ from: f.from ?? undefined, to: f.to ?? undefined })) })}
+      {applied.length ? ` ${t('applied', { list: applied.map(([k, v]) => `${tf(k)}: ${v}`).join(' · ') })}` : ''}
+    </p>
+  );
+}
+
 const control = 'mt-1 block w-full rounded border border-line bg-white px-2 py-1.5 text-sm text-ink';
 
 /** The dashboard's filters, kept in the URL; charts follow through TanStack Query. */
-export function DashboardFilters({ campaigns, sectors, kinds, platforms }: { campaigns: Option[]; sectors: Option[]; kinds: Option[]; platforms: Option[] }) {
+export function DashboardFilters({ campaigns, sectors, kinds, platforms }: FilterOptions) {
   const t = useTranslations('dashboard.filters');
   const [f, setF] = useStatsFilters();
   const select = (name: 'campaign' | 'sector' | 'kind' | 'platform', options: Option[]) => (
