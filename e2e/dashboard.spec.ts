@@ -56,8 +56,8 @@ test('the dashboard passes axe and reads like a briefing in both languages, wide
     for (const width of [1440, 390]) {
       await page.setViewportSize({ width, height: 900 });
       await page.goto('/');
-      await page.waitForLoadState('networkidle');
       await expect(page.locator('[data-chart="funnel"] .recharts-surface')).toBeVisible();
+      await expect(page.locator('[data-chart="top-operators"] .recharts-surface')).toBeVisible();
       await expectAccessible(page);
       await page.screenshot({ path: path.join(shots, `dashboard-home-${locale}${width === 390 ? '-mobile' : ''}.png`), fullPage: true, type: 'png' });
       // Viewport-sized views for reviewing details (not committed).
@@ -71,7 +71,7 @@ test('the dashboard passes axe and reads like a briefing in both languages, wide
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.emulateMedia({ media: 'print' });
   await page.goto('/?sector=parking');
-  await page.waitForLoadState('networkidle');
+  await expect(page.locator('[data-chart="top-operators"] .recharts-surface')).toBeVisible();
   await expect(page.locator('form[role="search"]')).toBeHidden();
   await page.screenshot({ path: path.join(shots, 'dashboard-print-en.png'), fullPage: true });
 });

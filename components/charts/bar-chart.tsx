@@ -37,6 +37,14 @@ function rowHeight(labels: string[], width: number, base = 28): number {
   return Math.max(base, lines * 15 + 8);
 }
 
+/** Legend in series order, its text in ink (series colours are for the swatches only). */
+const legendProps = {
+  wrapperStyle: { fontSize: 12 },
+  iconType: 'square' as const,
+  itemSorter: null,
+  formatter: (value: string) => <span style={{ color: INK }}>{value}</span>,
+};
+
 function useGo() {
   const router = useRouter();
   return (href?: string) => {
@@ -97,7 +105,7 @@ export function StackedBarChart({ data, series }: { data: MultiDatum[]; series: 
           <XAxis type="number" allowDecimals={false} tick={tick} />
           <YAxis type="category" dataKey="label" width={width} tick={{ ...tick, fill: INK }} interval={0} />
           <Tooltip cursor={{ fill: '#eef2f7' }} />
-          <Legend wrapperStyle={{ fontSize: 12 }} iconType="square" />
+          <Legend {...legendProps} />
           {series.map((s) => (
             <Bar
               key={s.key}
@@ -130,7 +138,7 @@ export function ColumnChart({ data, series, height = 240, everyLabel = false }: 
           <XAxis dataKey="label" tick={{ ...tick, fontSize: everyLabel ? 11 : 12 }} interval={everyLabel ? 0 : 'preserveStartEnd'} />
           <YAxis allowDecimals={false} tick={tick} width={48} />
           <Tooltip cursor={{ fill: '#eef2f7' }} />
-          {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} iconType="square" /> : null}
+          {series.length > 1 ? <Legend {...legendProps} /> : null}
           {series.map((s) => (
             <Bar
               key={s.key}

@@ -77,7 +77,7 @@ export function ChartFigure({
             {rows.map((r) => (
               <tr key={r.key} className="border-b border-line/60">
                 <th scope="row" className="py-1.5 pr-4 font-normal">
-                  {r.href ? <Link href={r.href} className="text-brand-600 hover:underline">{r.label}</Link> : r.label}
+                  {r.href ? <Link href={r.href} prefetch={false} className="text-brand-600 hover:underline">{r.label}</Link> : r.label}
                 </th>
                 {r.values.map((v, i) => (
                   <td key={i} className="py-1.5 pl-3 text-right tabular-nums">{fmt(v, locale)}</td>
