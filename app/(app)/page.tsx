@@ -1,62 +1,71 @@
+import { desc } from 'drizzle-orm';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
+import { campaigns } from '@/db/schema';
+import { platformEnum, subjectKindEnum } from '@/db/schema/enums';
 import { requirePagePermission } from '@/lib/auth/page';
 import { pickLabel, toLocale } from '@/lib/i18n/locales';
-import { getFindingsBySector, getSummary } from '@/lib/stats/summary';
+import { getBreakdown } from '@/lib/stats/breakdown';
+import { statsFiltersSchema, type StatsFilters } from '@/lib/stats/filters';
+import { getByCategory, getBySector, getTrend } from '@/lib/stats/series';
+import { getSummary } from '@/lib/stats/summary';
 import { listSectors } from '@/lib/taxonomy/queries';
 import { officeToday } from '@/lib/time';
-import { caseStateEnum } from '@/db/schema/enums';
-import { Card } from '@/components/ui/card';
-import { ChartFigure } from '@/components/charts/chart-figure';
-import { HorizontalBarChart } from '@/components/charts/bar-chart';
-import { SummaryTiles } from '@/components/dashboard/summary-tiles';
+import { DashboardView } from '@/components/dashboard/dashboard-view';
+import { DashboardFilters, FilterSummary, type FilterOptions } from '@/components/dashboard/filters';
 
-export default async function DashboardPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** Parses the URL with the one stats filter schema; invalid fields are dropped and named. */
+function parseFilters(raw: Record<string, string | string[] | undefined>): { filters: StatsFilters; invalid: string[] } {
+  const flat = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const parsed = statsFiltersSchema.safeParse(flat);
+  if (parsed.success) return { filters: parsed.data, invalid: [] };
+  const invalid = [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? '')))].filter(Boolean);
+  const rest = Object.fromEntries(Object.entries(flat).filter(([k]) => !invalid.includes(k)));
+  const retry = statsFiltersSchema.safeParse(rest);
+  return { filters: retry.success ? retry.data : {}, invalid };
+}
+
+export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePagePermission('dashboard:view');
-  const [t, locale, db] = await Promise.all([getTranslations(), getLocale(), getDb()]);
-  const [summary, bySector, sectors] = await Promise.all([getSummary(db), getFindingsBySector(db), listSectors()]);
-  const sectorLabel = new Map(sectors.map((s) => [s.code, pickLabel(s, toLocale(locale))]));
-  const sectorData = bySector.map((r) => ({ key: r.sector, label: sectorLabel.get(r.sector) ?? r.sector, value: r.n }));
-  const stateRows = caseStateEnum.enumValues.map((s) => ({ key: s, label: t(`caseState.${s}`), value: summary.cases.current[s] }));
+  const [t, tf, tk, tp, locale, db] = await Promise.all([
+    getTranslations('dashboard'),
+    getTranslations('dashboard.filters'),
+    getTranslations('subjectKind'),
+    getTranslations('platform'),
+    getLocale(),
+    getDb(),
+  ]);
+  const lang = toLocale(locale);
+  const { filters, invalid } = parseFilters(await searchParams);
+  const [summary, bySector, byCategory, trend, breakdown, sectors, campaignRows] = await Promise.all([
+    getSummary(db, filters),
+    getBySector(db, filters),
+    getByCategory(db, filters),
+    getTrend(db, filters),
+    getBreakdown(db, filters),
+    listSectors(),
+    db.select({ id: campaigns.id, nameZh: campaigns.nameZh, nameEn: campaigns.nameEn }).from(campaigns).orderBy(desc(campaigns.startsOn)),
+  ]);
+  const options: FilterOptions = {
+    campaigns: campaignRows.map((c) => ({ value: String(c.id), label: lang === 'zh' ? c.nameZh : c.nameEn })),
+    sectors: sectors.filter((s) => s.active).map((s) => ({ value: s.code, label: pickLabel(s, lang) })),
+    kinds: subjectKindEnum.enumValues.map((k) => ({ value: k, label: tk(k) })),
+    platforms: platformEnum.enumValues.map((v) => ({ value: v, label: tp(v) })),
+  };
 
   return (
-    <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold text-ink">{t('dashboard.title')}</h1>
-        <p className="mt-1 text-sm text-muted">{t('dashboard.subtitle', { date: officeToday() })}</p>
-      </div>
-      <SummaryTiles initial={summary} />
-      <div className="grid gap-6 xl:grid-cols-3">
-        <Card title={t('dashboard.findingsBySector')} className="xl:col-span-2">
-          <ChartFigure
-            caption={t('dashboard.findingsBySector')}
-            tableLabel={t('dashboard.showTable')}
-            columns={[t('dashboard.sector'), t('dashboard.count')]}
-            rows={sectorData}
-          >
-            <HorizontalBarChart data={sectorData} valueLabel={t('dashboard.findings')} />
-          </ChartFigure>
-        </Card>
-        <Card title={t('dashboard.casesByState')}>
-          <table className="w-full text-sm">
-            <caption className="sr-only">{t('dashboard.casesByState')}</caption>
-            <thead>
-              <tr className="border-b border-line text-left text-muted">
-                <th scope="col" className="py-1.5 font-medium">{t('dashboard.state')}</th>
-                <th scope="col" className="py-1.5 text-right font-medium">{t('dashboard.cases')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {stateRows.map((r) => (
-                <tr key={r.key} className="border-b border-line/60" data-testid={`state-${r.key}`}>
-                  <th scope="row" className="py-1.5 text-left font-normal">{r.label}</th>
-                  <td className="py-1.5 text-right tabular-nums">{r.value.toLocaleString()}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </Card>
-      </div>
+    <div className="dashboard space-y-4">
+      <header>
+        <h1 className="text-2xl font-semibold text-ink">{t('title')}</h1>
+        <FilterSummary options={options} date={officeToday()} />
+      </header>
+      {invalid.length ? (
+        <p role="alert" className="rounded border border-accent/40 bg-accent-50 px-3 py-2 text-sm text-accent">{tf('invalid', { fields: invalid.join(', ') })}</p>
+      ) : null}
+      <DashboardFilters {...options} />
+      <DashboardView initial={{ summary, bySector, byCategory, trend, breakdown }} initialFilters={filters} />
     </div>
   );
 }

@@ -1,26 +1,155 @@
 'use client';
 
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { colorAt } from './palette';
+import { useRouter } from 'next/navigation';
+import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { colorAt, GRID, INK, MUTED } from './palette';
 
 export interface BarDatum {
   key: string;
   label: string;
   value: number;
+  /** Where a click on the bar leads (the case list, filtered). */
+  href?: string;
 }
 
-/** A horizontal bar chart; its numbers are always also given as a table by the caller (ChartFigure). */
-export function HorizontalBarChart({ data, valueLabel }: { data: BarDatum[]; valueLabel: string }) {
-  const height = Math.max(160, data.length * 30 + 40);
+export interface Series {
+  key: string;
+  label: string;
+  color: string;
+}
+
+export interface MultiDatum {
+  key: string;
+  label: string;
+  values: Record<string, number>;
+  /** Per series; `href` for the whole row otherwise. */
+  hrefs?: Record<string, string>;
+  href?: string;
+}
+
+const tick = { fontSize: 12, fill: MUTED };
+/** Rough rendered width of a 12px label: CJK characters are about twice as wide as Latin ones. */
+const textWidth = (l: string) => [...l].reduce((w, ch) => w + (/[\u2E80-\uFFFF]/.test(ch) ? 12.5 : 7.6), 0);
+const axisWidth = (labels: string[]) => Math.ceil(Math.min(200, Math.max(60, ...labels.map(textWidth)) + 8));
+/** Row height so that a label wrapped by the axis still fits its row. */
+function rowHeight(labels: string[], width: number, base = 28): number {
+  const lines = Math.max(1, ...labels.map((l) => Math.ceil(textWidth(l) / (width - 8))));
+  return Math.max(base, lines * 15 + 8);
+}
+
+/** Legend in series order, its text in ink (series colours are for the swatches only). */
+const legendProps = {
+  wrapperStyle: { fontSize: 12 },
+  iconType: 'square' as const,
+  itemSorter: null,
+  formatter: (value: string) => <span style={{ color: INK }}>{value}</span>,
+};
+
+function useGo() {
+  const router = useRouter();
+  return (href?: string) => {
+    if (href) router.push(href);
+  };
+}
+
+/** Horizontal bars, one series, value printed at the end of each bar (readable in print). */
+export function HorizontalBarChart({
+  data,
+  valueLabel,
+  color = colorAt(0),
+  format = (v: number) => v.toLocaleString(),
+}: {
+  data: BarDatum[];
+  valueLabel: string;
+  color?: string;
+  format?: (v: number) => string;
+}) {
+  const go = useGo();
+  const width = axisWidth(data.map((d) => d.label));
+  const height = Math.max(120, data.length * rowHeight(data.map((d) => d.label), width) + 36);
   return (
-    <div aria-hidden="true" style={{ height }}>
+    <div aria-hidden="true" style={{ height }} className="chart-canvas">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} layout="vertical" accessibilityLayer={false} margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
-          <CartesianGrid horizontal={false} stroke="#e5e9ef" />
-          <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12, fill: '#55606e' }} />
-          <YAxis type="category" dataKey="label" width={150} tick={{ fontSize: 12, fill: '#1b2430' }} />
-          <Tooltip formatter={(v) => [v, valueLabel]} cursor={{ fill: '#eef2f7' }} />
-          <Bar dataKey="value" name={valueLabel} fill={colorAt(0)} radius={[0, 3, 3, 0]} isAnimationActive={false} />
+        <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ top: 4, right: 56, bottom: 4, left: 4 }}>
+          <CartesianGrid horizontal={false} stroke={GRID} />
+          <XAxis type="number" allowDecimals={false} tick={tick} tickFormatter={(v: number) => format(v)} />
+          <YAxis type="category" dataKey="label" width={width} tick={{ ...tick, fill: INK }} interval={0} />
+          <Tooltip formatter={(v) => [format(Number(v)), valueLabel]} cursor={{ fill: '#eef2f7' }} />
+          <Bar
+            dataKey="value"
+            name={valueLabel}
+            fill={color}
+            isAnimationActive={false}
+            style={{ cursor: 'pointer' }}
+            onClick={(_, i) => go(data[i]?.href)}
+          >
+            <LabelList dataKey="value" position="right" formatter={(v) => format(Number(v))} style={{ fontSize: 11, fill: INK }} />
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+/** Horizontal stacked bars: one row per category of the axis, one segment per series. */
+export function StackedBarChart({ data, series }: { data: MultiDatum[]; series: Series[] }) {
+  const go = useGo();
+  const rows = data.map((d) => ({ key: d.key, label: d.label, ...d.values }));
+  const width = axisWidth(data.map((d) => d.label));
+  const height = Math.max(160, data.length * rowHeight(data.map((d) => d.label), width, 30) + 90);
+  return (
+    <div aria-hidden="true" style={{ height }} className="chart-canvas">
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart accessibilityLayer={false} data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
+          <CartesianGrid horizontal={false} stroke={GRID} />
+          <XAxis type="number" allowDecimals={false} tick={tick} />
+          <YAxis type="category" dataKey="label" width={width} tick={{ ...tick, fill: INK }} interval={0} />
+          <Tooltip cursor={{ fill: '#eef2f7' }} />
+          <Legend {...legendProps} />
+          {series.map((s) => (
+            <Bar
+              key={s.key}
+              dataKey={s.key}
+              name={s.label}
+              stackId="stack"
+              fill={s.color}
+              stroke="#ffffff"
+              strokeWidth={0.5}
+              isAnimationActive={false}
+              style={{ cursor: 'pointer' }}
+              onClick={(_, i) => go(data[i]?.hrefs?.[s.key] ?? data[i]?.href)}
+            />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+/** Vertical bars over an ordered axis (months, day ranges); several series side by side. */
+export function ColumnChart({ data, series, height = 240, everyLabel = false }: { data: MultiDatum[]; series: Series[]; height?: number; everyLabel?: boolean }) {
+  const go = useGo();
+  const rows = data.map((d) => ({ key: d.key, label: d.label, ...d.values }));
+  return (
+    <div aria-hidden="true" style={{ height }} className="chart-canvas">
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
+          <CartesianGrid vertical={false} stroke={GRID} />
+          <XAxis dataKey="label" tick={{ ...tick, fontSize: everyLabel ? 11 : 12 }} interval={everyLabel ? 0 : 'preserveStartEnd'} />
+          <YAxis allowDecimals={false} tick={tick} width={48} />
+          <Tooltip cursor={{ fill: '#eef2f7' }} />
+          {series.length > 1 ? <Legend {...legendProps} /> : null}
+          {series.map((s) => (
+            <Bar
+              key={s.key}
+              dataKey={s.key}
+              name={s.label}
+              fill={s.color}
+              isAnimationActive={false}
+              style={{ cursor: 'pointer' }}
+              onClick={(_, i) => go(data[i]?.hrefs?.[s.key] ?? data[i]?.href)}
+            />
+          ))}
         </BarChart>
       </ResponsiveContainer>
     </div>

@@ -1,48 +1,82 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import type { Summary } from '@/lib/stats/summary';
+import type { StatsFilters } from '@/lib/stats/filters';
+import { caseListHref } from '@/lib/stats/links';
+import type { CaseState, Summary } from '@/lib/stats/summary';
+import { Badge } from '@/components/ui/badge';
 import { cn } from '@/components/ui/cn';
+import { useDashboardLocale } from './chart-card';
 
-async function fetchSummary(): Promise<Summary> {
-  const res = await fetch('/api/v1/stats/summary', { headers: { accept: 'application/json' } });
-  if (!res.ok) throw new Error(`summary ${res.status}`);
-  return res.json();
-}
+const STATE_TONE: Record<CaseState, 'neutral' | 'brand' | 'danger' | 'ok' | 'warn'> = {
+  open: 'neutral', ordered: 'brand', rectified: 'warn', verified: 'ok', notified: 'danger', removed: 'danger', reinstated: 'ok', withdrawn: 'neutral',
+};
 
-/** Headline figures: rendered on the server first, then kept fresh by TanStack Query. */
-export function SummaryTiles({ initial }: { initial: Summary }) {
-  const t = useTranslations('dashboard');
-  const { data } = useQuery({ queryKey: ['stats', 'summary'], queryFn: fetchSummary, initialData: initial, refetchInterval: 60_000 });
-  const s = data ?? initial;
-  const tiles: { key: string; label: string; value: number; tone?: 'danger' | 'brand' }[] = [
-    { key: 'subjects', label: t('subjects'), value: s.subjects },
-    { key: 'inspections', label: t('inspections'), value: s.inspections },
-    { key: 'findings', label: t('findings'), value: s.findings },
-    { key: 'open', label: t('casesOpen'), value: s.cases.current.open },
-    { key: 'ordered', label: t('casesOrdered'), value: s.cases.current.ordered, tone: 'brand' },
-    { key: 'overdue', label: t('overdue'), value: s.cases.overdue, tone: 'danger' },
-    { key: 'notified', label: t('notified'), value: s.cases.current.notified },
-    { key: 'removed', label: t('removed'), value: s.cases.current.removed },
+/** The headline figures, each linking to the cases behind it where there is a list. */
+export function SummaryTiles({ summary, filters }: { summary: Summary; filters: StatsFilters }) {
+  const { t, num } = useDashboardLocale();
+  const tiles: { key: string; label: string; value: number; href?: string; tone?: 'danger' | 'brand' }[] = [
+    { key: 'subjects', label: t('subjects'), value: summary.subjects },
+    { key: 'inspections', label: t('inspections'), value: summary.inspections },
+    { key: 'findings', label: t('findings'), value: summary.findings },
+    { key: 'open', label: t('casesOpen'), value: summary.cases.current.open, href: caseListHref(filters, { state: 'open' }) },
+    { key: 'ordered', label: t('casesOrdered'), value: summary.cases.current.ordered, href: caseListHref(filters, { state: 'ordered' }), tone: 'brand' },
+    { key: 'overdue', label: t('overdue'), value: summary.cases.overdue, href: caseListHref(filters, { overdue: true }), tone: 'danger' },
+    { key: 'repeat-operators', label: t('repeatOperators'), value: summary.repeatOffenders.operators, href: '/offenders' },
+    { key: 'repeat-subjects', label: t('repeatSubjects'), value: summary.repeatOffenders.subjects, href: '/offenders' },
   ];
   return (
-    <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4 xl:grid-cols-8">
-      {tiles.map((tile) => (
-        <div
-          key={tile.key}
-          data-testid={`tile-${tile.key}`}
-          className={cn(
-            'rounded-md border bg-white px-4 py-3 shadow-sm',
-            tile.tone === 'danger' ? 'border-accent/40 border-t-4 border-t-accent' : tile.tone === 'brand' ? 'border-line border-t-4 border-t-brand-600' : 'border-line border-t-4 border-t-[#9aa7b8]',
-          )}
-        >
-          <dt className="text-xs text-muted">{tile.label}</dt>
-          <dd className={cn('mt-1 text-2xl font-semibold tabular-nums', tile.tone === 'danger' ? 'text-accent' : 'text-ink')}>
-            {tile.value.toLocaleString()}
-          </dd>
-        </div>
-      ))}
+    <dl className="summary-tiles grid grid-cols-2 gap-3 sm:grid-cols-4 xl:grid-cols-8">
+      {tiles.map((tile) => {
+        const value = <span className={cn('mt-1 block text-2xl font-semibold tabular-nums', tile.tone === 'danger' ? 'text-accent' : 'text-ink')}>{num(tile.value)}</span>;
+        return (
+          <div
+            key={tile.key}
+            data-testid={`tile-${tile.key}`}
+            className={cn(
+              'rounded-md border bg-white px-3 py-2.5 shadow-sm',
+              tile.tone === 'danger' ? 'border-accent/40 border-t-4 border-t-accent' : tile.tone === 'brand' ? 'border-line border-t-4 border-t-brand-600' : 'border-line border-t-4 border-t-[#9aa7b8]',
+            )}
+          >
+            <dt className="text-xs leading-snug text-muted">{tile.label}</dt>
+            <dd>{tile.href ? <Link href={tile.href} prefetch={false} className="hover:underline">{value}</Link> : value}</dd>
+          </div>
+        );
+      })}
     </dl>
+  );
+}
+
+/** Current states as a table with badges; each count links to the case list. */
+export function StateTable({ summary, filters }: { summary: Summary; filters: StatsFilters }) {
+  const { t, num } = useDashboardLocale();
+  const ts = useTranslations('caseState');
+  const states = Object.keys(summary.cases.current) as CaseState[];
+  const total = states.reduce((a, s) => a + summary.cases.current[s], 0);
+  return (
+    <table className="w-full text-sm">
+      <caption className="sr-only">{t('casesByState')}</caption>
+      <thead>
+        <tr className="border-b border-line text-left text-muted">
+          <th scope="col" className="py-1.5 font-medium">{t('state')}</th>
+          <th scope="col" className="py-1.5 text-right font-medium">{t('cases')}</th>
+          <th scope="col" className="py-1.5 text-right font-medium">{t('share')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {states.map((s) => (
+          <tr key={s} className="border-b border-line/60" data-testid={`state-${s}`}>
+            <th scope="row" className="py-1.5 text-left font-normal">
+              <Badge tone={STATE_TONE[s]}>{ts(s)}</Badge>
+            </th>
+            <td className="py-1.5 text-right tabular-nums">
+              <Link href={caseListHref(filters, { state: s })} prefetch={false} className="text-brand-600 hover:underline">{num(summary.cases.current[s])}</Link>
+            </td>
+            <td className="py-1.5 text-right tabular-nums text-muted">{total ? `${((summary.cases.current[s] / total) * 100).toFixed(1)}%` : '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

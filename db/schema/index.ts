@@ -8,3 +8,4 @@ export * from './offenders';
 export * from './notices';
 export * from './imports';
 export * from './audit';
+export * from './stats';

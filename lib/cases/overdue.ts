@@ -9,3 +9,6 @@ export const DEADLINE_STATES = ['ordered', 'notified'] as const;
  * office's time zone. Derived from the clock on every read, never stored.
  */
 export const isOverdueSql: SQL<boolean> = sql<boolean>`(${cases.state} IN ('ordered','notified') AND ${cases.deadline} < (now() AT TIME ZONE 'Asia/Shanghai')::date)`;
+
+/** Today in the office's time zone, as SQL (the day a deadline must be before to be overdue). */
+export const officeTodaySql: SQL<string> = sql<string>`(now() AT TIME ZONE 'Asia/Shanghai')::date`;

@@ -1,18 +1,12 @@
-import { and, count, countDistinct, eq, gte, isNotNull, isNull, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { and, countDistinct, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
-import { cases, findings, inspections, offenderFlags, subjects } from '@/db/schema';
+import { offenderFlags, statsCases, statsFindings, statsInspections, statsSubjects } from '@/db/schema';
 import { caseStateEnum } from '@/db/schema/enums';
-import { isOverdueSql } from '@/lib/cases/overdue';
+import { officeTodaySql } from '@/lib/cases/overdue';
+import { cubeWhere, total } from './cube';
+import type { StatsFilters } from './filters';
 
 export type CaseState = (typeof caseStateEnum.enumValues)[number];
-
-export interface SummaryFilters {
-  campaign?: number;
-  sector?: string;
-  /** Inclusive inspection dates, YYYY-MM-DD. */
-  from?: string;
-  to?: string;
-}
 
 export interface Summary {
   subjects: number;
@@ -26,50 +20,28 @@ export interface Summary {
   repeatOffenders: { operators: number; subjects: number };
 }
 
-function inspectionConditions(f: SummaryFilters): SQL[] {
-  const where: SQL[] = [];
-  if (f.campaign !== undefined) where.push(eq(inspections.campaignId, f.campaign));
-  if (f.from) where.push(gte(inspections.inspectedOn, f.from));
-  if (f.to) where.push(lte(inspections.inspectedOn, f.to));
-  if (f.sector) where.push(eq(subjects.sector, f.sector));
-  return where;
-}
-
-/** The headline figures of DESIGN §6 `GET /api/v1/stats/summary`, straight from the base tables. */
-export async function getSummary(db: Queryable, f: SummaryFilters = {}): Promise<Summary> {
-  const where = and(...inspectionConditions(f));
-  const [subjectRow] = await db
-    .select({ n: count() })
-    .from(subjects)
-    .where(f.sector ? eq(subjects.sector, f.sector) : undefined);
-
-  const [inspectionRow] = await db
-    .select({ n: count() })
-    .from(inspections)
-    .innerJoin(subjects, eq(subjects.id, inspections.subjectId))
-    .where(where);
-
-  const [findingRow] = await db
-    .select({ n: count() })
-    .from(findings)
-    .innerJoin(inspections, eq(inspections.id, findings.inspectionId))
-    .innerJoin(subjects, eq(subjects.id, inspections.subjectId))
-    .where(where);
+/**
+ * The headline figures of DESIGN §6 `GET /api/v1/stats/summary`, read from the rollups (never a scan
+ * of the findings). Subjects are the registered ones (sector, kind and platform apply); inspections,
+ * findings and cases are those of inspections in the period and campaign.
+ */
+export async function getSummary(db: Queryable, f: StatsFilters = {}): Promise<Summary> {
+  const [subjectRow] = await db.select({ n: total(statsSubjects.subjects) }).from(statsSubjects).where(cubeWhere(statsSubjects, f));
+  const [inspectionRow] = await db.select({ n: total(statsInspections.inspections) }).from(statsInspections).where(cubeWhere(statsInspections, f));
+  const [findingRow] = await db.select({ n: total(statsFindings.findings) }).from(statsFindings).where(cubeWhere(statsFindings, f));
 
   const caseRows = await db
     .select({
-      state: cases.state,
-      n: count(),
-      ordered: count(cases.firstOrderedAt),
-      notified: count(cases.firstNotifiedAt),
-      removed: count(cases.firstRemovedAt),
-      overdue: sql<number>`count(*) FILTER (WHERE ${isOverdueSql})`.mapWith(Number),
+      state: statsCases.state,
+      n: total(statsCases.cases),
+      ordered: total(statsCases.ordered),
+      notified: total(statsCases.notified),
+      removed: total(statsCases.removed),
+      overdue: total(sql`${statsCases.cases} * (${statsCases.state} IN ('ordered','notified') AND ${statsCases.deadline} < ${officeTodaySql})::int`),
     })
-    .from(cases)
-    .innerJoin(inspections, eq(inspections.id, cases.inspectionId))
-    .innerJoin(subjects, eq(subjects.id, cases.subjectId))
-    .where(where)
-    .groupBy(cases.state);
+    .from(statsCases)
+    .where(cubeWhere(statsCases, f))
+    .groupBy(statsCases.state);
 
   const current = Object.fromEntries(caseStateEnum.enumValues.map((s) => [s, 0])) as Record<CaseState, number>;
   const funnel = { ordered: 0, notified: 0, removed: 0 };
@@ -85,7 +57,7 @@ export async function getSummary(db: Queryable, f: SummaryFilters = {}): Promise
   const [flagRow] = await db
     .select({ operators: countDistinct(offenderFlags.operatorId), subjects: countDistinct(offenderFlags.subjectId) })
     .from(offenderFlags)
-    .where(and(ne(offenderFlags.status, 'dismissed'), isNull(offenderFlags.resolvedAt), f.campaign !== undefined ? and(isNotNull(offenderFlags.campaignId), eq(offenderFlags.campaignId, f.campaign)) : undefined));
+    .where(and(ne(offenderFlags.status, 'dismissed'), isNull(offenderFlags.resolvedAt), f.campaign !== undefined ? eq(offenderFlags.campaignId, f.campaign) : undefined));
 
   return {
     subjects: subjectRow?.n ?? 0,
@@ -94,15 +66,4 @@ export async function getSummary(db: Queryable, f: SummaryFilters = {}): Promise
     cases: { current, funnel, overdue },
     repeatOffenders: { operators: flagRow?.operators ?? 0, subjects: flagRow?.subjects ?? 0 },
   };
-}
-
-/** Findings per sector for the first chart. */
-export async function getFindingsBySector(db: Queryable): Promise<{ sector: string; n: number }[]> {
-  return db
-    .select({ sector: subjects.sector, n: count() })
-    .from(findings)
-    .innerJoin(inspections, eq(inspections.id, findings.inspectionId))
-    .innerJoin(subjects, eq(subjects.id, inspections.subjectId))
-    .groupBy(subjects.sector)
-    .orderBy(sql`count(*) DESC`);
 }

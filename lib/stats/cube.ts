@@ -1,0 +1,35 @@
+import { and, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { statsPeriod, type StatsFilters } from './filters';
+
+/** The dimension columns a rollup has (month is absent from the per-operator rollup). */
+export interface CubeDims {
+  month?: AnyPgColumn;
+  campaignId?: AnyPgColumn;
+  sector: AnyPgColumn;
+  kind: AnyPgColumn;
+  platform: AnyPgColumn;
+}
+
+/**
+ * The WHERE clause of a rollup read: the dashboard filters on the rollup's dimension columns, the
+ * period on its month buckets (whole months, see statsPeriod).
+ */
+export function cubeWhere(t: CubeDims, f: StatsFilters): SQL | undefined {
+  const p = statsPeriod(f);
+  const where: (SQL | undefined)[] = [
+    f.campaign !== undefined && t.campaignId ? eq(t.campaignId, f.campaign) : undefined,
+    f.sector ? eq(t.sector, f.sector) : undefined,
+    f.kind ? eq(t.kind, f.kind) : undefined,
+    f.platform ? eq(t.platform, f.platform) : undefined,
+    p.fromMonth && t.month ? gte(t.month, p.fromMonth) : undefined,
+    p.toMonth && t.month ? lte(t.month, p.toMonth) : undefined,
+  ];
+  return and(...where);
+}
+
+/** sum() of a bigint rollup column as a JS number (0 when no rows). */
+export const total = (column: AnyPgColumn | SQL) => sql<number>`coalesce(sum(${column}), 0)`.mapWith(Number);
+
+/** Month bucket as YYYY-MM. */
+export const monthKey = (column: AnyPgColumn) => sql<string>`to_char(${column}, 'YYYY-MM')`;
