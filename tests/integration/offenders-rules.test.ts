@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import type { DatabaseHandle } from '../../db/client';
-import { campaigns, offenderRules, subjects } from '../../db/schema';
+import { queryRows, type DatabaseHandle } from '../../db/client';
+import { campaigns, offenderRules } from '../../db/schema';
 import { recomputeOffenderFlags, refreshOffenderFlags } from '../../lib/offenders/refresh';
 import { setupTestDatabase, teardownTestDatabase } from '../support/db';
 import { makeCase, makeOperator, makeSubject, withTaxonomies } from '../support/fixtures';
@@ -183,14 +183,13 @@ describe('at volume', () => {
       INSERT INTO cases (subject_id, inspection_id, found_version)
       SELECT i.subject_id, i.id, i.version FROM inspections i LEFT JOIN cases c ON c.inspection_id = i.id WHERE c.id IS NULL`);
     const outcomes = await recomputeOffenderFlags(db);
-    const [{ n }] = (await db.execute(sql`
+    const [{ n }] = (await queryRows<{ n: number }>(db, sql`
       SELECT count(*)::int AS n FROM offender_flags f JOIN operators o ON o.id = f.operator_id
-      WHERE f.rule = 'operator_recurrence' AND o.uscc LIKE '92%' AND f.resolved_at IS NULL`)).rows as [{ n: number }];
+      WHERE f.rule = 'operator_recurrence' AND o.uscc LIKE '92%' AND f.resolved_at IS NULL`)) as [{ n: number }];
     expect(n).toBe(120);
     expect(outcomes.find((o) => o.rule === 'operator_recurrence')!.changed).toBeGreaterThanOrEqual(120);
     // A second recompute changes nothing.
     const again = await recomputeOffenderFlags(db);
     expect(again.every((o) => o.changed === 0 && o.resolved === 0)).toBe(true);
-    void subjects;
   });
 });
