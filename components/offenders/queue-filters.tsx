@@ -15,38 +15,38 @@ export async function QueueFilters({ filters }: { filters: FlagFilters }) {
   const select = `${inputClass} py-1.5`;
   return (
     <form method="get" action="/offenders" aria-label={t('filters')} className="grid gap-3 rounded-md border border-line bg-white p-3 shadow-sm sm:grid-cols-3 xl:grid-cols-7 xl:items-end">
-      <label className="text-xs font-medium text-muted">
-        {t('rule')}
-        <select name="rule" defaultValue={filters.rule ?? ''} className={select}>
+      <div className="text-xs font-medium text-muted">
+        <label htmlFor="f-rule">{t('rule')}</label>
+        <select id="f-rule" name="rule" defaultValue={filters.rule ?? ''} className={select}>
           <option value="">{t('any')}</option>
           {FLAG_RULES.map((r) => <option key={r} value={r}>{t(`ruleName.${r}`)}</option>)}
         </select>
-      </label>
-      <label className="text-xs font-medium text-muted">
-        {t('status')}
-        <select name="status" defaultValue={filters.status} className={select}>
+      </div>
+      <div className="text-xs font-medium text-muted">
+        <label htmlFor="f-status">{t('status')}</label>
+        <select id="f-status" name="status" defaultValue={filters.status} className={select}>
           {FLAG_STATUSES.map((s) => <option key={s} value={s}>{t(`statusName.${s}`)}</option>)}
           <option value="all">{t('all')}</option>
         </select>
-      </label>
-      <label className="text-xs font-medium text-muted">
-        {t('sector')}
-        <select name="sector" defaultValue={filters.sector ?? ''} className={select}>
+      </div>
+      <div className="text-xs font-medium text-muted">
+        <label htmlFor="f-sector">{t('sector')}</label>
+        <select id="f-sector" name="sector" defaultValue={filters.sector ?? ''} className={select}>
           <option value="">{t('any')}</option>
           {sectors.map((s) => <option key={s.code} value={s.code}>{zh ? s.labelZh : s.labelEn}</option>)}
         </select>
-      </label>
-      <label className="text-xs font-medium text-muted">
-        {t('region')}
-        <input name="region" defaultValue={filters.region ?? ''} placeholder={t('regionHint')} className={select} />
-      </label>
-      <label className="text-xs font-medium text-muted">
-        {t('campaign')}
-        <select name="campaign" defaultValue={filters.campaign ? String(filters.campaign) : ''} className={select}>
+      </div>
+      <div className="text-xs font-medium text-muted">
+        <label htmlFor="f-region">{t('region')}</label>
+        <input id="f-region" name="region" defaultValue={filters.region ?? ''} placeholder={t('regionHint')} className={select} />
+      </div>
+      <div className="text-xs font-medium text-muted">
+        <label htmlFor="f-campaign">{t('campaign')}</label>
+        <select id="f-campaign" name="campaign" defaultValue={filters.campaign ? String(filters.campaign) : ''} className={select}>
           <option value="">{t('any')}</option>
           {campaigns.map((c) => <option key={c.id} value={c.id}>{zh ? c.nameZh : c.nameEn}</option>)}
         </select>
-      </label>
+      </div>
       <label className="flex items-center gap-2 text-xs font-medium text-muted">
         <input type="checkbox" name="resolved" value="1" defaultChecked={filters.resolved === '1'} className="h-4 w-4" />
         {t('showResolved')}
