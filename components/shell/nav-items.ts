@@ -13,4 +13,6 @@ export const NAV_ITEMS: ReadonlyArray<{ href: string; key: string; permission: P
   { href: '/cases', key: 'cases', permission: 'case:read' },
   { href: '/queue', key: 'queue', permission: 'case:transition' },
   { href: '/admin/settings', key: 'settings', permission: 'admin:settings' },
+  { href: '/offenders', key: 'offenders', permission: 'offender:read' },
+  { href: '/admin/rules', key: 'adminRules', permission: 'admin:rules' },
 ];

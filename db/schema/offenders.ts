@@ -42,6 +42,8 @@ export const offenderFlags = pgTable(
     weight: integer('weight').notNull().default(0),
     explanation: jsonb('explanation').notNull(),
     evidenceKey: text('evidence_key').notNull(),
+    /** The cases behind the verdict (sorted); `evidenceKey` is md5 of them. */
+    caseIds: integer('case_ids').array().notNull().default(sql`'{}'::integer[]`),
     /** Set while the rule no longer holds (e.g. after a withdrawal); the flag is kept for the record. */
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
     firstRaisedAt: timestamp('first_raised_at', { withTimezone: true }).notNull().defaultNow(),
@@ -51,6 +53,8 @@ export const offenderFlags = pgTable(
     reviewReason: text('review_reason'),
     escalation: escalationEnum('escalation'),
     reviewedEvidenceKey: text('reviewed_evidence_key'),
+    /** The cases the reviewer saw: a dismissed flag reopens only when a case outside this set appears. */
+    reviewedCaseIds: integer('reviewed_case_ids').array(),
   },
   (t) => [
     check('offender_flags_target', sql`${t.operatorId} IS NOT NULL OR ${t.subjectId} IS NOT NULL`),

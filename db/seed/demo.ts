@@ -17,6 +17,7 @@ import { applyRenames, assignStories, buildCampaigns, buildReregistrations, sche
 import { seedTaxonomies } from './taxonomy';
 import { seedDemoUsers } from './users';
 import { writePlan, type DemoPlan } from './write';
+import { recomputeOffenderFlags } from '../../lib/offenders/refresh';
 
 export const DEMO_SETTING_KEY = 'demo_seed';
 const SEED_LOCK = 7245002;
@@ -66,6 +67,8 @@ export async function seedDemo(db: Db, options: { today?: Date } = {}): Promise<
     await seedTaxonomies(tx);
     const users = await seedDemoUsers(tx, { createdAt: cal.at(-400, 9, 0) });
     const counts = await writePlan(tx, cal, plan, users);
+    // The repeat-offender queue a new user sees: every rule over the whole demo.
+    for (const o of await recomputeOffenderFlags(tx)) counts[`flags_${o.rule}`] = o.changed;
     const states = {} as Record<CaseState, number>;
     for (const s of ['open', 'ordered', 'rectified', 'verified', 'notified', 'removed', 'reinstated', 'withdrawn'] as const) states[s] = 0;
     for (const c of plan.cases) states[c.events[c.events.length - 1]!.to]++;

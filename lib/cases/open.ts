@@ -3,15 +3,22 @@ import type { Tx } from '@/db/client';
 import { caseEvents, cases, findings, inspections } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit';
+import { refreshOffenderFlags } from '@/lib/offenders/refresh';
 import { CLOSED_STATES } from './ladder';
 
 /**
  * Opens the case for a saved inspection (state `open`, revision 1, with its first event). If a
  * category found now was found before on the same subject in a case that was closed as fixed
  * (verified or reinstated), the new case is linked to the latest such case: closed cases are never
- * reopened (DESIGN §3).
+ * reopened (DESIGN §3). The repeat-offender flags of the subject are brought up to date.
  */
-export async function openCaseForInspection(tx: Tx, actor: Actor | null, inspectionId: number) {
+export async function openCaseForInspection(
+  tx: Tx,
+  actor: Actor | null,
+  inspectionId: number,
+  /** Imports open many cases and refresh the repeat-offender flags once for the batch instead. */
+  options: { refreshFlags?: boolean } = {},
+) {
   const [inspection] = await tx.select().from(inspections).where(eq(inspections.id, inspectionId)).limit(1);
   if (!inspection) throw new Error(`inspection ${inspectionId} does not exist`);
   const categories = (await tx.selectDistinct({ category: findings.category }).from(findings).where(eq(findings.inspectionId, inspectionId))).map((r) => r.category);
@@ -47,5 +54,6 @@ export async function openCaseForInspection(tx: Tx, actor: Actor | null, inspect
     entityId: created!.id,
     after: { state: 'open', subjectId: inspection.subjectId, inspectionId, previousCaseId: previous?.id ?? null },
   });
+  if (options.refreshFlags !== false) await refreshOffenderFlags(tx, { subjectIds: [inspection.subjectId] });
   return created!;
 }

@@ -5,6 +5,7 @@ import { caseEventEvidence, caseEvents, cases, retests, takedowns } from '@/db/s
 import type { Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit';
 import { conflict, HttpError, notFound } from '@/lib/http/errors';
+import { refreshOffenderFlags } from '@/lib/offenders/refresh';
 import { getDefaultDeadlineDays } from '@/lib/settings';
 import { addDays, officeToday } from '@/lib/time';
 import { checkTransition, type CaseState, type Channel, type TransitionInput } from './ladder';
@@ -50,10 +51,15 @@ async function withDefaults(tx: Tx, current: CaseRow, req: TransitionRequest, to
   return req.input;
 }
 
+/** States whose entry or exit can change a repeat-offender rule's verdict (DESIGN §4). */
+const FLAG_STATES: readonly CaseState[] = ['withdrawn', 'verified', 'reinstated', 'removed'];
+const touchesFlags = (from: CaseState, to: CaseState) => FLAG_STATES.includes(from) || FLAG_STATES.includes(to);
+
 /**
  * Moves one case, inside the caller's transaction: checks the ladder, updates the row only if its
  * revision is still `expectedRevision` (else 409), and records the event, the re-test or takedowns,
- * and the audit event. Throws HttpError on refusal; nothing is written then.
+ * and the audit event, then refreshes the repeat-offender flags of the subject when the move can
+ * change them. Throws HttpError on refusal; nothing is written then.
  */
 export async function transitionCase(
   tx: Tx,
@@ -63,6 +69,19 @@ export async function transitionCase(
   req: TransitionRequest,
   today = officeToday(),
 ): Promise<CaseRow> {
+  const { before, after } = await applyTransition(tx, actor, caseId, expectedRevision, req, today);
+  if (touchesFlags(before, after.state)) await refreshOffenderFlags(tx, { subjectIds: [after.subjectId] });
+  return after;
+}
+
+async function applyTransition(
+  tx: Tx,
+  actor: Actor,
+  caseId: number,
+  expectedRevision: number,
+  req: TransitionRequest,
+  today: string,
+): Promise<{ before: CaseState; after: CaseRow }> {
   const [current] = await tx.select().from(cases).where(eq(cases.id, caseId)).limit(1);
   if (!current) throw notFound('Case', caseId);
   if (current.revision !== expectedRevision) {
@@ -124,7 +143,7 @@ export async function transitionCase(
     before: { state: current.state, revision: current.revision, deadline: current.deadline },
     after: { state: updated.state, revision: updated.revision, deadline: updated.deadline, reason: input.reason ?? null, version: input.version ?? null, noticeId: req.noticeId ?? null },
   });
-  return updated;
+  return { before: current.state, after: updated };
 }
 
 /**
@@ -167,6 +186,13 @@ export async function transitionCases(
     throw new HttpError(status, status === 403 ? 'forbidden' : status === 409 ? 'conflict' : status === 404 ? 'not_found' : 'transition_refused', `Nothing was changed: ${refused.length} of ${items.length} case(s) cannot move to ${req.to} (${refused.join(', ')}).`, problems);
   }
   const updated: CaseRow[] = [];
-  for (const id of ids) updated.push(await transitionCase(tx, actor, id, byId.get(id)!.revision, req, today));
+  const touched = new Set<number>();
+  for (const id of ids) {
+    const { before, after } = await applyTransition(tx, actor, id, byId.get(id)!.revision, req, today);
+    if (touchesFlags(before, after.state)) touched.add(after.subjectId);
+    updated.push(after);
+  }
+  // One refresh for the whole batch (a removal notice may name hundreds of cases).
+  if (touched.size) await refreshOffenderFlags(tx, { subjectIds: [...touched] });
   return updated;
 }

@@ -4,6 +4,7 @@ import admin from './admin.json';
 import cases from './cases.json';
 import dashboard from './dashboard.json';
 import notices from './notices.json';
+import offenders from './offenders.json';
 import registry from './registry.json';
 
 const messages = {
@@ -12,6 +13,7 @@ const messages = {
   ...cases,
   ...dashboard,
   ...notices,
+  ...offenders,
   ...registry,
 };
 export default messages;

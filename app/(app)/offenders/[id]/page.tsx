@@ -1,0 +1,85 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { FlagStatusBadge, RuleBadge } from '@/components/offenders/badges';
+import { FlagCasesTable } from '@/components/offenders/flag-cases';
+import { EvasionMatches, FlagExplanation } from '@/components/offenders/flag-explanation';
+import { ReviewForm } from '@/components/offenders/review-form';
+import { ReviewHistory } from '@/components/offenders/review-history';
+import { SubjectEvasion } from '@/components/offenders/subject-evasion';
+import { Card } from '@/components/ui/card';
+import { requirePagePermission } from '@/lib/auth/page';
+import { can } from '@/lib/auth/permissions';
+import { HttpError } from '@/lib/http/errors';
+import { asExplanation } from '@/lib/offenders/explanation';
+import { flagCases, flagHistory, getFlagOrThrow } from '@/lib/offenders/queries';
+import { reviewFlagAction } from '../actions';
+
+/** A flag explains itself: the rule and threshold, and the cases, subjects, identifiers and dates behind it. */
+export default async function FlagPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePagePermission('offender:read');
+  const { id: raw } = await params;
+  const id = Number(raw);
+  if (!/^\d{1,9}$/.test(raw)) notFound();
+  const db = await getDb();
+  const flag = await getFlagOrThrow(db, id).catch((err) => {
+    if (err instanceof HttpError && err.status === 404) notFound();
+    throw err;
+  });
+  const [t, format, cases, history] = await Promise.all([getTranslations('offenders'), getFormatter(), flagCases(db, flag.caseIds), flagHistory(db, [flag.id])]);
+  const e = asExplanation(flag.explanation);
+  const fresh = new Set(e.newSinceReview ?? []);
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <Link href="/offenders" className="text-sm text-brand-600 hover:underline">← {t('detail.back')}</Link>
+          <h1 className="mt-1 flex flex-wrap items-center gap-2 text-2xl font-semibold text-ink">
+            {t('detail.title', { id: flag.id })}
+            <RuleBadge rule={flag.rule} />
+            <FlagStatusBadge status={flag.status} resolved={!!flag.resolvedAt} />
+          </h1>
+          <p className="mt-1 text-sm text-muted">{t('weight')}: <span className="tabular-nums">{flag.weight}</span> · {t('updated')}: {format.dateTime(flag.updatedAt, { dateStyle: 'medium', timeStyle: 'short' })}</p>
+        </div>
+      </div>
+      <div className="grid gap-4 xl:grid-cols-3">
+        <div className="space-y-4 xl:col-span-2">
+          <Card title={t('detail.ruleApplied')}>
+            <FlagExplanation flag={flag} e={e} />
+          </Card>
+          {e.rule === 'evasion' ? (
+            <Card title={t('detail.identifiersTitle')}>
+              <div className="space-y-3">
+                <EvasionMatches e={e} />
+                <SubjectEvasion subjectId={e.subject.id} />
+              </div>
+            </Card>
+          ) : null}
+          <Card title={`${t('detail.casesTitle')} (${cases.length})`}>
+            <FlagCasesTable cases={cases} fresh={fresh} />
+          </Card>
+        </div>
+        <div className="space-y-4">
+          <Card title={t('detail.reviewTitle')}>
+            {flag.status !== 'open' ? (
+              <div className="space-y-1 text-sm">
+                <FlagStatusBadge status={flag.status} />
+                {flag.escalation ? <p className="font-medium">{t(`escalation.${flag.escalation}`)}</p> : null}
+                {flag.reviewReason ? <p>{flag.reviewReason}</p> : null}
+              </div>
+            ) : can(actor.role, 'offender:review') ? (
+              <ReviewForm action={reviewFlagAction.bind(null, flag.id)} />
+            ) : (
+              <p className="text-sm text-muted">{t('detail.cannotReview')}</p>
+            )}
+          </Card>
+          <Card title={t('detail.historyTitle')}>
+            <ReviewHistory events={history} />
+          </Card>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { Badge } from '@/components/ui/badge';
+import type { Explanation } from '@/lib/offenders/explanation';
+import type { FlagRow } from '@/lib/offenders/types';
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="grid grid-cols-[11rem_1fr] gap-3 border-b border-line/60 py-1.5 text-sm last:border-0">
+      <dt className="text-muted">{label}</dt>
+      <dd className="text-ink">{children}</dd>
+    </div>
+  );
+}
+
+/** The rule, its threshold and window, and who and when the flag is about. */
+export async function FlagExplanation({ flag, e }: { flag: FlagRow; e: Explanation }) {
+  const [t, locale] = await Promise.all([getTranslations('offenders'), getLocale()]);
+  const zh = locale === 'zh';
+  const operator = e.operator;
+  const subject = e.rule === 'evasion' || e.rule === 'subject_recidivism' ? e.subject : null;
+  const period =
+    e.rule === 'operator_recurrence' || e.rule === 'multi_line' ? `${e.from} – ${e.to}`
+    : e.rule === 'subject_recidivism' ? `${e.fixedOn} – ${e.foundAgainOn}`
+    : e.removedOn;
+  return (
+    <dl data-testid="flag-explanation">
+      <Row label={t('detail.ruleApplied')}>
+        <span className="font-medium">{t(`ruleName.${e.rule}`)}</span>
+        <span className="block text-muted">{t(`ruleText.${e.rule}`, { threshold: e.threshold, window: e.windowMonths ?? 0 })}</span>
+      </Row>
+      <Row label={t('detail.threshold')}>{e.threshold}</Row>
+      <Row label={t('detail.window')}>{e.windowMonths ? t('detail.months', { n: e.windowMonths }) : t('detail.notApplicable')}</Row>
+      {e.rule === 'multi_line' ? <Row label={t('campaign')}>{zh ? e.campaign.nameZh : e.campaign.nameEn} <span className="text-muted">({e.campaign.startsOn} – {e.campaign.endsOn})</span></Row> : null}
+      {e.rule === 'subject_recidivism' ? <Row label={t('detail.recidivismCategory')}>{zh ? e.category.labelZh : e.category.labelEn}</Row> : null}
+      {subject ? (
+        <Row label={t('detail.subject')}>
+          <Link href={`/subjects/${subject.id}`} className="font-medium text-brand-600 hover:underline">{subject.name}</Link>
+          {e.rule === 'evasion' ? <span className="ml-2 text-muted">({t('evasion.title')}: {e.subject.registeredOn})</span> : null}
+        </Row>
+      ) : null}
+      {operator ? (
+        <Row label={t('detail.operator')}>
+          <Link href={`/offenders/operators/${operator.id}`} className="font-medium text-brand-600 hover:underline">{operator.name}</Link>
+          <span className="block text-xs text-muted">{t('detail.uscc')} {operator.uscc} · {operator.region}</span>
+        </Row>
+      ) : null}
+      <Row label={t('detail.period')}>{period}</Row>
+      <Row label={t('detail.firstRaised')}>{flag.firstRaisedAt.toISOString().slice(0, 10)}</Row>
+      <Row label={t('detail.evidenceKey')}><code className="text-xs">{flag.evidenceKey}</code></Row>
+      {e.newSinceReview?.length ? (
+        <Row label={t('detail.reviewTitle')}>
+          <Badge tone="danger">{t('detail.newSinceReview', { cases: e.newSinceReview.map((id) => `#${id}`).join(', ') })}</Badge>
+        </Row>
+      ) : null}
+    </dl>
+  );
+}
+
+/** Evasion: which removed subjects it matches, through which identifiers, removed when. */
+export async function EvasionMatches({ e }: { e: Extract<Explanation, { rule: 'evasion' }> }) {
+  const t = await getTranslations('offenders');
+  return (
+    <table className="w-full text-sm" data-testid="evasion-matches">
+      <caption className="sr-only">{t('detail.identifiersTitle')}</caption>
+      <thead className="text-left text-xs text-muted">
+        <tr className="border-b border-line">
+          <th scope="col" className="py-1.5 pr-3 font-medium">{t('detail.matchedSubject')}</th>
+          <th scope="col" className="py-1.5 pr-3 font-medium">{t('detail.removedOn')}</th>
+          <th scope="col" className="py-1.5 pr-3 font-medium">{t('detail.via')}</th>
+          <th scope="col" className="py-1.5 font-medium">{t('detail.registeredAfter')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {e.matches.map((m) => (
+          <tr key={`${m.subjectId}-${m.removedCaseId}`} className="border-b border-line/60 align-top">
+            <td className="py-1.5 pr-3">
+              <Link href={`/subjects/${m.subjectId}`} className="font-medium text-brand-600 hover:underline">{m.name}</Link>
+              <span className="block text-xs text-muted">{m.operatorName} · <Link href={`/cases/${m.removedCaseId}`} className="hover:underline">#{m.removedCaseId}</Link></span>
+            </td>
+            <td className="py-1.5 pr-3 tabular-nums">{m.removedOn}</td>
+            <td className="py-1.5 pr-3">
+              {m.via.map((v) => (
+                <span key={`${v.type}-${v.value}`} className="block">
+                  <span className="text-muted">{t(`identifierType.${v.type as 'package_name'}`)}:</span> <code className="text-xs">{v.value}</code>
+                </span>
+              ))}
+            </td>
+            <td className="py-1.5">{m.registeredAfter ? <Badge tone="danger">{t('detail.registeredAfter')}</Badge> : <Badge tone="warn">{t('detail.stillListed')}</Badge>}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

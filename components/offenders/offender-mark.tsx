@@ -1,0 +1,20 @@
+import { useTranslations } from 'next-intl';
+
+/**
+ * The mark shown next to an operator or subject under a confirmed repeat-offender flag, wherever it
+ * is listed. Feed it from lib/offenders/marks.ts (`operatorMarkedSql` / `subjectMarkedSql`).
+ */
+export function OffenderMark({ marked = true }: { marked?: boolean }) {
+  const t = useTranslations('offenders');
+  if (!marked) return null;
+  return (
+    <span
+      title={t('markTitle')}
+      className="ml-1.5 inline-flex items-center rounded-sm border border-accent bg-accent px-1.5 py-px align-middle text-[11px] font-semibold leading-4 text-white"
+      data-testid="offender-mark"
+    >
+      {t('mark')}
+      <span className="sr-only">: {t('markTitle')}</span>
+    </span>
+  );
+}

@@ -1,0 +1,37 @@
+'use client';
+
+import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
+import { Button } from '@/components/ui/button';
+import { inputClass } from '@/components/ui/field';
+import type { RuleFormState } from '@/app/(app)/admin/rules/actions';
+
+type Action = (prev: RuleFormState, form: FormData) => Promise<RuleFormState>;
+
+/** One rule's threshold, window and switch, inline in the rules table. */
+export function RuleForm({ rule, threshold, windowMonths, enabled, action }: { rule: string; threshold: number; windowMonths: number; enabled: boolean; action: Action }) {
+  const t = useTranslations('offenders.rules');
+  const [state, submit, pending] = useActionState(action, {});
+  const err = state.fieldErrors ?? {};
+  return (
+    <form action={submit} className="flex flex-wrap items-start gap-3" aria-label={rule}>
+      <label className="text-xs text-muted">
+        {t('threshold')}
+        <input name="threshold" type="number" min={1} max={100} defaultValue={threshold} aria-invalid={err.threshold ? true : undefined} className={`${inputClass} w-24 py-1.5`} />
+        {err.threshold ? <span role="alert" className="block text-accent">{err.threshold}</span> : null}
+      </label>
+      <label className="text-xs text-muted">
+        {t('window')}
+        <input name="windowMonths" type="number" min={1} max={120} defaultValue={windowMonths} aria-invalid={err.windowMonths ? true : undefined} className={`${inputClass} w-24 py-1.5`} />
+        {err.windowMonths ? <span role="alert" className="block text-accent">{err.windowMonths}</span> : null}
+      </label>
+      <label className="mt-5 flex items-center gap-1.5 text-xs text-muted">
+        <input name="enabled" type="checkbox" value="true" defaultChecked={enabled} className="h-4 w-4" />
+        {t('enabled')}
+      </label>
+      <Button type="submit" disabled={pending} className="mt-4 py-1.5">{t('save')}</Button>
+      {state.ok ? <span role="status" className="mt-5 text-xs text-ok">{t('saved')}</span> : null}
+      {state.message ? <span role="alert" className="mt-5 text-xs text-accent">{state.message}</span> : null}
+    </form>
+  );
+}

@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import type { Page } from '@playwright/test';
+import { E2E_DATABASE, expect, expectAccessible, test } from './fixtures';
+
+const SHOTS = 'docs/screenshots';
+
+/** Screenshots once (on the PGlite run), in both languages. */
+async function shoot(page: Page, name: string, fullPage = true) {
+  if (E2E_DATABASE === 'postgres') return;
+  fs.mkdirSync(SHOTS, { recursive: true });
+  for (const locale of ['zh', 'en'] as const) {
+    await page.context().addCookies([{ name: 'NEXT_LOCALE', value: locale, url: page.url() }]);
+    await page.reload();
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.screenshot({ path: `${SHOTS}/offenders-${name}-${locale}.png`, fullPage });
+  }
+}
+
+test('the queue lists a flag of every rule, heaviest first, filterable in the URL', async ({ page, loginAs }) => {
+  await loginAs('supervisor', '/offenders');
+  const queue = page.getByTestId('offender-queue');
+  for (const rule of ['evasion', 'subject_recidivism', 'operator_recurrence', 'multi_line']) {
+    await page.goto(`/offenders?rule=${rule}`);
+    await expect(queue.locator(`tr[data-rule="${rule}"]`).first()).toBeVisible();
+  }
+  await page.goto('/offenders');
+  await expect(queue.locator('tbody tr').first()).toHaveAttribute('data-rule', 'evasion');
+  await page.getByLabel(/^(Rule|规则)$/).selectOption('multi_line');
+  await page.getByRole('button', { name: /^(Apply|筛选)$/ }).click();
+  await expect(page).toHaveURL(/rule=multi_line/);
+  await expect(queue.locator('tbody tr[data-rule="multi_line"]').first()).toBeVisible();
+  await expectAccessible(page);
+  await page.goto('/offenders');
+  await shoot(page, 'queue', false);
+});
+
+test('a flag explains itself, and a supervisor dismisses it with a reason', async ({ page, loginAs }) => {
+  await loginAs('supervisor', '/offenders?rule=evasion');
+  await page.getByTestId('offender-queue').locator('tbody tr a').first().click();
+  await page.waitForURL(/\/offenders\/\d+$/);
+  await expect(page.getByTestId('flag-explanation')).toBeVisible();
+  await expect(page.getByTestId('evasion-matches').locator('tbody tr')).not.toHaveCount(0);
+  await expect(page.getByTestId('subject-evasion')).toContainText(/removal|下架/);
+  await expect(page.getByTestId('flag-cases').locator('a[href^="/cases/"]').first()).toBeVisible();
+  await expectAccessible(page);
+  await shoot(page, 'flag');
+
+  await page.goto('/offenders?rule=multi_line');
+  await page.getByTestId('offender-queue').locator('tbody tr a').first().click();
+  await page.waitForURL(/\/offenders\/\d+$/);
+  await page.waitForLoadState('networkidle'); // hydrated: the radios are React's now
+  const url = page.url();
+  await page.getByRole('radio', { name: /Dismiss|排除/ }).check();
+  await page.getByRole('button', { name: /Record the review|提交复核/ }).click();
+  await expect(page.getByRole('alert').filter({ hasText: /reason/i })).toBeVisible();
+  await page.getByLabel(/^(Reason|理由)$/).fill('同一专项行动中两款产品为同一套代码，已合并处理');
+  await page.getByRole('button', { name: /Record the review|提交复核/ }).click();
+  await expect(page.getByTestId('review-history')).toContainText('同一专项行动中两款产品');
+  expect(page.url()).toBe(url);
+});
+
+test('inspectors read flags but cannot review them; admins edit the rules', async ({ page, loginAs }) => {
+  await loginAs('inspector', '/offenders');
+  await page.getByTestId('offender-queue').locator('tbody tr a').first().click();
+  await expect(page.getByText(/Reviewing flags is for supervisors|仅监督员可复核线索/)).toBeVisible();
+  await page.goto('/admin/rules');
+  await expect(page.getByText(/403|Not allowed|无权|不允许/).first()).toBeVisible();
+});
+
+test('the operator portfolio puts every subject on one timeline with the flags', async ({ page, loginAs }) => {
+  await loginAs('supervisor', '/offenders?rule=operator_recurrence');
+  await page.getByTestId('offender-queue').locator('tbody tr a[href^="/offenders/operators/"]').first().click();
+  await expect(page.getByTestId('portfolio-timeline').locator('tbody tr')).not.toHaveCount(0);
+  await expect(page.getByTestId('portfolio-flags').locator('li')).not.toHaveCount(0);
+  await expectAccessible(page);
+  await shoot(page, 'portfolio');
+});
+
+test('the admin rules page shows the four thresholds', async ({ page, loginAs }) => {
+  await loginAs('admin', '/admin/rules');
+  await expect(page.locator('tbody tr')).toHaveCount(4);
+  await expectAccessible(page);
+  await shoot(page, 'rules');
+});

@@ -1,0 +1,36 @@
+/**
+ * "Under a confirmed flag" marks for every list of operators, subjects and cases.
+ *
+ *   db.select({ ..., marked: operatorMarkedSql(operators.id) }).from(operators)
+ *   db.select({ ..., marked: subjectMarkedSql(subjects.id, subjects.operatorId) }).from(subjects)
+ *
+ * and render <OffenderMark marked={row.marked} /> next to the name. A confirmed flag keeps marking
+ * its operator/subject even after its condition stops holding: the supervisor's decision stands.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Queryable } from '@/db/client';
+import { queryRows } from '@/db/client';
+
+/** EXISTS: the operator has a confirmed flag (an operator-level one, or one on any of its subjects). */
+export function operatorMarkedSql(operatorId: AnyPgColumn | SQL): SQL<boolean> {
+  return sql<boolean>`EXISTS (SELECT 1 FROM offender_flags mf WHERE mf.status = 'confirmed' AND mf.operator_id = ${operatorId})`;
+}
+
+/** EXISTS: the subject has a confirmed flag of its own, or its operator is under a confirmed operator-level flag. */
+export function subjectMarkedSql(subjectId: AnyPgColumn | SQL, operatorId: AnyPgColumn | SQL): SQL<boolean> {
+  return sql<boolean>`EXISTS (SELECT 1 FROM offender_flags mf WHERE mf.status = 'confirmed'
+    AND (mf.subject_id = ${subjectId} OR (mf.subject_id IS NULL AND mf.operator_id = ${operatorId})))`;
+}
+
+/** The ids of every operator under a confirmed flag (for lists that mark in memory). */
+export async function confirmedOperatorIds(db: Queryable): Promise<Set<number>> {
+  const rows = await queryRows<{ id: number }>(db, sql`SELECT DISTINCT operator_id AS id FROM offender_flags WHERE status = 'confirmed' AND operator_id IS NOT NULL`);
+  return new Set(rows.map((r) => Number(r.id)));
+}
+
+/** The ids of every subject under a confirmed flag of its own. */
+export async function confirmedSubjectIds(db: Queryable): Promise<Set<number>> {
+  const rows = await queryRows<{ id: number }>(db, sql`SELECT DISTINCT subject_id AS id FROM offender_flags WHERE status = 'confirmed' AND subject_id IS NOT NULL`);
+  return new Set(rows.map((r) => Number(r.id)));
+}

@@ -1,0 +1,141 @@
+import { and, desc, eq, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
+import type { Queryable } from '@/db/client';
+import { queryRows } from '@/db/client';
+import { auditEvents, offenderFlags, operators, subjects, users } from '@/db/schema';
+import { notFound } from '@/lib/http/errors';
+import type { FlagFilters } from './schemas';
+import type { FlagRow } from './types';
+
+export interface FlagListItem {
+  id: number;
+  rule: FlagRow['rule'];
+  targetKey: string;
+  status: FlagRow['status'];
+  weight: number;
+  operatorId: number | null;
+  operatorName: string | null;
+  region: string | null;
+  subjectId: number | null;
+  subjectName: string | null;
+  campaignId: number | null;
+  caseCount: number;
+  explanation: unknown;
+  escalation: FlagRow['escalation'];
+  resolvedAt: Date | null;
+  firstRaisedAt: Date;
+  updatedAt: Date;
+}
+
+function filterConditions(f: FlagFilters): SQL[] {
+  const where: SQL[] = [];
+  if (f.status !== 'all') where.push(eq(offenderFlags.status, f.status));
+  if (f.resolved !== '1') where.push(isNull(offenderFlags.resolvedAt));
+  if (f.rule) where.push(eq(offenderFlags.rule, f.rule));
+  if (f.operator) where.push(eq(offenderFlags.operatorId, f.operator));
+  if (f.region) where.push(like(operators.region, `${f.region.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (f.sector) {
+    where.push(sql`EXISTS (SELECT 1 FROM cases c JOIN subjects s ON s.id = c.subject_id WHERE c.id = ANY(${offenderFlags.caseIds}) AND s.sector = ${f.sector})`);
+  }
+  if (f.campaign) {
+    where.push(or(
+      eq(offenderFlags.campaignId, f.campaign),
+      sql`EXISTS (SELECT 1 FROM cases c JOIN inspections i ON i.id = c.inspection_id WHERE c.id = ANY(${offenderFlags.caseIds}) AND i.campaign_id = ${f.campaign})`,
+    )!);
+  }
+  if (f.cursor) {
+    const [w, id] = f.cursor.split('.').map(Number);
+    where.push(sql`(${offenderFlags.weight}, ${offenderFlags.id}) < (${w}, ${id})`);
+  }
+  return where;
+}
+
+/** The review queue: heaviest first, keyset-paginated (`nextCursor` = "weight.id" of the last row). */
+export async function listFlags(db: Queryable, f: FlagFilters): Promise<{ items: FlagListItem[]; nextCursor: string | null }> {
+  const rows = await db
+    .select({
+      id: offenderFlags.id,
+      rule: offenderFlags.rule,
+      targetKey: offenderFlags.targetKey,
+      status: offenderFlags.status,
+      weight: offenderFlags.weight,
+      operatorId: offenderFlags.operatorId,
+      operatorName: operators.name,
+      region: operators.region,
+      subjectId: offenderFlags.subjectId,
+      subjectName: subjects.name,
+      campaignId: offenderFlags.campaignId,
+      caseCount: sql<number>`cardinality(${offenderFlags.caseIds})`.mapWith(Number),
+      explanation: offenderFlags.explanation,
+      escalation: offenderFlags.escalation,
+      resolvedAt: offenderFlags.resolvedAt,
+      firstRaisedAt: offenderFlags.firstRaisedAt,
+      updatedAt: offenderFlags.updatedAt,
+    })
+    .from(offenderFlags)
+    .leftJoin(operators, eq(operators.id, offenderFlags.operatorId))
+    .leftJoin(subjects, eq(subjects.id, offenderFlags.subjectId))
+    .where(and(...filterConditions(f)))
+    .orderBy(desc(offenderFlags.weight), desc(offenderFlags.id))
+    .limit(f.limit + 1);
+  const items = rows.slice(0, f.limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > f.limit && last ? `${last.weight}.${last.id}` : null };
+}
+
+export async function getFlagOrThrow(db: Queryable, id: number): Promise<FlagRow> {
+  const [flag] = await db.select().from(offenderFlags).where(eq(offenderFlags.id, id)).limit(1);
+  if (!flag) throw notFound('Flag', id);
+  return flag;
+}
+
+export interface FlagCase {
+  id: number;
+  state: string;
+  subjectId: number;
+  subjectName: string;
+  kind: string;
+  platform: string;
+  sector: string;
+  inspectedOn: string;
+  campaignId: number | null;
+  categories: string[];
+  severity: string | null;
+  closedAt: string | null;
+  firstRemovedAt: string | null;
+}
+
+/** The cases behind a flag as they are now (state, subject, categories), for its explanation page. */
+export function flagCases(db: Queryable, caseIds: readonly number[]): Promise<FlagCase[]> {
+  if (!caseIds.length) return Promise.resolve([]);
+  return queryRows<FlagCase>(
+    db,
+    sql`SELECT c.id, c.state, s.id AS "subjectId", s.name AS "subjectName", s.kind, s.platform, s.sector,
+          i.inspected_on::text AS "inspectedOn", i.campaign_id AS "campaignId",
+          coalesce(array_agg(DISTINCT f.category) FILTER (WHERE f.category IS NOT NULL), '{}') AS categories,
+          max(f.severity)::text AS severity, c.closed_at::text AS "closedAt", c.first_removed_at::text AS "firstRemovedAt"
+        FROM cases c JOIN subjects s ON s.id = c.subject_id JOIN inspections i ON i.id = c.inspection_id
+        LEFT JOIN findings f ON f.inspection_id = c.inspection_id
+        WHERE c.id = ANY(${`{${caseIds.join(',')}}`}::int[])
+        GROUP BY c.id, s.id, i.id ORDER BY i.inspected_on, c.id`,
+  );
+}
+
+export interface ReviewEvent {
+  flagId: number;
+  action: string;
+  at: Date;
+  actorName: string | null;
+  after: { status?: string; escalation?: string | null; reason?: string; newCaseIds?: number[] } | null;
+}
+
+/** Reviews and reopenings of the given flags, oldest first (from the audit trail). */
+export async function flagHistory(db: Queryable, flagIds: readonly number[]): Promise<ReviewEvent[]> {
+  if (!flagIds.length) return [];
+  const rows = await db
+    .select({ entityId: auditEvents.entityId, action: auditEvents.action, at: auditEvents.at, actorName: users.name, after: auditEvents.after })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorUserId))
+    .where(and(eq(auditEvents.entityType, 'offender_flag'), inArray(auditEvents.entityId, flagIds.map(String))))
+    .orderBy(auditEvents.seq);
+  return rows.map((r) => ({ flagId: Number(r.entityId), action: r.action, at: r.at, actorName: r.actorName, after: r.after as ReviewEvent['after'] }));
+}

@@ -1,0 +1,56 @@
+import type { Queryable } from '@/db/client';
+import { offenderRules } from '@/db/schema';
+import { refreshEvasion } from './rules/evasion';
+import { refreshMultiLine } from './rules/multi-line';
+import { refreshOperatorRecurrence } from './rules/operator-recurrence';
+import { refreshSubjectRecidivism } from './rules/subject-recidivism';
+import type { RuleOutcome } from './rules/upsert';
+import type { FlagScope } from './scope';
+import { FLAG_RULES, type FlagRule, type RuleParams } from './types';
+
+const RUNNERS = {
+  operator_recurrence: refreshOperatorRecurrence,
+  subject_recidivism: refreshSubjectRecidivism,
+  evasion: refreshEvasion,
+  multi_line: refreshMultiLine,
+} as const satisfies Record<FlagRule, unknown>;
+
+async function loadRuleParams(db: Queryable): Promise<Record<FlagRule, RuleParams>> {
+  const rows = await db.select().from(offenderRules);
+  const byRule = new Map(rows.map((r) => [r.rule, r]));
+  return Object.fromEntries(
+    FLAG_RULES.map((rule) => {
+      const r = byRule.get(rule);
+      // No row: the rule is not configured in this database, so it raises nothing.
+      return [rule, { threshold: r?.threshold ?? 1, windowMonths: r?.windowMonths ?? 24, enabled: r?.enabled ?? false }];
+    }),
+  ) as Record<FlagRule, RuleParams>;
+}
+
+async function run(db: Queryable, scope: FlagScope): Promise<RuleOutcome[]> {
+  const params = await loadRuleParams(db);
+  const out: RuleOutcome[] = [];
+  for (const rule of FLAG_RULES) out.push(await RUNNERS[rule](db, scope, params[rule]));
+  return out;
+}
+
+/**
+ * Brings the flags of the touched operators and subjects up to date, inside the caller's transaction.
+ * Call it from every write that can change a rule's verdict (see lib/offenders/README.md): opening a
+ * case, a transition to or from withdrawn/verified/reinstated/removed, creating or re-linking a subject
+ * (pass the old and new operator), adding identifiers or store listings, and imports (once per batch).
+ */
+export async function refreshOffenderFlags(
+  db: Queryable,
+  touched: { operatorIds?: readonly number[]; subjectIds?: readonly number[] },
+): Promise<RuleOutcome[]> {
+  const operatorIds = [...(touched.operatorIds ?? [])];
+  const subjectIds = [...(touched.subjectIds ?? [])];
+  if (!operatorIds.length && !subjectIds.length) return [];
+  return run(db, { operatorIds, subjectIds });
+}
+
+/** Recomputes every rule over the whole database (npm run offenders:recompute, threshold changes, the demo). */
+export function recomputeOffenderFlags(db: Queryable): Promise<RuleOutcome[]> {
+  return run(db, { all: true });
+}

@@ -1,0 +1,41 @@
+import { sql } from 'drizzle-orm';
+import type { Queryable } from '@/db/client';
+import { inScope, scopedOperators, type FlagScope } from '../scope';
+import type { RuleParams } from '../types';
+import { upsertFlags, type RuleOutcome } from './upsert';
+
+/**
+ * `multi_line` (DESIGN §4.4): an operator with cases on ≥ threshold distinct subjects in one campaign.
+ * One flag per operator and campaign (`operator:{id}/campaign:{id}`). Withdrawn cases do not count.
+ */
+export function refreshMultiLine(db: Queryable, scope: FlagScope, p: RuleParams): Promise<RuleOutcome> {
+  const ops = scopedOperators(scope);
+  return upsertFlags(db, 'multi_line', {
+    ctes: sql`
+mc AS (
+  SELECT s.operator_id, i.campaign_id, c.id AS case_id, i.inspected_on, s.id AS subject_id, s.name AS subject_name, s.kind, s.platform, c.state
+  FROM cases c
+  JOIN inspections i ON i.id = c.inspection_id
+  JOIN subjects s ON s.id = c.subject_id
+  WHERE ${p.enabled} AND c.state <> 'withdrawn' AND i.campaign_id IS NOT NULL AND s.operator_id IS NOT NULL
+    AND ${inScope(scope, sql`s.operator_id`, ops)}
+)`,
+    candidates: sql`
+SELECT 'operator:' || mc.operator_id || '/campaign:' || mc.campaign_id AS target_key, mc.operator_id, NULL::int AS subject_id, mc.campaign_id,
+  (50 + 15 * least(count(DISTINCT mc.subject_id), 20) + least(count(*), 50))::int AS weight,
+  jsonb_build_object(
+    'rule', 'multi_line', 'threshold', ${p.threshold}::int,
+    'operator', jsonb_build_object('id', o.id, 'name', o.name, 'uscc', o.uscc, 'region', o.region),
+    'campaign', jsonb_build_object('id', cp.id, 'code', cp.code, 'nameZh', cp.name_zh, 'nameEn', cp.name_en, 'startsOn', cp.starts_on, 'endsOn', cp.ends_on),
+    'from', min(mc.inspected_on), 'to', max(mc.inspected_on),
+    'subjectCount', count(DISTINCT mc.subject_id), 'caseCount', count(*),
+    'subjects', jsonb_agg(DISTINCT jsonb_build_object('id', mc.subject_id, 'name', mc.subject_name, 'kind', mc.kind, 'platform', mc.platform)),
+    'cases', jsonb_agg(jsonb_build_object('id', mc.case_id, 'subjectId', mc.subject_id, 'subjectName', mc.subject_name, 'inspectedOn', mc.inspected_on, 'state', mc.state) ORDER BY mc.inspected_on, mc.case_id)
+  ) AS explanation,
+  array_agg(mc.case_id ORDER BY mc.case_id) AS case_ids
+FROM mc JOIN operators o ON o.id = mc.operator_id JOIN campaigns cp ON cp.id = mc.campaign_id
+GROUP BY mc.operator_id, mc.campaign_id, o.id, cp.id
+HAVING count(DISTINCT mc.subject_id) >= ${p.threshold}::int`,
+    resolveWhere: inScope(scope, sql`f.operator_id`, ops),
+  });
+}

@@ -1,0 +1,54 @@
+import { sql } from 'drizzle-orm';
+import type { Queryable } from '@/db/client';
+import { inScope, scopedSubjects, type FlagScope } from '../scope';
+import type { RuleParams } from '../types';
+import { upsertFlags, type RuleOutcome } from './upsert';
+
+/**
+ * `subject_recidivism` (DESIGN §4.2): a violation category found again on a subject by a later
+ * inspection after a case with that category was closed as fixed (verified or reinstated). "Later"
+ * means the case was opened after the fix was closed and its inspection is dated on or after that
+ * day, at most `windowMonths` later; ≥ threshold such cases raise the flag. One flag per subject and
+ * category (`subject:{id}/category:{code}`). Withdrawn cases do not count.
+ */
+export function refreshSubjectRecidivism(db: Queryable, scope: FlagScope, p: RuleParams): Promise<RuleOutcome> {
+  const subs = scopedSubjects(scope);
+  return upsertFlags(db, 'subject_recidivism', {
+    ctes: sql`
+fixed AS (
+  SELECT DISTINCT c.subject_id, c.id AS case_id, c.state, c.closed_at, (c.closed_at AT TIME ZONE 'Asia/Shanghai')::date AS closed_on, f.category
+  FROM cases c JOIN findings f ON f.inspection_id = c.inspection_id
+  WHERE ${p.enabled} AND c.state IN ('verified', 'reinstated') AND ${inScope(scope, sql`c.subject_id`, subs)}
+),
+again AS (
+  SELECT fx.subject_id, fx.category, fx.case_id AS earlier_id, fx.state AS earlier_state, fx.closed_on,
+         l.id AS later_id, li.inspected_on, max(lf.severity) AS severity
+  FROM fixed fx
+  JOIN cases l ON l.subject_id = fx.subject_id AND l.id <> fx.case_id AND l.state <> 'withdrawn' AND l.opened_at > fx.closed_at
+  JOIN inspections li ON li.id = l.inspection_id AND li.inspected_on >= fx.closed_on
+   AND li.inspected_on <= fx.closed_on + make_interval(months => ${p.windowMonths}::int)
+  JOIN findings lf ON lf.inspection_id = l.inspection_id AND lf.category = fx.category
+  GROUP BY 1, 2, 3, 4, 5, 6, 7
+)`,
+    candidates: sql`
+SELECT 'subject:' || a.subject_id || '/category:' || a.category AS target_key, s.operator_id, a.subject_id, NULL::int AS campaign_id,
+  (300 + 25 * least(count(DISTINCT a.later_id), 10) + 20 * (CASE max(a.severity) WHEN 'critical' THEN 4 WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END))::int AS weight,
+  jsonb_build_object(
+    'rule', 'subject_recidivism', 'threshold', ${p.threshold}::int, 'windowMonths', ${p.windowMonths}::int,
+    'subject', jsonb_build_object('id', s.id, 'name', s.name, 'kind', s.kind, 'platform', s.platform, 'sector', s.sector),
+    'operator', CASE WHEN o.id IS NULL THEN NULL ELSE jsonb_build_object('id', o.id, 'name', o.name, 'uscc', o.uscc, 'region', o.region) END,
+    'category', jsonb_build_object('code', vc.code, 'labelZh', vc.label_zh, 'labelEn', vc.label_en),
+    'fixedOn', min(a.closed_on), 'foundAgainOn', max(a.inspected_on),
+    'earlierCases', jsonb_agg(DISTINCT jsonb_build_object('id', a.earlier_id, 'state', a.earlier_state, 'closedOn', a.closed_on)),
+    'laterCases', jsonb_agg(DISTINCT jsonb_build_object('id', a.later_id, 'inspectedOn', a.inspected_on, 'severity', a.severity))
+  ) AS explanation,
+  ARRAY(SELECT DISTINCT x FROM unnest(array_agg(a.earlier_id) || array_agg(a.later_id)) AS x ORDER BY x) AS case_ids
+FROM again a
+JOIN subjects s ON s.id = a.subject_id
+LEFT JOIN operators o ON o.id = s.operator_id
+JOIN violation_categories vc ON vc.code = a.category
+GROUP BY a.subject_id, a.category, s.id, o.id, vc.code
+HAVING count(DISTINCT a.later_id) >= ${p.threshold}::int`,
+    resolveWhere: inScope(scope, sql`f.subject_id`, subs),
+  });
+}
