@@ -3,6 +3,7 @@ import type { Tx } from '@/db/client';
 import { operators, sectors, storeListings, subjectIdentifiers, subjectNames, subjects } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit';
+import { refreshOffenderFlags } from '@/lib/offenders/refresh';
 import { identifierMatchValue } from '@/lib/domain/identifiers';
 import { unprocessable, type FieldErrors } from '@/lib/http/errors';
 import { getSubjectOrThrow } from './subject-detail';
@@ -41,6 +42,7 @@ export async function createSubject(tx: Tx, actor: Actor | null, input: SubjectI
   await tx.insert(subjectNames).values({ subjectId: row!.id, name: input.name });
   await writeIdentifiersAndListings(tx, row!.id, input);
   await recordAudit(tx, actor, { action: 'subject.create', entityType: 'subject', entityId: row!.id, after: input });
+  await refreshOffenderFlags(tx, { subjectIds: [row!.id], operatorIds: input.operatorId ? [input.operatorId] : [] });
   return row!;
 }
 
@@ -71,5 +73,8 @@ export async function updateSubject(tx: Tx, actor: Actor, id: number, input: Sub
     before: { kind: before.kind, platform: before.platform, name: before.name, sector: before.sector, operatorId: before.operatorId, identifiers: beforeIdentifiers },
     after: input,
   });
+  // Identifiers, name or operator may have changed: the evasion and operator rules look again.
+  const operatorIds = [before.operatorId, input.operatorId].filter((o): o is number => typeof o === 'number');
+  await refreshOffenderFlags(tx, { subjectIds: [id], operatorIds });
   return row!;
 }

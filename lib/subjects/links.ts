@@ -3,6 +3,7 @@ import { queryRows, type Queryable, type Tx } from '@/db/client';
 import { subjectLinks } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit';
+import { refreshOffenderFlags } from '@/lib/offenders/refresh';
 import { unprocessable } from '@/lib/http/errors';
 import { getSubjectOrThrow } from '@/lib/registry/subject-detail';
 
@@ -29,6 +30,7 @@ export async function decideLink(tx: Tx, actor: Actor, subjectId: number, input:
     entityId: subjectId,
     after: { otherSubjectId: input.otherSubjectId, verdict: input.verdict, reason: values.reason },
   });
+  await refreshOffenderFlags(tx, { subjectIds: [a, b] });
   return row!;
 }
 

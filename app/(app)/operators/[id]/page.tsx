@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { OperatorPortfolio } from '@/components/offenders/operator-portfolio';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
@@ -62,6 +63,7 @@ export default async function OperatorPage({ params }: { params: Promise<{ id: s
           </DataTable>
         ) : <p className="text-sm text-muted">{t('subject.none')}</p>}
       </Card>
+      <OperatorPortfolio operatorId={op.id} />
     </div>
   );
 }

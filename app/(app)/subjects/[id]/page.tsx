@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { SubjectEvasion } from '@/components/offenders/subject-evasion';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
@@ -98,6 +99,7 @@ export default async function SubjectPage({ params, searchParams }: Props) {
         </div>
       </div>
 
+      <SubjectEvasion subjectId={s.id} />
       <Card title={t('subject.matches')}>
         <p className="mb-3 text-xs text-muted">{t('subject.matchesHint')}</p>
         <ProbableMatches subjectId={s.id} matches={matches} canDecide={can(actor.role, 'registry:write')} />
