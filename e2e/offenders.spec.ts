@@ -48,9 +48,12 @@ test('a flag explains itself, and a supervisor dismisses it with a reason', asyn
   await page.goto('/offenders?rule=multi_line');
   await page.getByTestId('offender-queue').locator('tbody tr a').first().click();
   await page.waitForURL(/\/offenders\/\d+$/);
-  await page.waitForLoadState('networkidle'); // hydrated: the radios are React's now
   const url = page.url();
-  await page.getByRole('radio', { name: /Dismiss|排除/ }).check();
+  // Once hydrated, choosing "dismiss" disables the escalation (React state): retry until it does.
+  await expect(async () => {
+    await page.getByRole('radio', { name: /Dismiss|排除/ }).check();
+    await expect(page.locator('#escalation')).toBeDisabled({ timeout: 1000 });
+  }).toPass();
   await page.getByRole('button', { name: /Record the review|提交复核/ }).click();
   await expect(page.getByRole('alert').filter({ hasText: /reason/i })).toBeVisible();
   await page.getByLabel(/^(Reason|理由)$/).fill('同一专项行动中两款产品为同一套代码，已合并处理');

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { startTransition, useActionState, useState, type FormEvent } from 'react';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
@@ -15,8 +15,15 @@ export function ReviewForm({ action }: { action: Action }) {
   const [state, submit, pending] = useActionState(action, {});
   const [decision, setDecision] = useState<'confirm' | 'dismiss'>('confirm');
   const err = state.fieldErrors ?? {};
+  // Submitted by hand rather than through `action`, so a refused review keeps what was typed and chosen
+  // (React resets a form after an `action` runs).
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    startTransition(() => submit(data));
+  };
   return (
-    <form action={submit} className="space-y-3" aria-label={t('detail.reviewTitle')}>
+    <form onSubmit={onSubmit} className="space-y-3" aria-label={t('detail.reviewTitle')}>
       <fieldset>
         <legend className="text-sm font-medium text-ink">{t('detail.decision')}</legend>
         <div className="mt-1 flex gap-4 text-sm">
