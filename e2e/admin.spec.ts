@@ -4,7 +4,7 @@ test('an admin disables a user and that user\'s open session stops working at on
   const inspector = await browser.newContext();
   const inspectorPage = await inspector.newPage();
   await signIn(inspectorPage, 'inspector');
-  await expect(inspectorPage.getByRole('heading', { level: 1, name: '工作台' })).toBeVisible();
+  await expect(inspectorPage.getByRole('heading', { level: 1, name: '检测与整改工作月报' })).toBeVisible();
 
   await loginAs('admin');
   await page.goto('/admin/users');

@@ -28,7 +28,7 @@ test('a wrong password is refused with a message, and nothing is put in the URL'
 for (const { role, name, badge } of ROLES) {
   test(`${role} signs in, sees the dashboard with their name and role, and signs out`, async ({ page, loginAs }) => {
     await loginAs(role);
-    await expect(page.getByRole('heading', { level: 1, name: '工作台' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: '检测与整改工作月报' })).toBeVisible();
     const header = page.locator('header').first();
     await expect(header).toContainText(name);
     await expect(header).toContainText(badge);
@@ -44,13 +44,13 @@ for (const { role, name, badge } of ROLES) {
 test('the language switch turns the whole page into English and is remembered', async ({ page, loginAs }) => {
   await loginAs('supervisor');
   await page.getByRole('button', { name: 'English' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Monthly briefing: testing and rectification' })).toBeVisible();
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Monthly briefing: testing and rectification' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expectAccessible(page);
   await page.getByRole('button', { name: '中文' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: '工作台' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: '检测与整改工作月报' })).toBeVisible();
 });
 
 test('the API answers 401 JSON without credentials, never HTML', async ({ request }) => {

@@ -66,6 +66,14 @@ test.describe.serial('inspectors’ daily work: registry and inspections', () =>
     await row.getByRole('link', { name }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
 
+    // The case is found in the case list by the same two-character fragment; its page shows the evidence hash.
+    await page.goto(`/cases?q=${encodeURIComponent('鹦鹉')}`);
+    const caseRow = page.getByTestId('case-table').getByRole('row').filter({ hasText: name });
+    await expect(caseRow).toHaveCount(1);
+    await caseRow.getByRole('link').first().click();
+    await expect(page).toHaveURL(/\/cases\/\d+$/);
+    await expect(page.getByTestId('evidence-sha256').first()).toContainText(pngSha);
+
     // The evidence downloads as an attachment, never sniffed.
     const download = await page.request.get(`/api/v1/evidence/${pngSha}`);
     expect(download.status()).toBe(200);
@@ -103,6 +111,9 @@ test.describe.serial('inspectors’ daily work: registry and inspections', () =>
     await supervisor.goto(`/subjects/${subjectId}`);
     await expect(supervisor.getByRole('heading', { level: 1 })).toHaveText(name);
     await expect(supervisor.getByTestId('evidence-sha256').first()).toHaveText(pngSha);
+    await supervisor.goto(`/cases?q=${encodeURIComponent('鹦鹉')}`);
+    await supervisor.getByTestId('case-table').getByRole('row').filter({ hasText: name }).getByRole('link').first().click();
+    await expect(supervisor.getByTestId('evidence-sha256').first()).toContainText(pngSha);
     await supervisor.close();
 
     const admin = await browser.newPage();

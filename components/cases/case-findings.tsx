@@ -38,10 +38,11 @@ export async function CaseFindings({ detail, categories }: { detail: CaseDetail;
                     <ul className="space-y-1">
                       {f.evidence.map((e) => (
                         <li key={e.sha256}>
-                          <a href={`/api/v1/evidence/${e.sha256}`} className="text-brand-600 underline" title={e.sha256}>
-                            {t('caseDetail.download')} <span className="font-mono">{e.sha256.slice(0, 12)}…</span>
-                          </a>
-                          <div className="text-muted">{e.mediaType} · {formatBytes(e.byteSize)}</div>
+                          <a href={`/api/v1/evidence/${e.sha256}`} className="text-brand-600 underline">
+                            {t('caseDetail.download')}
+                          </a>{' '}
+                          <span className="text-muted">{e.mediaType} · {formatBytes(e.byteSize)}</span>
+                          <div className="font-mono text-[11px] break-all text-ink" data-testid="evidence-sha256">SHA-256 {e.sha256}</div>
                         </li>
                       ))}
                     </ul>
