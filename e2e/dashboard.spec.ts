@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, expectAccessible, test } from './fixtures';
+import { expect, expectAccessible, test, SCREENSHOT_DIR } from './fixtures';
 
-const shots = path.join(process.cwd(), 'docs', 'screenshots');
+const shots = path.join(process.cwd(), SCREENSHOT_DIR);
 
 test('a supervisor filters by parking and a campaign, clicks a bar and lands on the matching case list', async ({ page, loginAs }) => {
   await loginAs('supervisor');

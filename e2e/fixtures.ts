@@ -57,3 +57,9 @@ export const test = base.extend<{ loginAs: (role: DemoRole, callbackUrl?: string
 });
 
 export { expect };
+
+/**
+ * Where specs save the screenshots people look at: test-results/ by default, so a test run never
+ * changes tracked files; `E2E_SCREENSHOTS=1` writes them to docs/screenshots to refresh those.
+ */
+export const SCREENSHOT_DIR = process.env.E2E_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots';

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { expect, expectAccessible, signIn, test } from './fixtures';
+import { expect, expectAccessible, signIn, test, SCREENSHOT_DIR } from './fixtures';
 
 /**
  * The notice workflow end to end: supervisor A drafts a rectification notice with three overdue
@@ -17,7 +17,7 @@ async function contextFor(browser: Browser, baseURL: string, locale: 'zh' | 'en'
 }
 
 async function shot(page: Page, name: string, fullPage = true) {
-  if (SHOTS) await page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage, type: 'png' });
+  if (SHOTS) await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage, type: 'png' });
 }
 
 function inDays(days: number): string {

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
-import { E2E_DATABASE, expect, expectAccessible, test } from './fixtures';
+import { E2E_DATABASE, expect, expectAccessible, test, SCREENSHOT_DIR } from './fixtures';
 
-const SHOTS = 'docs/screenshots';
+const SHOTS = SCREENSHOT_DIR;
 
 /** Screenshots once (on the PGlite run), in both languages. */
 async function shoot(page: Page, name: string, fullPage = true) {
