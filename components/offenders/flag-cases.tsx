@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { DataTable } from '@/components/ui/data-table';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/badge';
 import { pickLabel, toLocale } from '@/lib/i18n/locales';
@@ -10,36 +11,23 @@ export async function FlagCasesTable({ cases, fresh }: { cases: FlagCase[]; fres
   const [t, tc, locale, categories] = await Promise.all([getTranslations('offenders'), getTranslations(), getLocale(), listCategories()]);
   const label = new Map(categories.map((c) => [c.code, pickLabel(c, toLocale(locale))]));
   return (
-    <table className="w-full text-sm" data-testid="flag-cases">
-      <caption className="sr-only">{t('detail.casesTitle')}</caption>
-      <thead className="text-left text-xs text-muted">
-        <tr className="border-b border-line">
-          <th scope="col" className="py-1.5 pr-3 font-medium">{t('detail.caseId')}</th>
-          <th scope="col" className="py-1.5 pr-3 font-medium">{t('detail.subject')}</th>
-          <th scope="col" className="py-1.5 pr-3 font-medium">{t('detail.inspectedOn')}</th>
-          <th scope="col" className="py-1.5 pr-3 font-medium">{t('detail.categories')}</th>
-          <th scope="col" className="py-1.5 pr-3 font-medium">{t('detail.severity')}</th>
-          <th scope="col" className="py-1.5 font-medium">{t('detail.state')}</th>
-        </tr>
-      </thead>
-      <tbody>
+    <DataTable caption={t('detail.casesTitle')} testId="flag-cases" columns={[t('detail.caseId'), t('detail.subject'), t('detail.inspectedOn'), t('detail.categories'), t('detail.severity'), t('detail.state')]}>
         {cases.map((c) => (
-          <tr key={c.id} className="border-b border-line/60 align-top">
-            <td className="py-1.5 pr-3 tabular-nums">
+          <tr key={c.id} className="align-top">
+            <td className="px-3 py-2 tabular-nums">
               <Link href={`/cases/${c.id}`} className="font-medium text-brand-600 hover:underline">#{c.id}</Link>
               {fresh.has(c.id) ? <Badge tone="danger" className="ml-1.5">NEW</Badge> : null}
             </td>
-            <td className="py-1.5 pr-3">
+            <td className="px-3 py-2">
               <Link href={`/subjects/${c.subjectId}`} className="hover:underline">{c.subjectName}</Link>
               <span className="block text-xs text-muted">{tc(`subjectKind.${c.kind}` as 'subjectKind.app')} · {tc(`platform.${c.platform}` as 'platform.android')}</span>
             </td>
-            <td className="py-1.5 pr-3 tabular-nums whitespace-nowrap">{c.inspectedOn}</td>
-            <td className="py-1.5 pr-3">{c.categories.map((k) => label.get(k) ?? k).join(locale === 'zh' ? '、' : '; ')}</td>
-            <td className="py-1.5 pr-3">{c.severity ? tc(`severity.${c.severity}` as 'severity.low') : ''}</td>
-            <td className="py-1.5"><Badge tone={c.state === 'removed' ? 'danger' : c.state === 'verified' || c.state === 'reinstated' ? 'ok' : c.state === 'withdrawn' ? 'neutral' : 'brand'}>{tc(`caseState.${c.state}` as 'caseState.open')}</Badge></td>
+            <td className="px-3 py-2 tabular-nums whitespace-nowrap">{c.inspectedOn}</td>
+            <td className="px-3 py-2">{c.categories.map((k) => label.get(k) ?? k).join(locale === 'zh' ? '、' : '; ')}</td>
+            <td className="px-3 py-2">{c.severity ? tc(`severity.${c.severity}` as 'severity.low') : ''}</td>
+            <td className="px-3 py-2"><Badge tone={c.state === 'removed' ? 'danger' : c.state === 'verified' || c.state === 'reinstated' ? 'ok' : c.state === 'withdrawn' ? 'neutral' : 'brand'}>{tc(`caseState.${c.state}` as 'caseState.open')}</Badge></td>
           </tr>
         ))}
-      </tbody>
-    </table>
+    </DataTable>
   );
 }

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { DataTable } from '@/components/ui/data-table';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/badge';
 import type { Explanation } from '@/lib/offenders/explanation';
@@ -61,35 +62,24 @@ export async function FlagExplanation({ flag, e }: { flag: FlagRow; e: Explanati
 export async function EvasionMatches({ e }: { e: Extract<Explanation, { rule: 'evasion' }> }) {
   const t = await getTranslations('offenders');
   return (
-    <table className="w-full text-sm" data-testid="evasion-matches">
-      <caption className="sr-only">{t('detail.identifiersTitle')}</caption>
-      <thead className="text-left text-xs text-muted">
-        <tr className="border-b border-line">
-          <th scope="col" className="py-1.5 pr-3 font-medium">{t('detail.matchedSubject')}</th>
-          <th scope="col" className="py-1.5 pr-3 font-medium">{t('detail.removedOn')}</th>
-          <th scope="col" className="py-1.5 pr-3 font-medium">{t('detail.via')}</th>
-          <th scope="col" className="py-1.5 font-medium">{t('detail.registeredAfter')}</th>
-        </tr>
-      </thead>
-      <tbody>
+    <DataTable caption={t('detail.identifiersTitle')} testId="evasion-matches" columns={[t('detail.matchedSubject'), t('detail.removedOn'), t('detail.via'), t('detail.registeredAfter')]}>
         {e.matches.map((m) => (
-          <tr key={`${m.subjectId}-${m.removedCaseId}`} className="border-b border-line/60 align-top">
-            <td className="py-1.5 pr-3">
+          <tr key={`${m.subjectId}-${m.removedCaseId}`} className="align-top">
+            <td className="px-3 py-2">
               <Link href={`/subjects/${m.subjectId}`} className="font-medium text-brand-600 hover:underline">{m.name}</Link>
               <span className="block text-xs text-muted">{m.operatorName} · <Link href={`/cases/${m.removedCaseId}`} className="hover:underline">#{m.removedCaseId}</Link></span>
             </td>
-            <td className="py-1.5 pr-3 tabular-nums">{m.removedOn}</td>
-            <td className="py-1.5 pr-3">
+            <td className="px-3 py-2 tabular-nums">{m.removedOn}</td>
+            <td className="px-3 py-2">
               {m.via.map((v) => (
                 <span key={`${v.type}-${v.value}`} className="block">
                   <span className="text-muted">{t(`identifierType.${v.type as 'package_name'}`)}:</span> <code className="text-xs">{v.value}</code>
                 </span>
               ))}
             </td>
-            <td className="py-1.5">{m.registeredAfter ? <Badge tone="danger">{t('detail.registeredAfter')}</Badge> : <Badge tone="warn">{t('detail.stillListed')}</Badge>}</td>
+            <td className="px-3 py-2">{m.registeredAfter ? <Badge tone="danger">{t('detail.registeredAfter')}</Badge> : <Badge tone="warn">{t('detail.stillListed')}</Badge>}</td>
           </tr>
         ))}
-      </tbody>
-    </table>
+    </DataTable>
   );
 }

@@ -5,14 +5,14 @@ import type { ProbableMatch } from '@/lib/subjects/matching';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { CaseStateBadge } from './case-state-badge';
-import { DataTable } from './form-controls';
+import { DataTable } from '@/components/ui/data-table';
 
 /** "Probably the same as": each candidate with its reasons, and link / dismiss for those who may write. */
 export async function ProbableMatches({ subjectId, matches, canDecide }: { subjectId: number; matches: ProbableMatch[]; canDecide: boolean }) {
   const [t, tc] = await Promise.all([getTranslations('registry'), getTranslations()]);
   if (!matches.length) return <p className="text-sm text-muted">{t('subject.noMatches')}</p>;
   return (
-    <DataTable caption={t('subject.matches')} head={[t('subjects.name'), t('subject.reason'), t('subjects.state'), ...(canDecide ? [''] : [])]}>
+    <DataTable caption={t('subject.matches')} columns={[t('subjects.name'), t('subject.reason'), t('subjects.state'), ...(canDecide ? [''] : [])]}>
       {matches.map((m) => (
         <tr key={m.subjectId} data-testid="probable-match">
           <td>

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { DataTable } from '@/components/ui/data-table';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { FlagStatusBadge, RuleBadge } from '@/components/offenders/badges';
@@ -30,22 +31,7 @@ export default async function OffendersPage({ searchParams }: { searchParams: Se
         <p className="mt-1 text-sm text-muted">{t('subtitle')}</p>
       </div>
       <QueueFilters filters={filters} />
-      <div className="overflow-x-auto rounded-md border border-line bg-white shadow-sm">
-        <table className="w-full text-sm" data-testid="offender-queue">
-          <caption className="sr-only">{t('title')}</caption>
-          <thead className="bg-canvas text-left text-xs text-muted">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-medium">#</th>
-              <th scope="col" className="px-3 py-2 font-medium">{t('rule')}</th>
-              <th scope="col" className="px-3 py-2 font-medium">{t('target')}</th>
-              <th scope="col" className="px-3 py-2 font-medium">{t('summary')}</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">{t('cases')}</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">{t('weight')}</th>
-              <th scope="col" className="px-3 py-2 font-medium">{t('status')}</th>
-              <th scope="col" className="px-3 py-2 font-medium">{t('updated')}</th>
-            </tr>
-          </thead>
-          <tbody>
+      <DataTable caption={t('title')} testId="offender-queue" columns={['#', t('rule'), t('target'), t('summary'), { label: t('cases'), numeric: true }, { label: t('weight'), numeric: true }, t('status'), t('updated')]} empty={t('empty')}>
             {page.items.map((f) => (
               <tr key={f.id} className="border-t border-line/70 align-top hover:bg-canvas/60" data-rule={f.rule}>
                 <td className="px-3 py-2 tabular-nums">
@@ -73,12 +59,7 @@ export default async function OffendersPage({ searchParams }: { searchParams: Se
                 <td className="px-3 py-2 whitespace-nowrap text-muted">{format.dateTime(f.updatedAt, { dateStyle: 'medium' })}</td>
               </tr>
             ))}
-            {page.items.length === 0 ? (
-              <tr><td colSpan={8} className="px-3 py-6 text-center text-muted">{t('empty')}</td></tr>
-            ) : null}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
       <nav className="flex items-center justify-between text-sm" aria-label={t('next')}>
         <span className="text-muted">{t('count', { count: page.items.length })}</span>
         <span className="flex gap-2">

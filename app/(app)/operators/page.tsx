@@ -8,7 +8,8 @@ import { listOperatorRegions, listOperators } from '@/lib/registry/operators';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field, Input } from '@/components/ui/field';
-import { DataTable, Select } from '@/components/registry/form-controls';
+import { Select } from '@/components/registry/form-controls';
+import { DataTable } from '@/components/ui/data-table';
 import { Pager } from '@/components/registry/pager';
 
 export default async function OperatorsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -44,7 +45,7 @@ export default async function OperatorsPage({ searchParams }: { searchParams: Pr
       </Card>
       <section className="rounded-md border border-line bg-white shadow-sm" aria-label={t('operators.title')}>
         {page.items.length === 0 ? <p className="px-4 py-8 text-center text-sm text-muted">{t('common.noResults')}</p> : (
-          <DataTable caption={t('operators.title')} head={[t('operators.name'), t('operators.uscc'), t('operators.region'), t('operators.subjects')]}>
+          <DataTable caption={t('operators.title')} columns={[t('operators.name'), t('operators.uscc'), t('operators.region'), t('operators.subjects')]}>
             {page.items.map((o) => (
               <tr key={o.id}>
                 <td><Link href={`/operators/${o.id}`} className="font-medium text-brand-600 hover:underline">{o.name}</Link></td>

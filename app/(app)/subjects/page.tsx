@@ -13,7 +13,8 @@ import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field, Input } from '@/components/ui/field';
 import { CaseStateBadge } from '@/components/registry/case-state-badge';
-import { DataTable, Select } from '@/components/registry/form-controls';
+import { Select } from '@/components/registry/form-controls';
+import { DataTable } from '@/components/ui/data-table';
 import { Pager } from '@/components/registry/pager';
 
 export default async function SubjectsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -92,7 +93,7 @@ export default async function SubjectsPage({ searchParams }: { searchParams: Pro
         ) : (
           <DataTable
             caption={t('subjects.results')}
-            head={[t('subjects.name'), `${t('subjects.kind')} / ${t('subjects.platform')}`, t('subjects.sector'), t('subjects.operator'), t('subjects.state'), t('subjects.lastInspection'), t('common.created')]}
+            columns={[t('subjects.name'), `${t('subjects.kind')} / ${t('subjects.platform')}`, t('subjects.sector'), t('subjects.operator'), t('subjects.state'), t('subjects.lastInspection'), t('common.created')]}
           >
             {page.items.map((s) => (
               <tr key={s.id} data-testid="subject-row">

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { DataTable } from '@/components/ui/data-table';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { noticeKindEnum } from '@/db/schema/enums';
@@ -65,20 +66,7 @@ export default async function PublicNoticesPage({ searchParams }: { searchParams
         </div>
       </form>
 
-      <div className="overflow-x-auto rounded-md border border-line bg-white shadow-sm">
-        <table className="w-full text-sm">
-          <caption className="sr-only">{t('publicTitle')}</caption>
-          <thead>
-            <tr className="border-b border-line bg-canvas text-left text-muted">
-              <th scope="col" className="px-3 py-2 font-medium">{t('number')}</th>
-              <th scope="col" className="px-3 py-2 font-medium">{t('title')}</th>
-              <th scope="col" className="px-3 py-2 font-medium">{t('kind')}</th>
-              <th scope="col" className="px-3 py-2 font-medium">{t('publishedOn')}</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">{t('entries')}</th>
-              <th scope="col" className="px-3 py-2 font-medium">{t('downloads')}</th>
-            </tr>
-          </thead>
-          <tbody>
+      <DataTable caption={t('publicTitle')} columns={[t('number'), t('title'), t('kind'), t('publishedOn'), { label: t('entries'), numeric: true }, t('downloads')]} empty={t('noneFound')}>
             {notices.map((n) => (
               <tr key={n.slug} className="border-b border-line/70 align-top last:border-0" data-testid={`notice-${n.slug}`}>
                 <td className="whitespace-nowrap px-3 py-2.5 tabular-nums text-muted">{n.label[locale]}</td>
@@ -97,12 +85,7 @@ export default async function PublicNoticesPage({ searchParams }: { searchParams
                 </td>
               </tr>
             ))}
-            {notices.length === 0 ? (
-              <tr><td colSpan={6} className="px-3 py-8 text-center text-muted">{t('noneFound')}</td></tr>
-            ) : null}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
       {nextCursor ? (
         <Link href={`/notices?${new URLSearchParams({ ...(raw as Record<string, string>), cursor: String(nextCursor) })}`} className={buttonClass('secondary')}>→</Link>
       ) : null}

@@ -4,7 +4,7 @@ import { requirePagePermission } from '@/lib/auth/page';
 import { listApiTokens } from '@/lib/tokens/commands';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
-import { DataTable, td, th } from '@/components/ui/data-table';
+import { DataTable, td } from '@/components/ui/data-table';
 import { CreateTokenForm } from '@/components/admin/create-token-form';
 import { RevokeTokenButton } from '@/components/admin/revoke-token-button';
 
@@ -27,16 +27,7 @@ export default async function TokensPage() {
       </Card>
       <DataTable
         caption={t('admin.tokensTitle')}
-        head={
-          <tr>
-            <th scope="col" className={th}>{t('admin.tokenName')}</th>
-            <th scope="col" className={th}>{t('admin.tokenRole')}</th>
-            <th scope="col" className={th}>{t('admin.prefix')}</th>
-            <th scope="col" className={th}>{t('admin.created')}</th>
-            <th scope="col" className={th}>{t('admin.lastUsed')}</th>
-            <th scope="col" className={th}>{t('admin.status')}</th>
-          </tr>
-        }
+        columns={[t('admin.tokenName'), t('admin.tokenRole'), t('admin.prefix'), t('admin.created'), t('admin.lastUsed'), t('admin.status')]}
       >
         {tokens.length === 0 ? (
           <tr><td colSpan={6} className={`${td} text-center text-muted`}>{t('admin.noTokens')}</td></tr>

@@ -4,7 +4,7 @@ import { requirePagePermission } from '@/lib/auth/page';
 import { listUsers } from '@/lib/users/queries';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
-import { DataTable, td, th } from '@/components/ui/data-table';
+import { DataTable, td } from '@/components/ui/data-table';
 import { CreateUserForm } from '@/components/admin/create-user-form';
 import { UserRowActions } from '@/components/admin/user-row-actions';
 
@@ -23,15 +23,7 @@ export default async function UsersPage() {
       </div>
       <DataTable
         caption={t('admin.usersTitle')}
-        head={
-          <tr>
-            <th scope="col" className={th}>{t('admin.name')}</th>
-            <th scope="col" className={th}>{t('admin.email')}</th>
-            <th scope="col" className={th}>{t('admin.status')}</th>
-            <th scope="col" className={th}>{t('admin.created')}</th>
-            <th scope="col" className={th}>{t('admin.roleAndAccess')}</th>
-          </tr>
-        }
+        columns={[t('admin.name'), t('admin.email'), t('admin.status'), t('admin.created'), t('admin.roleAndAccess')]}
       >
         {users.map((u) => (
           <tr key={u.id}>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { DataTable } from '@/components/ui/data-table';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { noticeStatusEnum } from '@/db/schema/enums';
@@ -41,22 +42,7 @@ export default async function ManageNoticesPage({ searchParams }: { searchParams
           </Link>
         ))}
       </nav>
-      <div className="overflow-x-auto rounded-md border border-line bg-white shadow-sm">
-        <table className="w-full text-sm">
-          <caption className="sr-only">{t('manageTitle')}</caption>
-          <thead>
-            <tr className="border-b border-line bg-canvas text-left text-muted">
-              <th scope="col" className="px-3 py-2 font-medium">{t('status.draft')} / {t('status.published')}</th>
-              <th scope="col" className="px-3 py-2 font-medium">{t('title')}</th>
-              <th scope="col" className="px-3 py-2 font-medium">{t('number')}</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">{t('cases')}</th>
-              <th scope="col" className="px-3 py-2 font-medium">{t('author')}</th>
-              <th scope="col" className="px-3 py-2 font-medium">{t('approver')}</th>
-              <th scope="col" className="px-3 py-2 font-medium">{t('deadline')}</th>
-              <th scope="col" className="px-3 py-2 font-medium">{t('publishedAt')}</th>
-            </tr>
-          </thead>
-          <tbody>
+      <DataTable caption={t('manageTitle')} columns={[`${t('status.draft')} / ${t('status.published')}`, t('title'), t('number'), { label: t('cases'), numeric: true }, t('author'), t('approver'), t('deadline'), t('publishedAt')]} empty={t('noneYet')}>
             {rows.map((n) => (
               <tr key={n.id} className="border-b border-line/70 align-top last:border-0">
                 <td className="px-3 py-2.5"><div className="flex flex-col items-start gap-1"><NoticeStatusBadge status={n.status} /><NoticeKindBadge kind={n.kind} /></div></td>
@@ -72,10 +58,7 @@ export default async function ManageNoticesPage({ searchParams }: { searchParams
                 <td className="whitespace-nowrap px-3 py-2.5 tabular-nums">{n.publishedAt ? fmt.format(n.publishedAt) : '—'}</td>
               </tr>
             ))}
-            {rows.length === 0 ? <tr><td colSpan={8} className="px-3 py-8 text-center text-muted">{t('noneYet')}</td></tr> : null}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
     </div>
   );
 }

@@ -13,7 +13,8 @@ import { listSectors } from '@/lib/taxonomy/queries';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { CaseStateBadge } from '@/components/registry/case-state-badge';
-import { DataTable, Facts } from '@/components/registry/form-controls';
+import { Facts } from '@/components/registry/form-controls';
+import { DataTable } from '@/components/ui/data-table';
 
 export default async function OperatorPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePagePermission('registry:read');
@@ -49,7 +50,7 @@ export default async function OperatorPage({ params }: { params: Promise<{ id: s
       </Card>
       <Card title={`${t('subjects.results')} (${subjects.items.length}${subjects.nextCursor ? '+' : ''})`} action={<Link href={`/subjects?operator=${op.id}`} className="text-sm text-brand-600 underline">{t('subjects.title')}</Link>}>
         {subjects.items.length ? (
-          <DataTable caption={t('subjects.results')} head={[t('subjects.name'), t('subjects.kind'), t('subjects.platform'), t('subjects.sector'), t('subjects.state'), t('subjects.lastInspection')]}>
+          <DataTable caption={t('subjects.results')} columns={[t('subjects.name'), t('subjects.kind'), t('subjects.platform'), t('subjects.sector'), t('subjects.state'), t('subjects.lastInspection')]}>
             {subjects.items.map((s) => (
               <tr key={s.id}>
                 <td><Link href={`/subjects/${s.id}`} className="font-medium text-brand-600 hover:underline">{s.name}</Link></td>

@@ -15,7 +15,8 @@ import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { CaseStateBadge } from '@/components/registry/case-state-badge';
-import { DataTable, Facts } from '@/components/registry/form-controls';
+import { Facts } from '@/components/registry/form-controls';
+import { DataTable } from '@/components/ui/data-table';
 import { ProbableMatches } from '@/components/registry/probable-matches';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
@@ -74,7 +75,7 @@ export default async function SubjectPage({ params, searchParams }: Props) {
           />
           <h3 className="mt-4 mb-2 text-sm font-semibold">{t('subject.identifiers')}</h3>
           {d.identifiers.length ? (
-            <DataTable caption={t('subject.identifiers')} head={[t('subject.identifierType'), t('subject.value'), t('subject.matchValue')]}>
+            <DataTable caption={t('subject.identifiers')} columns={[t('subject.identifierType'), t('subject.value'), t('subject.matchValue')]}>
               {d.identifiers.map((i) => (
                 <tr key={i.id}><td className="whitespace-nowrap">{t(`identifierType.${i.type}`)}</td><td className="font-mono text-xs break-all">{i.value}</td><td className="font-mono text-xs break-all text-muted">{i.matchValue}</td></tr>
               ))}
@@ -83,7 +84,7 @@ export default async function SubjectPage({ params, searchParams }: Props) {
         </Card>
         <div className="space-y-5">
           <Card title={t('subject.names')}>
-            <DataTable caption={t('subject.names')} head={[t('subjects.name'), t('subject.validFrom'), t('subject.validTo')]}>
+            <DataTable caption={t('subject.names')} columns={[t('subjects.name'), t('subject.validFrom'), t('subject.validTo')]}>
               {d.names.map((n) => (
                 <tr key={n.id}><td>{n.name}</td><td className="tabular-nums">{n.validFrom.toISOString().slice(0, 10)}</td><td className="tabular-nums">{n.validTo ? n.validTo.toISOString().slice(0, 10) : <Badge tone="ok">{t('subject.current')}</Badge>}</td></tr>
               ))}
@@ -91,7 +92,7 @@ export default async function SubjectPage({ params, searchParams }: Props) {
           </Card>
           <Card title={t('subject.listings')}>
             {d.storeListings.length ? (
-              <DataTable caption={t('subject.listings')} head={[t('subject.store'), t('subject.versionSeen')]}>
+              <DataTable caption={t('subject.listings')} columns={[t('subject.store'), t('subject.versionSeen')]}>
                 {d.storeListings.map((l) => <tr key={l.id}><td>{l.store}</td><td className="tabular-nums">{l.versionSeen ?? '—'}</td></tr>)}
               </DataTable>
             ) : <p className="text-sm text-muted">{t('subject.none')}</p>}
@@ -117,7 +118,7 @@ export default async function SubjectPage({ params, searchParams }: Props) {
 
       <Card title={t('subject.cases')}>
         {d.cases.length ? (
-          <DataTable caption={t('subject.cases')} head={[t('subject.caseNo'), t('subject.state'), t('subject.inspected'), t('subject.version'), t('subject.method'), t('subject.categories'), t('subject.deadline')]}>
+          <DataTable caption={t('subject.cases')} columns={[t('subject.caseNo'), t('subject.state'), t('subject.inspected'), t('subject.version'), t('subject.method'), t('subject.categories'), t('subject.deadline')]}>
             {d.cases.map((c) => (
               <tr key={c.id}>
                 <td className="whitespace-nowrap"><Link href={`/cases/${c.id}`} className="font-medium text-brand-600 hover:underline">#{c.id}</Link>{c.previousCaseId ? <div className="text-xs text-muted">{t('subject.recurrenceOf', { id: `#${c.previousCaseId}` })}</div> : null}</td>
@@ -135,7 +136,7 @@ export default async function SubjectPage({ params, searchParams }: Props) {
 
       <Card title={t('subject.evidence')}>
         {d.evidence.length ? (
-          <DataTable caption={t('subject.evidence')} head={[t('subject.finding'), t('subject.sha256'), t('subject.mediaType'), t('subject.size'), '']}>
+          <DataTable caption={t('subject.evidence')} columns={[t('subject.finding'), t('subject.sha256'), t('subject.mediaType'), t('subject.size'), '']}>
             {d.evidence.map((e) => (
               <tr key={`${e.findingId}-${e.sha256}`}>
                 <td>{categoryLabel.get(e.category) ?? e.category} <span className="text-xs text-muted">· {tc(`severity.${e.severity}` as 'severity.low')}</span></td>
