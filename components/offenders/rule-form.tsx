@@ -4,15 +4,15 @@ import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
-import type { RuleFormState } from '@/app/(app)/admin/rules/actions';
+import type { ActionResult } from '@/lib/http/action';
 
-type Action = (prev: RuleFormState, form: FormData) => Promise<RuleFormState>;
+type Action = (prev: ActionResult<true> | null, form: FormData) => Promise<ActionResult<true>>;
 
 /** One rule's threshold, window and switch, inline in the rules table. */
 export function RuleForm({ rule, threshold, windowMonths, enabled, action }: { rule: string; threshold: number; windowMonths: number; enabled: boolean; action: Action }) {
   const t = useTranslations('offenders.rules');
-  const [state, submit, pending] = useActionState(action, {});
-  const err = state.fieldErrors ?? {};
+  const [state, submit, pending] = useActionState(action, null);
+  const err = state && !state.ok ? state.fieldErrors : {};
   return (
     <form action={submit} className="flex flex-wrap items-start gap-3" aria-label={rule}>
       <label className="text-xs text-muted">
@@ -30,8 +30,8 @@ export function RuleForm({ rule, threshold, windowMonths, enabled, action }: { r
         {t('enabled')}
       </label>
       <Button type="submit" disabled={pending} className="mt-4 py-1.5">{t('save')}</Button>
-      {state.ok ? <span role="status" className="mt-5 text-xs text-ok">{t('saved')}</span> : null}
-      {state.message ? <span role="alert" className="mt-5 text-xs text-accent">{state.message}</span> : null}
+      {state?.ok ? <span role="status" className="mt-5 text-xs text-ok">{t('saved')}</span> : null}
+      {state && !state.ok ? <span role="alert" className="mt-5 text-xs text-accent">{state.message}</span> : null}
     </form>
   );
 }

@@ -46,13 +46,14 @@ export function InspectionForm({ categories, campaigns, initialSubject, today }:
     if (waiting >= 0) return setErrors({ [`findings.${waiting}.evidence`]: t('uploading') });
     startTransition(async () => {
       const result = await saveInspectionAction(payload);
-      setErrors(result?.fieldErrors ?? {});
+      // A refusal without fields (403, a conflict) shows its message in the alert.
+      setErrors(result && !result.ok ? (Object.keys(result.fieldErrors).length ? result.fieldErrors : { _: result.message }) : {});
     });
   }
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
-      {Object.keys(errors).length ? <p role="alert" className="rounded border border-accent/40 bg-accent-50 px-3 py-2 text-sm text-accent">{tr('common.fixErrors')}</p> : null}
+      {Object.keys(errors).length ? <p role="alert" className="rounded border border-accent/40 bg-accent-50 px-3 py-2 text-sm text-accent">{errors._ ?? tr('common.fixErrors')}</p> : null}
       <div className="grid gap-4 md:grid-cols-2">
         <div className="md:col-span-2"><SubjectPicker value={subject} onChange={setSubject} error={errors.subjectId} /></div>
         <Field id="version" label={t('version')} error={errors.version}><Input id="version" name="version" error={errors.version} required /></Field>

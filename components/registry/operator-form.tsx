@@ -4,17 +4,17 @@ import { useActionState } from 'react';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { saveOperatorAction } from '@/lib/registry/actions';
-import type { FormState } from '@/lib/forms/field-errors';
+import type { ActionResult } from '@/lib/http/action';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 
 export function OperatorForm({ initial }: { initial: { id?: number; name: string; uscc: string; region: string; contact: string } }) {
   const t = useTranslations('registry');
-  const [state, action, pending] = useActionState<FormState, FormData>(saveOperatorAction, {});
-  const e = state.fieldErrors ?? {};
+  const [state, action, pending] = useActionState<ActionResult<number> | null, FormData>(saveOperatorAction, null);
+  const e = state && !state.ok ? state.fieldErrors : {};
   return (
     <form action={action} noValidate className="space-y-4">
-      {Object.keys(e).length ? <p role="alert" className="rounded border border-accent/40 bg-accent-50 px-3 py-2 text-sm text-accent">{t('common.fixErrors')}</p> : null}
+      {state && !state.ok ? <p role="alert" className="rounded border border-accent/40 bg-accent-50 px-3 py-2 text-sm text-accent">{Object.keys(e).length ? t('common.fixErrors') : state.message}</p> : null}
       {initial.id ? <input type="hidden" name="id" value={initial.id} /> : null}
       <Field id="name" label={t('operators.name')} error={e.name}>
         <Input id="name" name="name" defaultValue={initial.name} error={e.name} required />

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { saveSubjectAction } from '@/lib/registry/actions';
 import { IDENTIFIER_TYPES } from '@/lib/domain/identifiers';
-import type { FormState } from '@/lib/forms/field-errors';
+import type { ActionResult } from '@/lib/http/action';
 import { KINDS, platformsFor, STORE_ROWS } from '@/lib/registry/schemas';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
@@ -25,14 +25,14 @@ export interface SubjectFormValues {
 export function SubjectForm({ initial, operators, sectors }: { initial: SubjectFormValues; operators: { id: number; name: string }[]; sectors: { code: string; label: string }[] }) {
   const t = useTranslations('registry');
   const tc = useTranslations();
-  const [state, action, pending] = useActionState<FormState, FormData>(saveSubjectAction, {});
+  const [state, action, pending] = useActionState<ActionResult<number> | null, FormData>(saveSubjectAction, null);
   const [kind, setKind] = useState(initial.kind);
-  const e = state.fieldErrors ?? {};
+  const e = state && !state.ok ? state.fieldErrors : {};
   const platforms = platformsFor(kind);
 
   return (
     <form action={action} noValidate className="space-y-5">
-      {Object.keys(e).length ? <p role="alert" className="rounded border border-accent/40 bg-accent-50 px-3 py-2 text-sm text-accent">{t('common.fixErrors')}</p> : null}
+      {state && !state.ok ? <p role="alert" className="rounded border border-accent/40 bg-accent-50 px-3 py-2 text-sm text-accent">{Object.keys(e).length ? t('common.fixErrors') : state.message}</p> : null}
       {initial.id ? <input type="hidden" name="id" value={initial.id} /> : null}
       <div className="grid gap-4 md:grid-cols-2">
         <Field id="name" label={t('subjects.name')} error={e.name} hint={initial.id ? t('subjectForm.renameHint') : undefined}>

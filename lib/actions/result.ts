@@ -1,14 +1,16 @@
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { localizedZodErrors } from '@/lib/forms/field-errors';
+import { localizedHttpErrors, localizedZodErrors } from '@/lib/forms/field-errors';
 import { actionError, type ActionResult } from '@/lib/http/action';
+import { toHttpError } from '@/lib/http/route';
 
 export type { ActionResult };
 
 /**
  * Runs a server action's body and turns refusals into an ActionResult: invalid input with every
  * field's error in the user's language, and every other HttpError (401/403/409/422, database
- * constraints) through the shared `actionError`. A real fault is thrown.
+ * constraints) through the shared `actionError`, its fields translated where a translation exists.
+ * A real fault is thrown. Call `redirect()` after it, never inside (a redirect is not a refusal).
  */
 export async function runAction<T>(body: () => Promise<T>): Promise<ActionResult<T>> {
   try {
@@ -18,6 +20,9 @@ export async function runAction<T>(body: () => Promise<T>): Promise<ActionResult
       const t = await getTranslations('validation');
       return { ok: false, status: 400, code: 'invalid_input', message: t('invalid'), fieldErrors: await localizedZodErrors(err) };
     }
-    return actionError(err);
+    const result = actionError(err);
+    const http = toHttpError(err);
+    if (result.ok || !http?.fields) return result;
+    return { ...result, fieldErrors: await localizedHttpErrors(http) };
   }
 }

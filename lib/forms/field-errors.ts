@@ -48,25 +48,18 @@ export async function localizedZodErrors(error: z.ZodError): Promise<FieldErrors
   return fields;
 }
 
-/** The fields of a refused write (409/422 from the library) in the reader's language. */
+/**
+ * The fields of a refused write (409/422 from the library) in the reader's language, where the
+ * refusal has a translation; otherwise the library's own words.
+ */
 export async function localizedHttpErrors(err: HttpError): Promise<FieldErrors> {
   const t = await getTranslations('validation');
   const fields: FieldErrors = {};
-  for (const key of Object.keys(err.fields ?? {})) {
-    fields[key] = key === 'uscc' && err.status === 409 ? t('usccTaken') : key.endsWith('.evidence') ? t('evidenceMissing') : t('unknownReference');
+  for (const [key, message] of Object.entries(err.fields ?? {})) {
+    if (key === 'uscc' && err.status === 409) fields[key] = t('usccTaken');
+    else if (key.endsWith('.evidence')) fields[key] = t('evidenceMissing');
+    else if (err.status === 422) fields[key] = t('unknownReference');
+    else fields[key] = message;
   }
   return fields;
-}
-
-export interface FormState {
-  fieldErrors?: FieldErrors;
-  message?: string;
-}
-
-/** Runs a validated write; input errors come back as localized field errors, anything else is thrown. */
-export async function formErrorsFrom(err: unknown): Promise<FormState> {
-  if (err instanceof HttpError && err.fields && err.status < 500 && err.status !== 401 && err.status !== 403) {
-    return { fieldErrors: await localizedHttpErrors(err) };
-  }
-  throw err;
 }
