@@ -106,6 +106,7 @@ export const PAGES: Row[] = [
   { route: 'GET /admin/tokens', expect: page(403, 403, 'ok') },
   { route: 'GET /admin/settings', expect: page(403, 403, 'ok') },
   { route: 'GET /admin/rules', expect: page(403, 403, 'ok') },
+  { route: 'GET /api-docs', expect: page('ok', 'ok', 'ok') },
 ];
 
 /** Route files that are not the product's own entry points (next-auth's handler is checked by sign-in tests). */

@@ -26,8 +26,7 @@ function parameters(where: 'path' | 'query', schema: z.ZodType | undefined) {
 /** The errors an operation can answer: from who may call it and what it reads, plus its own. */
 export function errorStatuses(op: Operation): ErrorStatus[] {
   const set = new Set<ErrorStatus>(op.errors ?? []);
-  if (op.access !== 'public') set.add(401);
-  if (op.access !== 'public' && op.access !== 'signed-in') set.add(403);
+  if (op.access !== 'public') set.add(401).add(403);
   if (op.params || op.query || op.body || op.rawBody) set.add(400);
   if (op.params) set.add(404);
   return [...set].sort((a, b) => a - b);
@@ -57,7 +56,7 @@ function describeOperation(op: Operation, schemas: Record<string, JsonSchema>) {
     operationId: operationId(op),
     tags: [op.tag],
     summary: op.summary,
-    description: [op.description, `Requires: ${op.access === 'public' ? 'nothing (public)' : op.access === 'signed-in' ? 'any signed-in user or token' : `the \`${op.access}\` permission`}.`].filter(Boolean).join('\n\n'),
+    description: [op.description, `Requires: ${op.access === 'public' ? 'nothing (public)' : `the \`${op.access}\` permission`}.`].filter(Boolean).join('\n\n'),
     'x-permission': op.access,
     ...(op.access === 'public' ? { security: [] } : {}),
     parameters: [...parameters('path', op.params), ...parameters('query', op.query)],

@@ -8,8 +8,8 @@ export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422;
 export const TAGS = ['stats', 'registry', 'inspections', 'cases', 'offenders', 'notices', 'imports', 'admin', 'public', 'meta'] as const;
 export type Tag = (typeof TAGS)[number];
 
-/** Who may call an operation: a permission of lib/auth/permissions.ts, any signed-in caller, or anyone. */
-export type Access = Permission | 'signed-in' | 'public';
+/** Who may call an operation: a permission of lib/auth/permissions.ts, or anyone. */
+export type Access = Permission | 'public';
 
 /** A response body: a zod schema where one exists, else a media type and a short description. */
 export interface ResponseSpec {
