@@ -12,7 +12,7 @@ for (const lang of ['zh', 'en'] as const) {
     await expect(page.getByRole('navigation', { name: lang === 'zh' ? '接口分类' : 'API areas' })).toBeVisible();
     const transitions = page.locator('article', { has: page.locator('code', { hasText: /^\/api\/v1\/cases\/\{id\}\/transitions$/ }) });
     await expect(transitions).toHaveCount(1);
-    await expect(transitions.getByText('case:transition')).toBeVisible();
+    await expect(transitions.getByText('case:transition', { exact: true })).toBeVisible();
     await expect(transitions.getByRole('rowheader', { name: /^expectedRevision/ })).toBeVisible();
     await expect(transitions.getByRole('rowheader', { name: /^id$/ })).toBeVisible();
     // Nested fields of an inspection's findings are rows of their own.

@@ -3,6 +3,7 @@ import type { JsonSchema } from '@/lib/openapi/document';
 import { constraints, typeLabel } from '@/lib/openapi/describe';
 import { Badge } from '@/components/ui/badge';
 import { DataTable, td, th } from '@/components/ui/data-table';
+import { InlineCode, Limits } from './limits';
 import { SchemaTable } from './schema-table';
 
 export interface DocOperation {
@@ -33,7 +34,7 @@ export async function OperationCard({ op, resolve }: { op: DocOperation; resolve
         <span className="font-normal text-muted">— {op.summary}</span>
       </h3>
       {description.map((p) => (
-        <p key={p} className="mt-2 max-w-4xl text-sm">{p}</p>
+        <p key={p} className="mt-2 max-w-4xl text-sm"><InlineCode text={p} /></p>
       ))}
       <p className="mt-2 text-sm">
         <span className="font-medium">{t('permission')}: </span>
@@ -58,12 +59,12 @@ export async function OperationCard({ op, resolve }: { op: DocOperation; resolve
               <tr key={`${p.in}-${p.name}`}>
                 <th scope="row" className={`${td} text-left font-mono text-xs font-medium`}>
                   {p.name}
-                  {p.description ? <span className="mt-0.5 block font-sans font-normal text-muted">{p.description}</span> : null}
+                  {p.description ? <span className="mt-0.5 block font-sans font-normal text-muted"><InlineCode text={p.description} /></span> : null}
                 </th>
                 <td className={td}>{t(p.in === 'path' ? 'inPath' : 'inQuery')}</td>
                 <td className={`${td} font-mono text-xs`}>{typeLabel(p.schema, resolve)}</td>
                 <td className={td}>{p.required ? t('yes') : t('no')}</td>
-                <td className={`${td} text-xs text-muted`}>{constraints(p.schema, resolve).join('; ') || '—'}</td>
+                <td className={`${td} text-xs text-muted`}><Limits limits={constraints(p.schema, resolve)} /></td>
               </tr>
             ))}
           </DataTable>
@@ -79,7 +80,7 @@ export async function OperationCard({ op, resolve }: { op: DocOperation; resolve
         <h4 className="mb-1 text-sm font-semibold">{t('responses')}</h4>
         <ul className="space-y-0.5 text-sm">
           {Object.entries(op.responses).map(([status, r]) => (
-            <li key={status}><span className="font-mono font-semibold">{status}</span> {answer(r)}</li>
+            <li key={status}><span className="font-mono font-semibold">{status}</span> <InlineCode text={answer(r)} /></li>
           ))}
         </ul>
       </div>

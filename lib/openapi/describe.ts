@@ -6,7 +6,7 @@ export interface SchemaRow {
   depth: number;
   type: string;
   required: boolean;
-  constraints: string[];
+  constraints: Limit[];
   description?: string;
 }
 
@@ -32,23 +32,32 @@ export function typeLabel(schema: JsonSchema, resolve: Resolve): string {
   return typeof s.type === 'string' ? s.type : 'any';
 }
 
-/** The limits a value must keep, as short phrases (`≤ 4000 chars`, `one of: a, b`). */
-export function constraints(schema: JsonSchema, resolve: Resolve): string[] {
+/** A limit a value must keep: a key of messages apiDocs.limit and the value it names. */
+export interface Limit {
+  kind: 'oneOf' | 'minLength' | 'maxLength' | 'min' | 'above' | 'max' | 'minItems' | 'maxItems' | 'pattern' | 'format' | 'file' | 'default';
+  value: string;
+  /** Applies to each item of an array. */
+  each?: boolean;
+}
+
+/** The limits a value must keep (`≤ 4000` characters, one of a list, a pattern), in order. */
+export function constraints(schema: JsonSchema, resolve: Resolve): Limit[] {
   const s = deref(schema, resolve);
-  const out: string[] = [];
-  if (Array.isArray(s.enum)) out.push(`one of: ${s.enum.join(', ')}`);
-  if (s.minLength !== undefined) out.push(`≥ ${s.minLength} chars`);
-  if (s.maxLength !== undefined) out.push(`≤ ${s.maxLength} chars`);
-  if (s.minimum !== undefined) out.push(`≥ ${s.minimum}`);
-  if (s.exclusiveMinimum !== undefined) out.push(`> ${s.exclusiveMinimum}`);
-  if (s.maximum !== undefined && s.maximum !== SAFE_MAX) out.push(`≤ ${s.maximum}`);
-  if (s.minItems !== undefined) out.push(`≥ ${s.minItems} items`);
-  if (s.maxItems !== undefined) out.push(`≤ ${s.maxItems} items`);
-  if (s.pattern !== undefined && s.format === undefined) out.push(`pattern ${s.pattern}`);
-  if (s.format !== undefined) out.push(`format ${s.format}`);
-  if (s.contentMediaType !== undefined) out.push(`file (${s.contentMediaType})`);
-  if (s.default !== undefined) out.push(`default ${JSON.stringify(s.default)}`);
-  if (s.type === 'array' && s.items) out.push(...constraints(s.items as JsonSchema, resolve).map((c) => `each ${c}`));
+  const out: Limit[] = [];
+  const add = (kind: Limit['kind'], value: unknown) => value !== undefined && out.push({ kind, value: typeof value === 'string' ? value : JSON.stringify(value) });
+  if (Array.isArray(s.enum)) add('oneOf', s.enum.join(', '));
+  add('minLength', s.minLength);
+  add('maxLength', s.maxLength);
+  add('min', s.minimum);
+  add('above', s.exclusiveMinimum);
+  if (s.maximum !== SAFE_MAX) add('max', s.maximum);
+  add('minItems', s.minItems);
+  add('maxItems', s.maxItems);
+  if (s.format === undefined) add('pattern', s.pattern);
+  add('format', s.format);
+  add('file', s.contentMediaType);
+  if (s.default !== undefined) add('default', JSON.stringify(s.default));
+  if (s.type === 'array' && s.items) out.push(...constraints(s.items as JsonSchema, resolve).map((c) => ({ ...c, each: true })));
   for (const v of variants(s)) out.push(...constraints(v, resolve));
   return out;
 }

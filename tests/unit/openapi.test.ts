@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { API } from '@/e2e/authz/matrix';
 import { bulkTransitionBodySchema, transitionBodySchema } from '@/lib/cases/schemas';
+import { schemaRows } from '@/lib/openapi/describe';
 import { openApiDocument, type JsonSchema } from '@/lib/openapi/document';
 import { OPERATIONS, operationKey } from '@/lib/openapi/operations';
 
@@ -136,5 +137,16 @@ describe('the document is OpenAPI 3.1', () => {
     expect(err.required).toEqual(['error']);
     expect(err.properties!.error!.required).toEqual(['code', 'message']);
     expect(Object.keys(doc.components.responses).sort()).toEqual(['Error400', 'Error401', 'Error403', 'Error404', 'Error409', 'Error413', 'Error415', 'Error422']);
+  });
+});
+
+describe('the /api-docs tables', () => {
+  const resolve = (ref: string) => ref.replace(/^#\//, '').split('/').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], doc) as JsonSchema;
+  it('nest an inspection’s findings under it, with their limits', () => {
+    const rows = schemaRows({ $ref: '#/components/schemas/InspectionInput' }, resolve);
+    const category = rows.find((r) => r.path === 'findings[].category');
+    expect(category).toMatchObject({ depth: 1, type: 'string', required: true });
+    expect(category!.constraints).toContainEqual({ kind: 'maxLength', value: '60' });
+    expect(rows.find((r) => r.path === 'findings')!.type).toBe('array<object>');
   });
 });
