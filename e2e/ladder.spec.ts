@@ -96,7 +96,7 @@ test.describe('the rectification ladder', () => {
     await page.locator('[data-action="order"]').click();
     await page.locator('#tr-ordered-deadline').fill(officeDay(-1));
     await page.locator('#transition-ordered').getByRole('button', { name: /确认|Confirm/ }).click();
-    await expect(page.locator('#tr-ordered-deadline-error')).toContainText(/after today/);
+    await expect(page.locator('#tr-ordered-deadline-error')).toContainText(/晚于今天|after today/);
     await expect(stateOf(page)).toHaveAttribute('data-state', 'open');
   });
 

@@ -15,4 +15,5 @@ export const NAV_ITEMS: ReadonlyArray<{ href: string; key: string; permission: P
   { href: '/admin/settings', key: 'settings', permission: 'admin:settings' },
   { href: '/offenders', key: 'offenders', permission: 'offender:read' },
   { href: '/admin/rules', key: 'adminRules', permission: 'admin:rules' },
+  { href: '/api-docs', key: 'apiDocs', permission: 'api:docs' },
 ];

@@ -33,6 +33,7 @@ const NONE = '/999999'; // writes name an id that does not exist, so the matrix 
 export const API: Row[] = [
   { route: 'GET /api/health', expect: PUBLIC },
   { route: 'GET /api/v1/[...path]', path: '/api/v1/no-such-thing', expect: READ },
+  { route: 'GET /api/v1/openapi.json', expect: READ },
   { route: 'GET /api/v1/stats/summary', expect: READ },
   { route: 'GET /api/v1/stats/by-sector', expect: READ },
   { route: 'GET /api/v1/stats/by-category', expect: READ },
@@ -105,6 +106,7 @@ export const PAGES: Row[] = [
   { route: 'GET /admin/tokens', expect: page(403, 403, 'ok') },
   { route: 'GET /admin/settings', expect: page(403, 403, 'ok') },
   { route: 'GET /admin/rules', expect: page(403, 403, 'ok') },
+  { route: 'GET /api-docs', expect: page('ok', 'ok', 'ok') },
 ];
 
 /** Route files that are not the product's own entry points (next-auth's handler is checked by sign-in tests). */

@@ -27,6 +27,7 @@ export const PERMISSIONS = [
   'admin:tokens',
   'admin:settings',
   'audit:read',
+  'api:docs',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -40,6 +41,7 @@ const INSPECTOR: readonly Permission[] = [
   'offender:read',
   'notice:read',
   'import:write',
+  'api:docs',
 ];
 
 /** DESIGN §1: supervisors do everything inspectors do, plus review, notices, removal and withdrawal. */
@@ -68,6 +70,7 @@ const ADMIN: readonly Permission[] = [
   'admin:tokens',
   'admin:settings',
   'audit:read',
+  'api:docs',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {

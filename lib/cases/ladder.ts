@@ -38,11 +38,33 @@ export interface TransitionContext {
   today: string;
 }
 
+/**
+ * Why a transition is refused, finer than `code`: the key of its text in messages/{zh,en}/refusals.json
+ * (the UI shows that; the API answers the stable `code` and the English `message`).
+ */
+export const REFUSAL_KEYS = [
+  'state',
+  'channel',
+  'role',
+  'reasonRequired',
+  'fixedVersionRequired',
+  'retestVersionRequired',
+  'deadlineRequired',
+  'deadlineFormat',
+  'deadlineNotFuture',
+  'deadlineNotPassed',
+  'takedownRequired',
+] as const;
+export type RefusalKey = (typeof REFUSAL_KEYS)[number];
+
 export type Refusal = {
   ok: false;
   status: 403 | 422;
   code: 'role' | 'channel' | 'state' | 'condition';
   message: string;
+  key: RefusalKey;
+  /** The values the text names: `from`, `to` (states), `role`, `channels` (comma-separated), `deadline`. */
+  params?: Record<string, string>;
   field?: keyof TransitionInput;
 };
 export type Allowed = { ok: true; rule: Rule };
@@ -61,25 +83,25 @@ interface Rule {
   summary: string;
 }
 
-const refuse = (message: string, field?: keyof TransitionInput): Refusal => ({ ok: false, status: 422, code: 'condition', message, field });
+const refuse = (key: RefusalKey, message: string, field?: keyof TransitionInput, params?: Record<string, string>): Refusal => ({ ok: false, status: 422, code: 'condition', message, key, field, params });
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-const needsReason: Condition = ({ input }) => (input.reason?.trim() ? null : refuse('A reason is required.', 'reason'));
+const needsReason: Condition = ({ input }) => (input.reason?.trim() ? null : refuse('reasonRequired', 'A reason is required.', 'reason'));
 const needsVersion =
-  (what: string): Condition =>
+  (what: 'claimed fixed' | 're-tested'): Condition =>
   ({ input }) =>
-    input.version?.trim() ? null : refuse(`The ${what} version is required.`, 'version');
+    input.version?.trim() ? null : refuse(what === 'claimed fixed' ? 'fixedVersionRequired' : 'retestVersionRequired', `The ${what} version is required.`, 'version');
 const needsFutureDeadline: Condition = ({ input, today }) => {
-  if (!input.deadline) return refuse('A deadline is required.', 'deadline');
-  if (!DATE.test(input.deadline)) return refuse('The deadline must be a date (YYYY-MM-DD).', 'deadline');
-  return input.deadline > today ? null : refuse('The deadline must be after today.', 'deadline');
+  if (!input.deadline) return refuse('deadlineRequired', 'A deadline is required.', 'deadline');
+  if (!DATE.test(input.deadline)) return refuse('deadlineFormat', 'The deadline must be a date (YYYY-MM-DD).', 'deadline');
+  return input.deadline > today ? null : refuse('deadlineNotFuture', 'The deadline must be after today.', 'deadline');
 };
 const deadlinePassed: Condition = ({ currentDeadline, today }) =>
-  currentDeadline && currentDeadline < today ? null : refuse(`The deadline (${currentDeadline ?? 'none'}) has not passed yet.`);
+  currentDeadline && currentDeadline < today ? null : refuse('deadlineNotPassed', `The deadline (${currentDeadline ?? 'none'}) has not passed yet.`, undefined, { deadline: currentDeadline ?? '—' });
 const takedownsRecorded: Condition = ({ channel, input }) =>
   channel !== 'direct' || (input.takedownStores?.length ?? 0) > 0
     ? null
-    : refuse('A direct removal needs a takedown record for at least one store.', 'takedownStores');
+    : refuse('takedownRequired', 'A direct removal needs a takedown record for at least one store.', 'takedownStores');
 
 const WORKERS: readonly Role[] = ['inspector', 'supervisor'];
 const SUPERVISORS: readonly Role[] = ['supervisor'];
@@ -110,14 +132,14 @@ function channelName(c: Channel): string {
 export function checkTransition(ctx: TransitionContext): Verdict {
   const rule = RULES.find((r) => r.to === ctx.to && r.from.includes(ctx.from));
   if (!rule) {
-    return { ok: false, status: 422, code: 'state', message: `A case cannot go from ${ctx.from} to ${ctx.to}.` };
+    return { ok: false, status: 422, code: 'state', key: 'state', params: { from: ctx.from, to: ctx.to }, message: `A case cannot go from ${ctx.from} to ${ctx.to}.` };
   }
   if (!rule.channels.includes(ctx.channel)) {
     const how = rule.channels.map(channelName).join(' or ');
-    return { ok: false, status: 422, code: 'channel', message: `${ctx.from} → ${ctx.to} happens only ${how}.` };
+    return { ok: false, status: 422, code: 'channel', key: 'channel', params: { from: ctx.from, to: ctx.to, channels: rule.channels.join(',') }, message: `${ctx.from} → ${ctx.to} happens only ${how}.` };
   }
   if (!rule.roles.includes(ctx.role)) {
-    return { ok: false, status: 403, code: 'role', message: `The ${ctx.role} role may not move a case from ${ctx.from} to ${ctx.to}.` };
+    return { ok: false, status: 403, code: 'role', key: 'role', params: { role: ctx.role, from: ctx.from, to: ctx.to }, message: `The ${ctx.role} role may not move a case from ${ctx.from} to ${ctx.to}.` };
   }
   for (const condition of rule.conditions) {
     const refusal = condition(ctx);

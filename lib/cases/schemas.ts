@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { caseStateEnum } from '@/db/schema/enums';
+import { evidenceRefSchema as sha256 } from '@/lib/evidence/ref';
 
-const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'An evidence reference is a lower-case SHA-256 (64 hex characters).');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as YYYY-MM-DD.');
 
 /** The body of a transition, for one case or many (DESIGN §6). */

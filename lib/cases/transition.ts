@@ -4,11 +4,12 @@ import type { Tx } from '@/db/client';
 import { caseEventEvidence, caseEvents, cases, retests, takedowns } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit';
-import { conflict, HttpError, notFound } from '@/lib/http/errors';
+import { conflict, notFound } from '@/lib/http/errors';
 import { refreshOffenderFlags } from '@/lib/offenders/refresh';
 import { getDefaultDeadlineDays } from '@/lib/settings';
 import { addDays, officeToday } from '@/lib/time';
 import { checkTransition, type CaseState, type Channel, type TransitionInput } from './ladder';
+import { TransitionRefusedError, type RefusalDetail } from './refusals';
 
 export type CaseRow = typeof cases.$inferSelect;
 
@@ -85,15 +86,16 @@ async function applyTransition(
   const [current] = await tx.select().from(cases).where(eq(cases.id, caseId)).limit(1);
   if (!current) throw notFound('Case', caseId);
   if (current.revision !== expectedRevision) {
-    throw conflict(`Case ${caseId} changed meanwhile (now revision ${current.revision}, you had ${expectedRevision}); reload it.`, {
+    const stale = { [caseId]: { key: 'stale', params: { revision: String(current.revision) } } } satisfies Record<string, RefusalDetail>;
+    throw new TransitionRefusedError(409, 'conflict', `Case ${caseId} changed meanwhile (now revision ${current.revision}, you had ${expectedRevision}); reload it.`, {
       expectedRevision: `Case ${caseId} is at revision ${current.revision}.`,
-    });
+    }, stale, req.to);
   }
   const input = await withDefaults(tx, current, req, today);
   const channel = req.channel ?? 'direct';
   const verdict = checkTransition({ from: current.state, to: req.to, role: actor.role, channel, input, currentDeadline: current.deadline, today });
   if (!verdict.ok) {
-    throw new HttpError(verdict.status, verdict.code === 'role' ? 'forbidden' : 'transition_refused', `Case ${caseId}: ${verdict.message}`, verdict.field ? { [verdict.field]: verdict.message } : undefined);
+    throw new TransitionRefusedError(verdict.status, verdict.code === 'role' ? 'forbidden' : 'transition_refused', `Case ${caseId}: ${verdict.message}`, verdict.field ? { [verdict.field]: verdict.message } : undefined, { [caseId]: { key: verdict.key, params: verdict.params } }, req.to);
   }
 
   const [updated] = await tx
@@ -161,16 +163,19 @@ export async function transitionCases(
   const rows = await tx.select().from(cases).where(inArray(cases.id, ids)).orderBy(asc(cases.id)).for('update');
   const byId = new Map(rows.map((r) => [r.id, r]));
   const problems: Record<string, string> = {};
+  const reasons: Record<string, RefusalDetail> = {};
   let status: 403 | 404 | 409 | 422 = 422;
   for (const item of items) {
     const row = byId.get(item.caseId);
     if (!row) {
       problems[String(item.caseId)] = `Case ${item.caseId} does not exist.`;
+      reasons[String(item.caseId)] = { key: 'missing' };
       status = 404;
       continue;
     }
     if (item.expectedRevision !== undefined && item.expectedRevision !== row.revision) {
       problems[String(item.caseId)] = `Case ${item.caseId} changed meanwhile (revision ${row.revision}).`;
+      reasons[String(item.caseId)] = { key: 'stale', params: { revision: String(row.revision) } };
       status = 409;
       continue;
     }
@@ -178,12 +183,13 @@ export async function transitionCases(
     const verdict = checkTransition({ from: row.state, to: req.to, role: actor.role, channel: req.channel ?? 'direct', input, currentDeadline: row.deadline, today });
     if (!verdict.ok) {
       problems[String(item.caseId)] = verdict.message;
+      reasons[String(item.caseId)] = { key: verdict.key, params: verdict.params };
       if (verdict.status === 403) status = 403;
     }
   }
   const refused = Object.keys(problems);
   if (refused.length) {
-    throw new HttpError(status, status === 403 ? 'forbidden' : status === 409 ? 'conflict' : status === 404 ? 'not_found' : 'transition_refused', `Nothing was changed: ${refused.length} of ${items.length} case(s) cannot move to ${req.to} (${refused.join(', ')}).`, problems);
+    throw new TransitionRefusedError(status, status === 403 ? 'forbidden' : status === 409 ? 'conflict' : status === 404 ? 'not_found' : 'transition_refused', `Nothing was changed: ${refused.length} of ${items.length} case(s) cannot move to ${req.to} (${refused.join(', ')}).`, problems, reasons, req.to);
   }
   const updated: CaseRow[] = [];
   const touched = new Set<number>();

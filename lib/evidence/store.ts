@@ -7,6 +7,7 @@ import { evidence } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit';
 import { HttpError, notFound } from '@/lib/http/errors';
+import { evidenceRefSchema } from './ref';
 import { ALLOWED_EVIDENCE_TYPES, sniffEvidenceType } from './types';
 
 /** 25 MB: larger files are refused with 413. */
@@ -72,7 +73,7 @@ export async function storeEvidence(db: Db, actor: Actor, input: { bytes: Uint8A
 }
 
 export async function getEvidenceOrThrow(db: Queryable, sha256: string): Promise<EvidenceRow> {
-  const [row] = /^[0-9a-f]{64}$/.test(sha256) ? await db.select().from(evidence).where(eq(evidence.sha256, sha256)).limit(1) : [];
+  const [row] = evidenceRefSchema.safeParse(sha256).success ? await db.select().from(evidence).where(eq(evidence.sha256, sha256)).limit(1) : [];
   if (!row) throw notFound('Evidence', sha256);
   return row;
 }

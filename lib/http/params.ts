@@ -1,10 +1,13 @@
+import { z } from 'zod';
 import { invalid } from './errors';
+
+/** A positive integer id as a route segment (`/cases/{id}`): the schema the API documents. */
+export const idParamSchema = z.string().regex(/^(?!0+$)\d{1,9}$/, 'Must be a positive integer.');
 
 /** A positive integer id from a route segment, or a 400 naming it. */
 export function idParam(value: string | undefined, name = 'id'): number {
-  const n = Number(value);
-  if (!value || !/^\d{1,9}$/.test(value) || !Number.isSafeInteger(n) || n < 1) {
+  if (!idParamSchema.safeParse(value).success) {
     throw invalid(`The ${name} in the path must be a positive integer.`, { [name]: 'Must be a positive integer.' });
   }
-  return n;
+  return Number(value);
 }

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { inspectionMethodEnum, severityEnum } from '@/db/schema/enums';
+import { evidenceRefSchema as sha256 } from '@/lib/evidence/ref';
 import { officeToday } from '@/lib/time';
-
-const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'An evidence reference is a lower-case SHA-256 (64 hex characters).');
 
 const isoDate = z
   .string({ error: 'The date is required.' })

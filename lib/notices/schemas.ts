@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { noticeKindEnum } from '@/db/schema/enums';
+import { noticeKindEnum, noticeStatusEnum } from '@/db/schema/enums';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as YYYY-MM-DD.');
 const kind = z.enum(noticeKindEnum.enumValues, { error: `One of: ${noticeKindEnum.enumValues.join(', ')}.` });
@@ -50,3 +50,12 @@ export const publicListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 export type PublicListQuery = z.infer<typeof publicListQuerySchema>;
+
+/** GET /api/v1/notices: the office's notices, optionally of one status. */
+export const noticeListQuerySchema = z.object({ status: z.enum(noticeStatusEnum.enumValues).optional() });
+
+/** GET /api/public/notices/{slug}: JSON, or the annex as CSV (`lang=en` for English headings). */
+export const publicNoticeQuerySchema = z.object({
+  format: z.enum(['json', 'csv'], { error: 'One of: json, csv.' }).default('json'),
+  lang: z.string().optional(),
+});

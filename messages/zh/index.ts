@@ -1,19 +1,23 @@
 // Messages are split by feature; each feature owns its file and registers it here.
 import core from './core.json';
 import admin from './admin.json';
+import apiDocs from './api-docs.json';
 import cases from './cases.json';
 import dashboard from './dashboard.json';
 import notices from './notices.json';
 import offenders from './offenders.json';
+import refusals from './refusals.json';
 import registry from './registry.json';
 
 const messages = {
   ...core,
   ...admin,
+  ...apiDocs,
   ...cases,
   ...dashboard,
   ...notices,
   ...offenders,
+  ...refusals,
   ...registry,
 };
 export default messages;

@@ -5,7 +5,8 @@ import { requirePermission } from '@/lib/auth/actor';
 import { parseStores } from '@/lib/cases/forms';
 import { bulkTransitionBodySchema, transitionBodySchema, transitionRequestFrom } from '@/lib/cases/schemas';
 import { transitionCase, transitionCases } from '@/lib/cases/transition';
-import { actionError, type ActionResult } from '@/lib/http/action';
+import { transitionActionError } from '@/lib/cases/refusal-text';
+import type { ActionResult } from '@/lib/http/action';
 import { invalid } from '@/lib/http/errors';
 import { fieldErrorsFromZod } from '@/lib/http/route';
 
@@ -38,7 +39,7 @@ export async function transitionCaseAction(_prev: ActionResult<{ state: string }
     const updated = await db.transaction((tx) => transitionCase(tx, actor, id, parsed.data.expectedRevision, transitionRequestFrom(parsed.data)));
     return { ok: true, data: { state: updated.state } };
   } catch (err) {
-    return actionError(err);
+    return transitionActionError(err);
   }
 }
 
@@ -59,6 +60,6 @@ export async function bulkTransitionAction(_prev: ActionResult<{ moved: number }
     );
     return { ok: true, data: { moved: moved.length } };
   } catch (err) {
-    return actionError(err);
+    return transitionActionError(err);
   }
 }

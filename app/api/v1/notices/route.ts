@@ -1,18 +1,14 @@
 import { getDb } from '@/db/client';
-import { noticeStatusEnum } from '@/db/schema/enums';
 import { requirePermission } from '@/lib/auth/actor';
 import { apiRoute, readJson, readSearchParams } from '@/lib/http/route';
 import { createDraft } from '@/lib/notices/commands';
 import { listManagedNotices } from '@/lib/notices/queries';
-import { noticeDraftSchema } from '@/lib/notices/schemas';
-import { z } from 'zod';
-
-const listQuery = z.object({ status: z.enum(noticeStatusEnum.enumValues).optional() });
+import { noticeDraftSchema, noticeListQuerySchema } from '@/lib/notices/schemas';
 
 /** The office's notices, every status (signed-in staff). */
 export const GET = apiRoute(async (req) => {
   await requirePermission('notice:read');
-  const { status } = readSearchParams(req.url, listQuery);
+  const { status } = readSearchParams(req.url, noticeListQuerySchema);
   return { notices: await listManagedNotices(await getDb(), status) };
 });
 

@@ -1,15 +1,14 @@
 import { getDb } from '@/db/client';
-import { invalid } from '@/lib/http/errors';
-import { apiRoute } from '@/lib/http/route';
+import { apiRoute, readSearchParams } from '@/lib/http/route';
 import { csvFileName, noticeCsv } from '@/lib/notices/exports';
 import { getPublicNotice } from '@/lib/notices/public';
 import { downloadLocale } from '@/lib/notices/request';
+import { publicNoticeQuerySchema } from '@/lib/notices/schemas';
 
 /** One published notice with its annex as JSON, or `?format=csv` (UTF-8 with BOM, `&lang=en` for English). */
 export const GET = apiRoute<{ slug: string }>(async (req, params) => {
   const url = new URL(req.url);
-  const format = url.searchParams.get('format') ?? 'json';
-  if (format !== 'json' && format !== 'csv') throw invalid('Unknown format.', { format: 'One of: json, csv.' });
+  const { format } = readSearchParams(url, publicNoticeQuerySchema);
   const notice = await getPublicNotice(await getDb(), params.slug);
   if (format === 'json') return notice;
   return new Response(noticeCsv(notice, downloadLocale(url)), {

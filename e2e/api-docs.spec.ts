@@ -1,0 +1,55 @@
+import { expect, expectAccessible, SCREENSHOT_DIR, test } from './fixtures';
+
+/** Today and later days in the office's calendar (China Standard Time), as YYYY-MM-DD. */
+const officeDay = (offset = 0) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offset * 86_400_000));
+
+for (const lang of ['zh', 'en'] as const) {
+  test(`the API reference renders the OpenAPI document (${lang})`, async ({ page, context, loginAs, baseURL }) => {
+    await context.addCookies([{ name: 'NEXT_LOCALE', value: lang, url: baseURL! }]);
+    await loginAs('inspector', '/api-docs');
+    await page.goto('/api-docs');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(lang === 'zh' ? '接口文档' : 'API reference');
+    await expect(page.getByRole('navigation', { name: lang === 'zh' ? '接口分类' : 'API areas' })).toBeVisible();
+    const transitions = page.locator('article', { has: page.locator('code', { hasText: /^\/api\/v1\/cases\/\{id\}\/transitions$/ }) });
+    await expect(transitions).toHaveCount(1);
+    await expect(transitions.getByText('case:transition', { exact: true })).toBeVisible();
+    await expect(transitions.getByRole('rowheader', { name: /^expectedRevision/ })).toBeVisible();
+    await expect(transitions.getByRole('rowheader', { name: /^id$/ })).toBeVisible();
+    // Nested fields of an inspection's findings are rows of their own.
+    await expect(page.getByRole('rowheader', { name: /^findings\[\]\.category/ })).toBeVisible();
+    await expectAccessible(page);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/api-docs-${lang}.png`, fullPage: false });
+    await transitions.scrollIntoViewIfNeeded();
+    await transitions.screenshot({ path: `${SCREENSHOT_DIR}/api-docs-transition-${lang}.png` });
+
+    const doc = await page.request.get('/api/v1/openapi.json');
+    expect(doc.status()).toBe(200);
+    expect((await doc.json()).openapi).toBe('3.1.0');
+  });
+}
+
+test('a refused transition reads in Chinese in the Chinese UI, on the case page and in bulk', async ({ page, context, loginAs, baseURL }) => {
+  await context.addCookies([{ name: 'NEXT_LOCALE', value: 'zh', url: baseURL! }]);
+  await loginAs('inspector', '/cases?state=open');
+  const row = page.locator('[data-testid="case-table"] tbody tr').first();
+  const id = Number(await row.getAttribute('data-case-id'));
+
+  // Bulk: a deadline of today is refused by the ladder, per case, in Chinese.
+  await row.getByRole('checkbox').check();
+  await page.getByLabel('变更为').selectOption('ordered');
+  await page.locator('form input[name="deadline"]').fill(officeDay(0));
+  await page.getByRole('button', { name: '应用于所选案件' }).click();
+  const bulkAlert = page.getByRole('alert').filter({ hasText: `#${id}` });
+  await expect(bulkAlert).toContainText('整改期限必须晚于今天。');
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/refusal-bulk-zh.png`, fullPage: false });
+
+  // One case: the same refusal under the deadline field.
+  await page.goto(`/cases/${id}`);
+  await page.locator('[data-action="order"]').click();
+  await page.locator('#tr-ordered-deadline').fill(officeDay(0));
+  await page.locator('#transition-ordered').getByRole('button', { name: /确认/ }).click();
+  await expect(page.locator('#transition-ordered')).toContainText('整改期限必须晚于今天。');
+  await expect(page.locator('#transition-ordered')).not.toContainText('The deadline must be after today');
+  await expectAccessible(page);
+  await page.locator('#transition-ordered').screenshot({ path: `${SCREENSHOT_DIR}/refusal-case-zh.png` });
+});

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import type { ErrorStatus } from './types';
+
+/** DESIGN §6: every refusal is `{ error: { code, message, fields? } }`. */
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string().meta({ description: 'Stable and machine-readable: invalid_input, unauthorized, forbidden, not_found, conflict, duplicate, too_large, unprocessable, transition_refused, …' }),
+    message: z.string().meta({ description: 'For people, in English.' }),
+    fields: z.record(z.string(), z.string()).optional().meta({ description: 'One message per field path (`findings.1.category`), or per case id for bulk transitions.' }),
+  }),
+});
+
+export const ERROR_DESCRIPTIONS: Record<ErrorStatus, string> = {
+  400: 'Invalid input: malformed JSON, a bad query or path parameter, or invalid fields (all named at once in `fields`).',
+  401: 'No valid credentials: sign in or send `Authorization: Bearer <token>`.',
+  403: 'The caller’s role may not do this.',
+  404: 'The named thing does not exist.',
+  409: 'A conflict: a duplicate, or the thing changed since you read it (reload and retry).',
+  413: 'The body is too large.',
+  415: 'The body’s format is not one this operation takes.',
+  422: 'Well-formed but refused by a rule (the reason is in `message` and `fields`).',
+};

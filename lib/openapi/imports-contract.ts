@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/**
+ * The import API as /work/prompts/import-contract.md fixes it, for the document while the import
+ * engine is built on its own branch: the multipart upload and the shapes it answers with.
+ */
+export const importUploadSchema = z.object({
+  file: z.string().meta({ contentMediaType: 'application/octet-stream', description: 'A .csv or .ndjson/.jsonl file (DESIGN §7).' }),
+  dryRun: z.enum(['true', '1']).optional().meta({ description: 'Validate and count, then roll back: no domain row is written.' }),
+});
+
+export const importRawQuerySchema = z.object({
+  dryRun: z.enum(['true', '1']).optional(),
+  filename: z.string().max(255).optional().meta({ description: 'Names the format by its extension (results.csv).' }),
+});
+
+const count = z.number().int().min(0);
+
+export const importJobSchema = z.object({
+  id: z.number().int().positive(),
+  status: z.enum(['queued', 'running', 'succeeded', 'failed']),
+  format: z.enum(['csv', 'ndjson']),
+  filename: z.string(),
+  dryRun: z.boolean(),
+  phase: z.enum(['queued', 'validating', 'applying', 'done']),
+  totalRows: count.meta({ description: 'Rows read so far (final when done).' }),
+  processedRows: count.meta({ description: 'Rows validated and staged so far.' }),
+  progress: z.number().min(0).max(1),
+  counts: z.object({
+    created: z.object({ operators: count, subjects: count, inspections: count, findings: count, cases: count }),
+    known: count,
+    rejected: count,
+  }),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+});
+
+export const rejectionSchema = z.object({
+  line: z.number().int().positive().meta({ description: '1-based line in the file (the CSV header is line 1).' }),
+  column: z.string(),
+  reason: z.string(),
+});
+
+export const importJobResponseSchema = z.object({ job: importJobSchema });
+export const importListResponseSchema = z.object({ items: z.array(importJobSchema), nextCursor: z.string().nullable() });
+export const importDetailResponseSchema = z.object({ job: importJobSchema, rejections: z.array(rejectionSchema).max(100) });

@@ -1,0 +1,22 @@
+import type { Operation } from '../types';
+import { adminOperations } from './admin';
+import { caseOperations } from './cases';
+import { importOperations } from './imports';
+import { noticeOperations } from './notices';
+import { offenderOperations } from './offenders';
+import { registryOperations } from './registry';
+import { statsOperations } from './stats';
+
+/** Every API operation the product offers: the one registry the OpenAPI document is generated from. */
+export const OPERATIONS: readonly Operation[] = [
+  ...statsOperations,
+  ...registryOperations,
+  ...caseOperations,
+  ...offenderOperations,
+  ...noticeOperations,
+  ...importOperations,
+  ...adminOperations,
+];
+
+/** `POST /api/v1/cases/{id}/transitions`: how an operation is named in tests and on the page. */
+export const operationKey = (op: Pick<Operation, 'method' | 'path'>) => `${op.method} ${op.path}`;

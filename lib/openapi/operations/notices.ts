@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { idParamSchema } from '@/lib/http/params';
+import { candidateQuerySchema, noticeDraftSchema, noticeListQuerySchema, noticeUpdateSchema, publicListQuerySchema, publicNoticeQuerySchema } from '@/lib/notices/schemas';
+import type { Operation } from '../types';
+
+const byId = z.object({ id: idParamSchema });
+
+/** Notices for staff (draft, four-eyes approval, publication) and the public pages' API. */
+export const noticeOperations: Operation[] = [
+  { method: 'GET', path: '/api/v1/notices', tag: 'notices', summary: 'List the office’s notices', access: 'notice:read', query: noticeListQuerySchema, responses: [{ status: 200, description: '`{ notices }`, every status unless filtered.' }] },
+  { method: 'POST', path: '/api/v1/notices', tag: 'notices', summary: 'Draft a notice', access: 'notice:draft', body: { name: 'NoticeDraft', schema: noticeDraftSchema }, responses: [{ status: 201, description: '`{ notice }`' }], errors: [409, 413, 422] },
+  { method: 'GET', path: '/api/v1/notices/candidates', tag: 'notices', summary: 'Cases a notice may list now', access: 'notice:draft', query: candidateQuerySchema, responses: [{ status: 200, description: '`{ candidates }`' }] },
+  { method: 'GET', path: '/api/v1/notices/{id}', tag: 'notices', summary: 'One notice', description: 'With each listed case’s current state and revision.', access: 'notice:read', params: byId, responses: [{ status: 200, description: '`{ notice, authorName, approverName, corrects, correctedBy, entries }`' }] },
+  { method: 'PATCH', path: '/api/v1/notices/{id}', tag: 'notices', summary: 'Replace a draft', description: 'Its author only, until approved; the same body as a new draft plus `expectedRevision`.', access: 'notice:draft', params: byId, body: { name: 'NoticeUpdate', schema: noticeUpdateSchema }, responses: [{ status: 200, description: '`{ notice }`' }], errors: [409, 413, 422] },
+  { method: 'POST', path: '/api/v1/notices/{id}/approve', tag: 'notices', summary: 'Approve a draft (four eyes)', description: 'By a supervisor other than the author (403 for the author).', access: 'notice:approve', params: byId, responses: [{ status: 200, description: '`{ notice }`' }], errors: [409, 422] },
+  { method: 'POST', path: '/api/v1/notices/{id}/publish', tag: 'notices', summary: 'Publish an approved notice', description: 'Moves every listed case in the same transaction; any refusal (naming the case) publishes nothing.', access: 'notice:publish', params: byId, responses: [{ status: 200, description: '`{ notice }`' }], errors: [409, 422] },
+  { method: 'GET', path: '/api/public/notices', tag: 'public', summary: 'Published notices', description: 'Newest first; no sign-in.', access: 'public', query: publicListQuerySchema, responses: [{ status: 200, description: 'A page of published notices and the cursor of the next.' }] },
+  { method: 'GET', path: '/api/public/notices/{slug}', tag: 'public', summary: 'One published notice', description: 'With its annex; `format=csv` downloads the annex (UTF-8 with BOM; `lang=en` for English).', access: 'public', params: z.object({ slug: z.string() }), query: publicNoticeQuerySchema, responses: [{ status: 200, description: 'The notice and its annex.' }, { status: 200, mediaType: 'text/csv', description: 'With `format=csv`: the annex.' }] },
+  { method: 'GET', path: '/notices/feed.xml', tag: 'public', summary: 'Feed of published notices', access: 'public', responses: [{ status: 200, mediaType: 'application/atom+xml', description: 'An Atom feed, newest first.' }], errors: [] },
+];

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { idParamSchema } from '@/lib/http/params';
+import { inspectionInputSchema } from '@/lib/inspections/schemas';
+import { operatorListQuerySchema, subjectListQuerySchema } from '@/lib/registry/list-schemas';
+import { operatorInputSchema, subjectInputSchema, subjectLinkInputSchema } from '@/lib/registry/schemas';
+import { evidenceRefSchema } from '@/lib/evidence/ref';
+import type { Operation } from '../types';
+
+const byId = z.object({ id: idParamSchema });
+const page = (what: string) => `\`{ items: ${what}[], nextCursor: string | null }\`: pass nextCursor back as \`cursor\` for the next page.`;
+
+/** Operators, subjects, inspections and evidence (DESIGN §6). */
+export const registryOperations: Operation[] = [
+  { method: 'GET', path: '/api/v1/operators', tag: 'registry', summary: 'List operators', description: '`q` searches the name and the USCC; `region` filters.', access: 'registry:read', query: operatorListQuerySchema, responses: [{ status: 200, description: page('Operator') }] },
+  { method: 'POST', path: '/api/v1/operators', tag: 'registry', summary: 'Register an operator', description: 'The USCC is checked by its GB 32100-2015 check digit; a USCC already registered is a 409.', access: 'registry:write', body: { name: 'OperatorInput', schema: operatorInputSchema }, responses: [{ status: 201, description: '`{ operator }`' }], errors: [409, 413] },
+  { method: 'GET', path: '/api/v1/operators/{id}', tag: 'registry', summary: 'One operator with its subjects', access: 'registry:read', params: byId, responses: [{ status: 200, description: '`{ operator, subjects, moreSubjects }` (the first 200 subjects, each with its latest case state).' }] },
+  { method: 'GET', path: '/api/v1/subjects', tag: 'registry', summary: 'List subjects', description: '`q` searches current and former names (Chinese too) and every identifier.', access: 'registry:read', query: subjectListQuerySchema, responses: [{ status: 200, description: page('Subject') }] },
+  { method: 'POST', path: '/api/v1/subjects', tag: 'registry', summary: 'Register a subject', description: 'Answers with the subjects it is probably the same as (shared identifiers, operator, similar name).', access: 'registry:write', body: { name: 'SubjectInput', schema: subjectInputSchema }, responses: [{ status: 201, description: '`{ subject, probableMatches }`' }], errors: [409, 413, 422] },
+  { method: 'GET', path: '/api/v1/subjects/{id}', tag: 'registry', summary: 'One subject', description: 'Identifiers, name history, store listings, cases, evidence, links and probable matches.', access: 'registry:read', params: byId, responses: [{ status: 200, description: 'The subject detail.' }] },
+  { method: 'POST', path: '/api/v1/subjects/{id}/links', tag: 'registry', summary: 'Link or dismiss a probable match', access: 'registry:write', params: byId, body: { name: 'SubjectLinkInput', schema: subjectLinkInputSchema }, responses: [{ status: 201, description: '`{ link }`' }], errors: [409, 413, 422] },
+  { method: 'POST', path: '/api/v1/inspections', tag: 'inspections', summary: 'Record an inspection with its findings', description: 'Evidence is named by the SHA-256 of files uploaded first (POST /api/v1/evidence). Opens the inspection’s case.', access: 'inspection:write', body: { name: 'InspectionInput', schema: inspectionInputSchema }, responses: [{ status: 201, description: 'The inspection, its findings and its case.' }], errors: [409, 413, 422] },
+  {
+    method: 'POST',
+    path: '/api/v1/evidence',
+    tag: 'inspections',
+    summary: 'Upload an evidence file',
+    description: 'At most 25 MB; the type is recognised by the bytes (PNG, JPEG, WebP, GIF, PDF, MP4, WebM, pcap, pcapng, HAR). 201 when new, 200 when the same bytes were stored before.',
+    access: 'inspection:write',
+    rawBody: { name: 'EvidenceUpload', content: { 'multipart/form-data': z.object({ file: z.string().meta({ contentMediaType: 'application/octet-stream', description: 'The file.' }) }) } },
+    responses: [{ status: 201, description: '`{ sha256, byteSize, mediaType }`' }, { status: 200, description: 'Already stored: `{ sha256, byteSize, mediaType }`' }],
+    errors: [413, 422],
+  },
+  { method: 'GET', path: '/api/v1/evidence/{sha256}', tag: 'inspections', summary: 'Download an evidence file', description: 'Always as an attachment with its recognised media type.', access: 'case:read', params: z.object({ sha256: evidenceRefSchema }), responses: [{ status: 200, mediaType: 'application/octet-stream', description: 'The file’s bytes.' }] },
+];
