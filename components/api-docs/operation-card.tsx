@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import type { JsonSchema } from '@/lib/openapi/document';
 import { constraints, typeLabel } from '@/lib/openapi/describe';
 import { Badge } from '@/components/ui/badge';
-import { DataTable, td, th } from '@/components/ui/data-table';
+import { DataTable, td } from '@/components/ui/data-table';
 import { InlineCode, Limits } from './limits';
 import { SchemaTable } from './schema-table';
 
@@ -45,15 +45,7 @@ export async function OperationCard({ op, resolve }: { op: DocOperation; resolve
           <h4 className="mb-1 text-sm font-semibold">{t('parameters')}</h4>
           <DataTable
             caption={t('parametersOf', { op: `${op.method} ${op.path}` })}
-            head={
-              <tr>
-                <th scope="col" className={th}>{t('name')}</th>
-                <th scope="col" className={th}>{t('in')}</th>
-                <th scope="col" className={th}>{t('type')}</th>
-                <th scope="col" className={th}>{t('required')}</th>
-                <th scope="col" className={th}>{t('limits')}</th>
-              </tr>
-            }
+            columns={[t('name'), t('in'), t('type'), t('required'), t('limits')]}
           >
             {op.parameters.map((p) => (
               <tr key={`${p.in}-${p.name}`}>

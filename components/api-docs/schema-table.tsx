@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import type { JsonSchema } from '@/lib/openapi/document';
 import { schemaRows } from '@/lib/openapi/describe';
-import { DataTable, td, th } from '@/components/ui/data-table';
+import { DataTable, td } from '@/components/ui/data-table';
 import { InlineCode, Limits } from './limits';
 
 /** A request body's fields as a nested table: path (indented), type, required, limits, description. */
@@ -12,14 +12,7 @@ export async function SchemaTable({ schema, resolve, caption }: { schema: JsonSc
   return (
     <DataTable
       caption={caption}
-      head={
-        <tr>
-          <th scope="col" className={th}>{t('field')}</th>
-          <th scope="col" className={th}>{t('type')}</th>
-          <th scope="col" className={th}>{t('required')}</th>
-          <th scope="col" className={th}>{t('limits')}</th>
-        </tr>
-      }
+      columns={[t('field'), t('type'), t('required'), t('limits')]}
     >
       {rows.map((r) => (
         <tr key={r.path}>
