@@ -94,7 +94,7 @@ export async function benchImport(opts: { url: string; rows: number }) {
     importSeconds: importMs / 1000,
     ratio: Math.round((importMs / copyMs) * 100) / 100,
     validatingSeconds: applyingAt / 1000,
-    applyStepsAtSeconds: Object.fromEntries(Object.entries(steps).map(([k, v]) => [k, v / 1000])),
+    applyStepsAtSeconds: Object.fromEntries(Object.entries(steps).map(([k, v]) => [k, Number(v) / 1000])),
     peakRssMB: Math.round(peakKb / 1024),
     counts: done,
     goals: { ratio: 2, peakRssMB: 512 },
