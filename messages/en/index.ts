@@ -3,6 +3,7 @@ import core from './core.json';
 import admin from './admin.json';
 import cases from './cases.json';
 import dashboard from './dashboard.json';
+import imports from './imports.json';
 import notices from './notices.json';
 import offenders from './offenders.json';
 import registry from './registry.json';
@@ -12,6 +13,7 @@ const messages = {
   ...admin,
   ...cases,
   ...dashboard,
+  ...imports,
   ...notices,
   ...offenders,
   ...registry,
