@@ -1,12 +1,6 @@
 import { useTranslations } from 'next-intl';
 import { DataTable, td, th } from '@/components/ui/data-table';
-
-/** The DESIGN §7 columns, in file order. */
-export const IMPORT_COLUMNS = [
-  'source', 'external_id', 'detected_at', 'inspection_ref', 'subject_kind', 'subject_name', 'platform', 'store',
-  'version', 'package_name', 'bundle_id', 'mini_program_appid', 'filing_number', 'cert_sha256', 'operator_name',
-  'operator_uscc', 'region', 'sector', 'category', 'severity', 'description', 'evidence_sha256', 'evidence_url', 'campaign',
-] as const;
+import { IMPORT_COLUMNS, REQUIRED_COLUMNS } from '@/lib/imports/columns';
 
 export const EXAMPLE_CSV_PATH = '/imports/example.csv';
 
@@ -29,7 +23,10 @@ export function FormatHelp() {
         <DataTable caption={t('columnsTitle', { n: IMPORT_COLUMNS.length })} className="rounded-none border-0 border-t" head={<tr><th scope="col" className={th}>{t('column')}</th><th scope="col" className={th}>{t('meaning')}</th></tr>}>
           {IMPORT_COLUMNS.map((c) => (
             <tr key={c}>
-              <td className={`${td} whitespace-nowrap font-mono text-xs`}>{c}</td>
+              <td className={`${td} whitespace-nowrap`}>
+                <code className="font-mono text-xs">{c}</code>
+                {REQUIRED_COLUMNS.includes(c) ? <span className="ml-2 text-xs font-medium text-accent">{t('required')}</span> : null}
+              </td>
               <td className={td}>{t(`columns.${c}`)}</td>
             </tr>
           ))}

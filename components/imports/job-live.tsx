@@ -5,14 +5,14 @@ import { useTranslations } from 'next-intl';
 import { ProgressBar } from './progress-bar';
 import { JobReport } from './job-report';
 import { ImportStatusBadge } from './status-badge';
-import { isActive, type ImportJobDetail, type ImportJobView } from './types';
+import { isActive, type ImportJobDetail, type ImportJob } from './types';
 import { useImportJob } from './use-import-job';
 
 /**
  * One job as it runs: its phase and progress bar while queued or running (polled), then the report,
  * or why it failed. `onSettled` hears the finished job once.
  */
-export function JobLive({ id, initial, onSettled }: { id: number; initial?: ImportJobDetail; onSettled?: (job: ImportJobView) => void }) {
+export function JobLive({ id, initial, onSettled }: { id: number; initial?: ImportJobDetail; onSettled?: (job: ImportJob) => void }) {
   const t = useTranslations('imports');
   const { data, error } = useImportJob(id, initial);
   const job = data?.job;

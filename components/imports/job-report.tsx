@@ -1,9 +1,9 @@
 import { useTranslations } from 'next-intl';
 import { DataTable, td, th } from '@/components/ui/data-table';
-import { CREATED_ENTITIES, type ImportJobView, type RejectionView } from './types';
+import { CREATED_ENTITIES, type ImportJob, type Rejection } from './types';
 
 /** A finished job's report: what was (or, for a dry run, would be) created, already known and rejected. */
-export function JobReport({ job, rejections }: { job: ImportJobView; rejections: RejectionView[] }) {
+export function JobReport({ job, rejections }: { job: ImportJob; rejections: Rejection[] }) {
   const t = useTranslations('imports');
   const created = job.dryRun ? t('report.wouldCreate') : t('report.created');
   return (
@@ -36,7 +36,7 @@ export function JobReport({ job, rejections }: { job: ImportJobView; rejections:
   );
 }
 
-function Rejections({ job, rejections }: { job: ImportJobView; rejections: RejectionView[] }) {
+function Rejections({ job, rejections }: { job: ImportJob; rejections: Rejection[] }) {
   const t = useTranslations('imports');
   return (
     <section aria-labelledby={`rejections-${job.id}`} className="space-y-2">

@@ -3,9 +3,17 @@ import { useTranslations } from 'next-intl';
 import { DataTable, td, th } from '@/components/ui/data-table';
 import { formatDateTime } from '@/lib/i18n/format';
 import { ImportStatusBadge } from './status-badge';
-import type { ImportJobView } from './types';
+import type { ImportJob } from './types';
 
-export type ImportJobRow = ImportJobView & { by: string | null };
+type Author = { user: string | null; token: string | null } | undefined;
+/** A job with who started it: a user's name or an API token's. */
+export type ImportJobRow = ImportJob & { by: Author };
+
+/** Who started a job: the user, or the API token a machine used. */
+export function JobAuthor({ by }: { by: Author }) {
+  const t = useTranslations('imports.list');
+  return <>{by?.user ?? (by?.token ? t('token', { name: by.token }) : t('unknownUser'))}</>;
+}
 
 /** Recent import jobs, newest first: status, file, counts, who and when. */
 export function JobsTable({ jobs }: { jobs: ImportJobRow[] }) {
@@ -42,7 +50,7 @@ export function JobsTable({ jobs }: { jobs: ImportJobRow[] }) {
             <td className={`${td} ${num}`}>{job.counts.created?.findings ?? 0}</td>
             <td className={`${td} ${num}`}>{job.counts.known ?? 0}</td>
             <td className={`${td} ${num} ${job.counts.rejected ? 'font-semibold text-accent' : ''}`}>{job.counts.rejected ?? 0}</td>
-            <td className={td}>{job.by ?? t('list.unknownUser')}</td>
+            <td className={td}><JobAuthor by={job.by} /></td>
             <td className={`${td} whitespace-nowrap tabular-nums text-muted`}>{formatDateTime(job.startedAt ?? job.createdAt)}</td>
           </tr>
         ))

@@ -1,10 +1,10 @@
 import { useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui/badge';
-import type { ImportStatus } from './types';
+import type { ImportJob } from './types';
 
 const TONE = { queued: 'neutral', running: 'brand', succeeded: 'ok', failed: 'danger' } as const;
 
-export function ImportStatusBadge({ status, dryRun }: { status: ImportStatus; dryRun: boolean }) {
+export function ImportStatusBadge({ status, dryRun }: { status: ImportJob['status']; dryRun: boolean }) {
   const t = useTranslations('imports');
   return (
     <span className="inline-flex flex-wrap gap-1">

@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 import { JobLive } from './job-live';
 import { ProgressBar } from './progress-bar';
-import type { ImportJobDetail, ImportJobView } from './types';
+import type { ImportJobDetail, ImportJob } from './types';
 import { uploadImport } from './xhr-upload';
 
 /**
@@ -23,7 +23,7 @@ export function UploadForm() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const [current, setCurrent] = useState<ImportJobDetail | null>(null);
-  const [settled, setSettled] = useState<ImportJobView | null>(null);
+  const [settled, setSettled] = useState<ImportJob | null>(null);
 
   async function send(chosen: File, asDryRun: boolean) {
     setBusy(true);
@@ -47,7 +47,7 @@ export function UploadForm() {
     void send(file, dryRun);
   }
 
-  const onSettled = useCallback((job: ImportJobView) => {
+  const onSettled = useCallback((job: ImportJob) => {
     setSettled(job);
     router.refresh();
   }, [router]);

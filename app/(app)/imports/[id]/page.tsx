@@ -6,10 +6,11 @@ import { getDb } from '@/db/client';
 import { requirePagePermission } from '@/lib/auth/page';
 import { HttpError } from '@/lib/http/errors';
 import { formatDateTime } from '@/lib/i18n/format';
-import { getImportJobDetail } from '@/lib/imports/queries';
+import { importJobAuthors, importJobDetail } from '@/lib/imports/report';
 import { Card } from '@/components/ui/card';
 import { Facts } from '@/components/registry/form-controls';
 import { JobLive } from '@/components/imports/job-live';
+import { JobAuthor } from '@/components/imports/jobs-table';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   return { title: (await getTranslations('imports'))('report.title', { id: (await params).id }) };
@@ -20,11 +21,12 @@ export default async function ImportJobPage({ params }: { params: Promise<{ id: 
   const { id: raw } = await params;
   if (!/^\d{1,9}$/.test(raw)) notFound();
   const [t, db] = await Promise.all([getTranslations('imports'), getDb()]);
-  const detail = await getImportJobDetail(db, Number(raw)).catch((err) => {
+  const detail = await importJobDetail(db, Number(raw)).catch((err: unknown) => {
     if (err instanceof HttpError && err.status === 404) notFound();
     throw err;
   });
   const { job } = detail;
+  const by = (await importJobAuthors(db, [job.id])).get(job.id);
   return (
     <div className="space-y-5">
       <div>
@@ -35,12 +37,12 @@ export default async function ImportJobPage({ params }: { params: Promise<{ id: 
         <Facts items={[
           { label: t('report.file'), value: <span className="font-medium">{job.filename}</span> },
           { label: t('report.format'), value: job.format.toUpperCase() },
-          { label: t('report.by'), value: detail.by ?? '—' },
+          { label: t('report.by'), value: <JobAuthor by={by} /> },
           { label: t('report.uploaded'), value: formatDateTime(job.createdAt) },
           { label: t('report.finished'), value: job.finishedAt ? formatDateTime(job.finishedAt) : '—' },
         ]} />
       </Card>
-      <Card><JobLive id={job.id} initial={{ job, rejections: detail.rejections }} /></Card>
+      <Card><JobLive id={job.id} initial={detail} /></Card>
     </div>
   );
 }
