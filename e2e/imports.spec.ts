@@ -99,6 +99,7 @@ test('an inspector imports a results file: dry run, for real, rejected rows down
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Import #${href!.split('/').pop()}`);
   await expectCounts(page, none, file.good, file.bad.length);
   await expectAccessible(page);
+  await shot(page, 'job-en');
 });
 
 test('the example CSV offered on the page imports cleanly', async ({ page, loginAs }) => {
@@ -119,7 +120,7 @@ test('the example CSV offered on the page imports cleanly', async ({ page, login
 
 test('the import page in Chinese: an upload in progress and its report', async ({ page, loginAs }) => {
   test.setTimeout(180_000);
-  const file = resultsFile(200);
+  const file = resultsFile(4000); // large enough to catch it validating or applying (best effort)
   await loginAs('inspector', '/imports');
   await useLocale(page, 'zh');
   await page.goto('/imports');
@@ -129,6 +130,7 @@ test('the import page in Chinese: an upload in progress and its report', async (
   await page.setInputFiles('#import-file', { name: '检测结果.csv', mimeType: 'text/csv', buffer: Buffer.from(file.csv) });
   await page.getByRole('button', { name: '校验文件' }).click();
   await expect(page.getByTestId('job-progress')).toBeVisible();
+  await page.locator('[data-testid="import-job"][data-phase="validating"], [data-testid="import-job"][data-phase="applying"]').waitFor({ timeout: 10_000 }).catch(() => undefined);
   await shot(page, 'upload-in-progress-zh');
   await expect(page.getByTestId('import-job')).toHaveAttribute('data-status', 'succeeded', { timeout: 90_000 });
   await expectCounts(page, file.created, 0, file.bad.length);

@@ -28,7 +28,7 @@ export function JobLive({ id, initial, onSettled }: { id: number; initial?: Impo
 
   if (!job) return error ? <p role="alert" className="text-sm text-accent">{t('pollFailed')}</p> : null;
   return (
-    <div className="space-y-4" data-testid="import-job" data-status={job.status}>
+    <div className="space-y-4" data-testid="import-job" data-status={job.status} data-phase={job.phase}>
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <ImportStatusBadge status={job.status} dryRun={job.dryRun} />
         <span className="font-medium text-ink">{job.filename}</span>

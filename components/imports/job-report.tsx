@@ -50,7 +50,7 @@ function Rejections({ job, rejections }: { job: ImportJob; rejections: Rejection
       </div>
       <DataTable
         caption={t('report.rejectionsCaption')}
-        head={<tr><th scope="col" className={th}>{t('report.line')}</th><th scope="col" className={th}>{t('report.column')}</th><th scope="col" className={th}>{t('report.reason')}</th></tr>}
+        head={<tr><th scope="col" className={`${th} whitespace-nowrap`}>{t('report.line')}</th><th scope="col" className={`${th} whitespace-nowrap`}>{t('report.column')}</th><th scope="col" className={th}>{t('report.reason')}</th></tr>}
       >
         {rejections.map((r, i) => (
           <tr key={`${r.line}-${r.column}-${i}`}>

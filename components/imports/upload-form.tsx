@@ -80,7 +80,7 @@ export function UploadForm() {
         </div>
         <Button type="submit" disabled={busy}>{busy ? t('upload.uploading') : dryRun ? t('upload.submitDry') : t('upload.submit')}</Button>
       </form>
-      {sent ? <ProgressBar testId="upload-progress" label={t('upload.progress', { name: sent.file.name })} value={sent.progress} /> : null}
+      {sent ? <ProgressBar testId="upload-progress" label={t(sent.progress < 1 ? 'upload.progress' : 'upload.uploaded', { name: sent.file.name })} value={sent.progress} /> : null}
       {current ? (
         <div className="space-y-3 border-t border-line pt-4">
           <JobLive key={current.job.id} id={current.job.id} initial={current} onSettled={onSettled} />
