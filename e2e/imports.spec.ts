@@ -120,7 +120,7 @@ test('the example CSV offered on the page imports cleanly', async ({ page, login
 
 test('the import page in Chinese: an upload in progress and its report', async ({ page, loginAs }) => {
   test.setTimeout(180_000);
-  const file = resultsFile(4000); // large enough to catch it validating or applying (best effort)
+  const file = resultsFile(1600); // large enough to catch it validating or applying (best effort)
   await loginAs('inspector', '/imports');
   await useLocale(page, 'zh');
   await page.goto('/imports');

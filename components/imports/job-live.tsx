@@ -38,8 +38,9 @@ export function JobLive({ id, initial, onSettled }: { id: number; initial?: Impo
         <ProgressBar
           testId="job-progress"
           label={t(`phase.${job.phase}`)}
-          value={job.phase === 'queued' ? 0 : job.progress}
-          detail={t('rowsSoFar', { processed: job.processedRows, total: job.totalRows })}
+          // Applying is one transaction with no steps to count: the bar is indeterminate then.
+          value={job.phase === 'applying' ? null : job.phase === 'queued' ? 0 : job.progress}
+          detail={job.phase === 'applying' ? t('rowsValidated', { total: job.totalRows }) : t('rowsSoFar', { processed: job.processedRows, total: job.totalRows })}
         />
       ) : null}
       {error ? <p role="alert" className="text-sm text-accent">{t('pollFailed')}</p> : null}

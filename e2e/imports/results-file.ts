@@ -18,7 +18,7 @@ export interface ResultsFile {
 
 export function resultsFile(good = 400): ResultsFile {
   const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-  const usccs = Array.from({ length: 5 }, () => withUsccCheckDigit(`914403${randomChars(11)}`));
+  const usccs = Array.from({ length: Math.ceil(good / 80) }, () => withUsccCheckDigit(`914403${randomChars(11)}`));
   const row = (i: number): Row => {
     const r = importRow(i, { source: `e2e-${tag}`, perSubject: 20, perInspection: 4, perOperator: 4 });
     const app = Math.floor(i / 20);
@@ -29,7 +29,7 @@ export function resultsFile(good = 400): ResultsFile {
       package_name: r.package_name && `com.e2e.t${tag}.app${app}`,
       mini_program_appid: r.mini_program_appid && `wx${tag}${app}`,
       operator_name: `${r.operator_name}-${tag}`,
-      operator_uscc: usccs[op % usccs.length]!,
+      operator_uscc: usccs[op]!,
     };
   };
   const rows: Row[] = Array.from({ length: good }, (_, i) => row(i));
