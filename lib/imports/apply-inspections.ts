@@ -42,7 +42,9 @@ export async function referenceEvidence({ tx, job, userId }: ApplyScope): Promis
 
 /** Findings by (source, external_id): a stored one is "known"; new ones link their evidence. */
 export async function createFindings({ tx, job }: ApplyScope): Promise<number> {
-  const [row] = await queryRows<{ findings: number }>(tx, sql`WITH ins AS (
+  // Findings with a larger id are this import's (imports run one at a time: apply.ts takes a lock).
+  const [before] = await queryRows<{ id: number | null }>(tx, sql`SELECT max(id) AS id FROM findings`);
+  const created = await countOf(tx, sql`WITH ins AS (
       INSERT INTO findings (inspection_id, category, severity, description, legal_basis, detected_at, source, external_id)
       SELECT DISTINCT ON (st.source, st.external_id)
         ti.inspection_id, st.category, st.severity::severity, st.description, vc.legal_basis_zh, st.detected_at, st.source, st.external_id
@@ -52,15 +54,14 @@ export async function createFindings({ tx, job }: ApplyScope): Promise<number> {
        WHERE st.job_id = ${job}
        ORDER BY st.source, st.external_id, st.line
       ON CONFLICT (source, external_id) DO NOTHING
-      RETURNING id, source, external_id),
-    links AS (
-      INSERT INTO finding_evidence (finding_id, sha256)
-      SELECT DISTINCT ins.id, st.evidence_sha256 FROM ins
-        JOIN import_staging st ON st.job_id = ${job} AND st.source = ins.source AND st.external_id = ins.external_id
-       WHERE st.evidence_sha256 <> ''
-      ON CONFLICT DO NOTHING RETURNING 1)
-    SELECT (SELECT count(*) FROM ins) AS findings, (SELECT count(*) FROM links) AS links`);
-  return Number(row?.findings ?? 0);
+      RETURNING 1)
+    SELECT count(*) AS n FROM ins`);
+  await tx.execute(sql`INSERT INTO finding_evidence (finding_id, sha256)
+    SELECT DISTINCT f.id, st.evidence_sha256
+      FROM import_staging st JOIN findings f ON f.source = st.source AND f.external_id = st.external_id
+     WHERE st.job_id = ${job} AND st.evidence_sha256 <> '' AND f.id > ${sql.raw(String(Number(before?.id ?? 0)))}
+    ON CONFLICT DO NOTHING`);
+  return created;
 }
 
 const FIXED = CLOSED_STATES.filter((s) => s !== 'withdrawn');

@@ -53,6 +53,8 @@ export async function applyStagedRows(db: Db, input: ApplyInput): Promise<Import
     await db.transaction(async (tx) => {
       // One apply at a time across processes: two files naming the same new subject never race.
       await tx.execute(sql`SELECT pg_advisory_xact_lock(7245001)`);
+      // Fresh statistics for the staged rows, or the planner takes the new table for empty (nested loops).
+      await tx.execute(sql`ANALYZE import_staging`);
       const scope: ApplyScope = {
         tx,
         job: sql.raw(String(Math.trunc(input.jobId))),
