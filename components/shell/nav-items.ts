@@ -10,6 +10,7 @@ export const NAV_ITEMS: ReadonlyArray<{ href: string; key: string; permission: P
   { href: '/subjects', key: 'subjects', permission: 'registry:read' },
   { href: '/operators', key: 'operators', permission: 'registry:read' },
   { href: '/inspections/new', key: 'newInspection', permission: 'inspection:write' },
+  { href: '/imports', key: 'imports', permission: 'import:write' },
   { href: '/cases', key: 'cases', permission: 'case:read' },
   { href: '/queue', key: 'queue', permission: 'case:transition' },
   { href: '/admin/settings', key: 'settings', permission: 'admin:settings' },

@@ -100,6 +100,8 @@ export const PAGES: Row[] = [
   { route: 'GET /cases', expect: page('ok', 'ok', 'ok') },
   { route: 'GET /cases/[id]', path: '/cases/1', expect: page('ok', 'ok', 'ok') },
   { route: 'GET /queue', expect: page('ok', 'ok', 403) },
+  { route: 'GET /imports', expect: page('ok', 'ok', 403) },
+  { route: 'GET /imports/[id]', path: '/imports/999999', expect: page('ok', 'ok', 403) },
   { route: 'GET /offenders', expect: page('ok', 'ok', 'ok') },
   { route: 'GET /offenders/[id]', path: '/offenders/1', expect: page('ok', 'ok', 'ok') },
   { route: 'GET /offenders/operators/[id]', path: '/offenders/operators/1', expect: page('ok', 'ok', 'ok') },

@@ -4,6 +4,7 @@ import admin from './admin.json';
 import apiDocs from './api-docs.json';
 import cases from './cases.json';
 import dashboard from './dashboard.json';
+import imports from './imports.json';
 import notices from './notices.json';
 import offenders from './offenders.json';
 import refusals from './refusals.json';
@@ -15,6 +16,7 @@ const messages = {
   ...apiDocs,
   ...cases,
   ...dashboard,
+  ...imports,
   ...notices,
   ...offenders,
   ...refusals,
