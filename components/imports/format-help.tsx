@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import { DataTable, td, th } from '@/components/ui/data-table';
+import { DataTable, td } from '@/components/ui/data-table';
 import { IMPORT_COLUMNS, REQUIRED_COLUMNS } from '@/lib/imports/columns';
 
 export const EXAMPLE_CSV_PATH = '/imports/example.csv';
@@ -20,7 +20,7 @@ export function FormatHelp() {
       </p>
       <details className="rounded border border-line">
         <summary className="cursor-pointer px-3 py-2 font-medium text-ink">{t('columnsTitle', { n: IMPORT_COLUMNS.length })}</summary>
-        <DataTable caption={t('columnsTitle', { n: IMPORT_COLUMNS.length })} className="rounded-none border-0 border-t" head={<tr><th scope="col" className={th}>{t('column')}</th><th scope="col" className={th}>{t('meaning')}</th></tr>}>
+        <DataTable caption={t('columnsTitle', { n: IMPORT_COLUMNS.length })} className="rounded-none border-0 border-t" columns={[t('column'), t('meaning')]}>
           {IMPORT_COLUMNS.map((c) => (
             <tr key={c}>
               <td className={`${td} whitespace-nowrap`}>

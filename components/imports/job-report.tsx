@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import { DataTable, td, th } from '@/components/ui/data-table';
+import { DataTable, td } from '@/components/ui/data-table';
 import { CREATED_ENTITIES, type ImportJob, type Rejection } from './types';
 
 /** A finished job's report: what was (or, for a dry run, would be) created, already known and rejected. */
@@ -14,7 +14,7 @@ export function JobReport({ job, rejections }: { job: ImportJob; rejections: Rej
       <DataTable
         caption={t('report.countsCaption')}
         className="max-w-md"
-        head={<tr><th scope="col" className={th}>{t('report.entity')}</th><th scope="col" className={`${th} text-right`}>{created}</th></tr>}
+        columns={[t('report.entity'), { label: created, numeric: true }]}
       >
         {CREATED_ENTITIES.map((e) => (
           <tr key={e} data-testid={`created-${e}`}>
@@ -50,7 +50,7 @@ function Rejections({ job, rejections }: { job: ImportJob; rejections: Rejection
       </div>
       <DataTable
         caption={t('report.rejectionsCaption')}
-        head={<tr><th scope="col" className={`${th} whitespace-nowrap`}>{t('report.line')}</th><th scope="col" className={`${th} whitespace-nowrap`}>{t('report.column')}</th><th scope="col" className={th}>{t('report.reason')}</th></tr>}
+        columns={[t('report.line'), t('report.column'), t('report.reason')]}
       >
         {rejections.map((r, i) => (
           <tr key={`${r.line}-${r.column}-${i}`}>

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { DataTable, td, th } from '@/components/ui/data-table';
+import { DataTable, td } from '@/components/ui/data-table';
 import { formatDateTime } from '@/lib/i18n/format';
 import { ImportStatusBadge } from './status-badge';
 import type { ImportJob } from './types';
@@ -23,18 +23,7 @@ export function JobsTable({ jobs }: { jobs: ImportJobRow[] }) {
     <DataTable
       caption={t('recent')}
       className="rounded-none border-0"
-      head={
-        <tr>
-          <th scope="col" className={th}>{t('list.status')}</th>
-          <th scope="col" className={th}>{t('list.file')}</th>
-          <th scope="col" className={`${th} text-right`}>{t('list.rows')}</th>
-          <th scope="col" className={`${th} text-right`}>{t('list.created')}</th>
-          <th scope="col" className={`${th} text-right`}>{t('list.known')}</th>
-          <th scope="col" className={`${th} text-right`}>{t('list.rejected')}</th>
-          <th scope="col" className={th}>{t('list.who')}</th>
-          <th scope="col" className={th}>{t('list.when')}</th>
-        </tr>
-      }
+      columns={[t('list.status'), t('list.file'), { label: t('list.rows'), numeric: true }, { label: t('list.created'), numeric: true }, { label: t('list.known'), numeric: true }, { label: t('list.rejected'), numeric: true }, t('list.who'), t('list.when')]}
     >
       {jobs.length === 0 ? (
         <tr><td colSpan={8} className={`${td} py-8 text-center text-muted`}>{t('noJobs')}</td></tr>

@@ -9,7 +9,7 @@ import { EMPTY_COUNTS, type ImportCounts } from './apply';
 
 export type ImportJobRow = typeof importJobs.$inferSelect;
 
-/** The contract's ImportJob (docs: /work/prompts/import-contract.md). */
+/** An import job as the API answers it (GET /api/v1/imports/{id}; documented in lib/openapi). */
 export interface ImportJob {
   id: number;
   status: ImportJobRow['status'];

@@ -6,6 +6,7 @@ import { once } from 'node:events';
 import { Transform, type Writable } from 'node:stream';
 import { HttpError, invalid, tooLarge } from '@/lib/http/errors';
 import { readMultipart } from './multipart';
+import type { ImportUploadQuery } from './schemas';
 
 export type ImportFormat = 'csv' | 'ndjson';
 
@@ -65,17 +66,16 @@ function limitedFileSink(file: string, counter: { bytes: number }): { sink: Writ
  * into a temp file, never holding it in memory. 400 when there is no file or it is empty, 415 for
  * an unknown format, 413 when it is too large.
  */
-export async function receiveImportUpload(req: Request): Promise<ReceivedUpload> {
+export async function receiveImportUpload(req: Request, query: ImportUploadQuery): Promise<ReceivedUpload> {
   const declared = Number(req.headers.get('content-length') ?? 0);
   if (declared > maxImportBytes() + 64 * 1024) throw tooLarge(`The file is larger than ${maxImportBytes()} bytes.`);
   const contentType = req.headers.get('content-type') ?? '';
-  const url = new URL(req.url);
   const file = path.join(importTempDir(), `${randomUUID()}.upload`);
   const counter = { bytes: 0 };
   try {
-    let filename = url.searchParams.get('filename') ?? '';
+    let filename = query.filename ?? '';
     let format: ImportFormat | null;
-    let dryRun = isTrue(url.searchParams.get('dryRun'));
+    let dryRun = isTrue(query.dryRun);
     const boundary = contentType.match(/^multipart\/form-data;.*boundary="?([^";]+)"?/i)?.[1];
     if (boundary) {
       if (!req.body) throw invalid('Attach the file to import.', { file: 'Required.' });

@@ -1,17 +1,12 @@
 import { z } from 'zod';
 
 /**
- * The import API as /work/prompts/import-contract.md fixes it, for the document while the import
- * engine is built on its own branch: the multipart upload and the shapes it answers with.
+ * The import API's multipart upload (parsed by hand, streamed to disk: lib/imports/upload.ts) and the
+ * shapes it answers with (lib/imports/jobs.ts toImportJob, lib/imports/report.ts), for the document.
  */
 export const importUploadSchema = z.object({
   file: z.string().meta({ contentMediaType: 'application/octet-stream', description: 'A .csv or .ndjson/.jsonl file (DESIGN §7).' }),
   dryRun: z.enum(['true', '1']).optional().meta({ description: 'Validate and count, then roll back: no domain row is written.' }),
-});
-
-export const importRawQuerySchema = z.object({
-  dryRun: z.enum(['true', '1']).optional(),
-  filename: z.string().max(255).optional().meta({ description: 'Names the format by its extension (results.csv).' }),
 });
 
 const count = z.number().int().min(0);

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { pageParams } from '@/lib/http/cursor';
 import { idParamSchema } from '@/lib/http/params';
-import { importDetailResponseSchema, importJobResponseSchema, importListResponseSchema, importRawQuerySchema, importUploadSchema } from '../imports-contract';
+import { importListSchema, importUploadQuerySchema } from '@/lib/imports/schemas';
+import { importDetailResponseSchema, importJobResponseSchema, importListResponseSchema, importUploadSchema } from '../imports-contract';
 import type { Operation } from '../types';
 
 const byId = z.object({ id: idParamSchema });
 const rawFile = z.string().meta({ description: 'The file itself; never held in memory by the server.' });
 
-/** Bulk import of automated testing results (DESIGN §7; the contract in /work/prompts/import-contract.md). */
+/** Bulk import of automated testing results (DESIGN §6–§7). */
 export const importOperations: Operation[] = [
   {
     method: 'POST',
@@ -16,12 +16,12 @@ export const importOperations: Operation[] = [
     summary: 'Start an import',
     description: 'The file is streamed to disk and imported in the background; poll the job. The format comes from the file name’s extension, else the content type.',
     access: 'import:write',
-    query: importRawQuerySchema,
+    query: importUploadQuerySchema,
     rawBody: { name: 'ImportUpload', content: { 'multipart/form-data': importUploadSchema, 'text/csv': rawFile, 'application/x-ndjson': rawFile } },
     responses: [{ status: 202, description: 'The job, queued.', schema: importJobResponseSchema }],
     errors: [413, 415],
   },
-  { method: 'GET', path: '/api/v1/imports', tag: 'imports', summary: 'List import jobs', description: 'Newest first.', access: 'import:write', query: z.object(pageParams), responses: [{ status: 200, description: 'A page of jobs.', schema: importListResponseSchema }] },
+  { method: 'GET', path: '/api/v1/imports', tag: 'imports', summary: 'List import jobs', description: 'Newest first.', access: 'import:write', query: importListSchema, responses: [{ status: 200, description: 'A page of jobs.', schema: importListResponseSchema }] },
   { method: 'GET', path: '/api/v1/imports/{id}', tag: 'imports', summary: 'One import job and its report', description: 'Progress, counts and the first 100 rejections.', access: 'import:write', params: byId, responses: [{ status: 200, description: 'The job and its first rejections.', schema: importDetailResponseSchema }] },
   { method: 'GET', path: '/api/v1/imports/{id}/rejections', tag: 'imports', summary: 'Every rejection as CSV', description: 'Columns `line,column,reason,raw`; UTF-8 with BOM, formula-safe.', access: 'import:write', params: byId, responses: [{ status: 200, mediaType: 'text/csv', description: '`import-<id>-rejections.csv`' }] },
 ];

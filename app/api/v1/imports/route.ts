@@ -3,7 +3,7 @@ import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/actor';
 import { apiRoute, readSearchParams } from '@/lib/http/route';
 import { listImportJobs } from '@/lib/imports/jobs';
-import { importListSchema } from '@/lib/imports/schemas';
+import { importListSchema, importUploadQuerySchema } from '@/lib/imports/schemas';
 import { startImport } from '@/lib/imports/start';
 
 /** Import jobs, newest first. */
@@ -15,6 +15,6 @@ export const GET = apiRoute(async (req) => {
 /** Starts a bulk import (DESIGN §7): 202 with the queued job; it runs in the background. */
 export const POST = apiRoute(async (req) => {
   const actor = await requirePermission('import:write');
-  const { job } = await startImport(req, actor);
+  const { job } = await startImport(req, actor, readSearchParams(req.url, importUploadQuerySchema));
   return NextResponse.json({ job }, { status: 202 });
 });
