@@ -62,6 +62,32 @@ export function errorResponse(err: unknown): NextResponse {
   return NextResponse.json({ error: { code: 'internal', message: 'Something went wrong on our side.' } }, { status: 500 });
 }
 
+/**
+ * Text Postgres cannot store: the NUL character, and lone UTF-16 surrogates (not Unicode; `jsonb`,
+ * where the audit trail keeps before/after, refuses them). Found anywhere in a body, a query or a
+ * path, it is a 400 naming the field instead of a database error.
+ */
+export function unstorableFields(value: unknown, path: string[] = [], out: FieldErrors = {}): FieldErrors {
+  const key = path.length ? path.join('.') : '_';
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) out[key] ??= 'Contains a NUL character (U+0000), which is not allowed.';
+    else if (!value.isWellFormed()) out[key] ??= 'Not valid Unicode (a lone surrogate).';
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => unstorableFields(v, [...path, String(i)], out));
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (k.includes('\u0000') || !k.isWellFormed()) out[key] ??= 'A key contains a NUL character or invalid Unicode.';
+      unstorableFields(v, [...path, k], out);
+    }
+  }
+  return out;
+}
+
+function refuseUnstorable(value: unknown, message: string, path: string[] = []): void {
+  const fields = unstorableFields(value, path);
+  if (Object.keys(fields).length) throw invalid(message, fields);
+}
+
 type RouteContext<P> = { params: Promise<P> };
 
 /** Wraps a route handler: plain return values become JSON, every thrown error the DESIGN §6 error shape. */
@@ -71,7 +97,9 @@ export function apiRoute<P = Record<string, never>>(
   return async (req: NextRequest, ctx: RouteContext<P>): Promise<Response> => {
     return runWithRequest(req.headers, async () => {
       try {
-        const result = await handler(req, (await ctx?.params) ?? ({} as P));
+        const params = (await ctx?.params) ?? ({} as P);
+        refuseUnstorable(params, 'The path contains a NUL character or invalid Unicode.');
+        const result = await handler(req, params);
         return result instanceof Response ? result : NextResponse.json(result);
       } catch (err) {
         return errorResponse(err);
@@ -94,6 +122,7 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S, max
   } catch {
     throw invalid('The body is not valid JSON.');
   }
+  refuseUnstorable(body, 'Invalid input.');
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw invalid('Invalid input.', fieldErrorsFromZod(parsed.error));
   return parsed.data;
@@ -107,6 +136,7 @@ export function readSearchParams<S extends z.ZodType>(url: URL | string, schema:
     const all = params.getAll(key);
     raw[key] = all.length > 1 ? all : all[0]!;
   }
+  refuseUnstorable(raw, 'Invalid query parameters.');
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw invalid('Invalid query parameters.', fieldErrorsFromZod(parsed.error));
   return parsed.data;
