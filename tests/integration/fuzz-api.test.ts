@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { getDb } from '../../db/client';
 import { apiTokens } from '../../db/schema';
 import { API } from '../../e2e/authz/matrix';
@@ -32,7 +32,7 @@ const index = routeFileIndex();
 beforeAll(async () => {
   await setupTestDatabase();
   await withTaxonomies();
-  const [inspector, supervisor, admin, spare] = await Promise.all([createToken('inspector'), createToken('supervisor'), createToken('admin'), createToken('inspector', 'spare')]);
+  const [inspector, supervisor, admin] = await Promise.all([createToken('inspector'), createToken('supervisor'), createToken('admin'), createToken('inspector', 'spare')]);
   tokens = { inspector, supervisor, admin };
   ourTokenHashes = [inspector, supervisor, admin].map(hashTokenSecret);
   const db = await getDb();
@@ -42,7 +42,7 @@ beforeAll(async () => {
   const other = await makeSubject();
   const overdue = await makeOverdueCase({ subjectId: subject.id });
   const notice = await createDraft(db, author, draftInput([overdue.id]));
-  ids = { operatorId: subject.operatorId, subjectId: subject.id, otherSubjectId: other.id, caseId: overdue.id, noticeId: notice.id, userId: (await makeUser('inspector')).id, tokenId: spareRow!.id };
+  ids = { operatorId: subject.operatorId!, subjectId: subject.id, otherSubjectId: other.id, caseId: overdue.id, noticeId: notice.id, userId: (await makeUser('inspector')).id, tokenId: spareRow!.id };
   targets = fuzzTargets(ids);
   await installChangeLog();
 });
@@ -69,7 +69,7 @@ function setAt(body: Record<string, unknown>, at: (string | number)[], value: un
 function fileForm(bytes: Uint8Array | string | null, name: string): FormData {
   const form = new FormData();
   if (typeof bytes === 'string') form.set('file', bytes);
-  else if (bytes !== null) form.set('file', new Blob([bytes as BodyInit]), name);
+  else if (bytes !== null) form.set('file', new Blob([new Uint8Array(bytes)]), name);
   return form;
 }
 
@@ -120,16 +120,16 @@ function requestsFor(route: string, t: Target): fc.Arbitrary<Draft> {
 /** Keeps the fuzzer's own credentials alive (DELETE /api/v1/tokens/{id} may name them). */
 async function restoreTokens() {
   const db = await getDb();
-  await db.update(apiTokens).set({ revokedAt: null }).where(inArray(apiTokens.tokenHash, ourTokenHashes));
+  await db.update(apiTokens).set({ revokedAt: null }).where(and(inArray(apiTokens.tokenHash, ourTokenHashes), isNotNull(apiTokens.revokedAt)));
 }
 
 async function check(route: string, t: Target, handler: Parameters<typeof send>[0], r: FuzzRequest) {
   const before = await changeCounts();
   const res = await send(handler, r);
   sent++;
-  if (route.startsWith('DELETE /api/v1/tokens')) await restoreTokens();
   const problems = answerProblems(r, res, t.related);
   const changed = changedTables(before, await changeCounts());
+  if (route.startsWith('DELETE /api/v1/tokens')) await restoreTokens();
   if (res.status >= 400 && changed.length) problems.push(`refused (${res.status}) but rows changed: ${changed.join(', ')}`);
   if (route.startsWith('GET ') && changed.length) problems.push(`a read changed rows: ${changed.join(', ')}`);
   else if (res.status < 300 && !route.startsWith('GET ') && !t.noopOk && !changed.some((c) => c.startsWith('audit_events'))) {

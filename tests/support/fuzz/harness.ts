@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { getDb } from '../../../db/client';
+import { getDb, queryRows } from '../../../db/client';
 import type { Row, Who } from '../../../e2e/authz/matrix';
 import { callRoute, type CallResult } from '../api';
 
@@ -80,7 +80,7 @@ export async function installChangeLog(): Promise<void> {
       INSERT INTO fuzz_changes (tbl, n) VALUES (TG_TABLE_NAME, 1) ON CONFLICT (tbl) DO UPDATE SET n = fuzz_changes.n + 1;
       RETURN NULL;
     END $$`));
-  const tables = (await db.execute(sql`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'fuzz_changes'`)).rows as { tablename: string }[];
+  const tables = await queryRows<{ tablename: string }>(db, sql`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'fuzz_changes'`);
   for (const { tablename } of tables) {
     const events = tablename === 'api_tokens' ? 'INSERT OR DELETE OR UPDATE OF revoked_at, name, role, token_hash' : 'INSERT OR UPDATE OR DELETE';
     await db.execute(sql.raw(`CREATE TRIGGER fuzz_note_change AFTER ${events} ON "${tablename}" FOR EACH ROW EXECUTE FUNCTION fuzz_note_change()`));
@@ -89,7 +89,7 @@ export async function installChangeLog(): Promise<void> {
 
 export async function changeCounts(): Promise<Record<string, number>> {
   const db = await getDb();
-  const rows = (await db.execute(sql`SELECT tbl, n FROM fuzz_changes`)).rows as { tbl: string; n: number | string }[];
+  const rows = await queryRows<{ tbl: string; n: number | string }>(db, sql`SELECT tbl, n FROM fuzz_changes`);
   return Object.fromEntries(rows.map((r) => [r.tbl, Number(r.n)]));
 }
 
