@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, text, timestamp, boolean } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, jsonb, pgTable, real, text, timestamp } from 'drizzle-orm/pg-core';
 import { importFormatEnum, importStatusEnum } from './enums';
 import { apiTokens, users } from './users';
 
@@ -9,6 +9,14 @@ export const importJobs = pgTable('import_jobs', {
   format: importFormatEnum('format').notNull(),
   filename: text('filename').notNull().default(''),
   dryRun: boolean('dry_run').notNull().default(false),
+  /** queued → validating → applying → done (DESIGN §7; lib/imports/run.ts). */
+  phase: text('phase', { enum: ['queued', 'validating', 'applying', 'done'] }).notNull().default('queued'),
+  /** Size of the uploaded file and how much of it has been read, for the progress bar. */
+  fileBytes: bigint('file_bytes', { mode: 'number' }).notNull().default(0),
+  progress: real('progress').notNull().default(0),
+  /** The process running the job (`host:pid`) and its last sign of life: boot recovery fails orphans. */
+  runner: text('runner'),
+  heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
   totalRows: integer('total_rows').notNull().default(0),
   processedRows: integer('processed_rows').notNull().default(0),
   /** { created: {operators, subjects, inspections, findings, cases}, known, rejected } */
@@ -34,3 +42,43 @@ export const importRejections = pgTable(
   },
   (t) => [index('import_rejections_job_idx').on(t.jobId, t.line)],
 );
+
+/**
+ * Valid rows of a running import, between the validating and the applying phase (lib/imports/stage.ts).
+ * UNLOGGED on Postgres (hand-edited migration): a crash loses only what boot recovery deletes anyway.
+ * Every value is text as read (normalised), cast by the set-based apply statements.
+ */
+export const importStaging = pgTable('import_staging', {
+  jobId: integer('job_id').notNull(),
+  line: integer('line').notNull(),
+  source: text('source').notNull(),
+  externalId: text('external_id').notNull(),
+  detectedAt: timestamp('detected_at', { withTimezone: true }).notNull(),
+  inspectedOn: date('inspected_on').notNull(),
+  /** inspection_ref, or `finding:<external_id>` when empty (the row is its own inspection). */
+  inspectionKey: text('inspection_key').notNull(),
+  subjectKind: text('subject_kind').notNull(),
+  subjectName: text('subject_name').notNull(),
+  platform: text('platform').notNull(),
+  /** The identifier the subject is matched by: its type and match value. */
+  keyType: text('key_type').notNull(),
+  keyValue: text('key_value').notNull(),
+  store: text('store').notNull(),
+  version: text('version').notNull(),
+  packageName: text('package_name').notNull(),
+  bundleId: text('bundle_id').notNull(),
+  miniProgramAppid: text('mini_program_appid').notNull(),
+  filingNumber: text('filing_number').notNull(),
+  filingRoot: text('filing_root').notNull(),
+  certSha256: text('cert_sha256').notNull(),
+  operatorName: text('operator_name').notNull(),
+  operatorUscc: text('operator_uscc').notNull(),
+  region: text('region').notNull(),
+  sector: text('sector').notNull(),
+  category: text('category').notNull(),
+  severity: text('severity').notNull(),
+  description: text('description').notNull(),
+  evidenceSha256: text('evidence_sha256').notNull(),
+  evidenceUrl: text('evidence_url').notNull(),
+  campaign: text('campaign').notNull(),
+});

@@ -1,9 +1,12 @@
 import { getDatabase } from '@/db/client';
 import { DataFolderLockedError } from '@/db/lock';
+import { recoverInterruptedImports } from '@/lib/imports/recover';
 
 try {
-  const { kind } = await getDatabase();
-  console.log(`[rectify] database ready (${kind})`);
+  const handle = await getDatabase();
+  console.log(`[rectify] database ready (${handle.kind})`);
+  const interrupted = await recoverInterruptedImports(handle);
+  if (interrupted.length) console.log(`[rectify] imports interrupted by the last stop, marked failed: ${interrupted.join(', ')}`);
 } catch (err) {
   if (err instanceof DataFolderLockedError) {
     console.error(`[rectify] ${err.message}`);

@@ -1,0 +1,20 @@
+import { NextResponse } from 'next/server';
+import { getDb } from '@/db/client';
+import { requirePermission } from '@/lib/auth/actor';
+import { apiRoute, readSearchParams } from '@/lib/http/route';
+import { listImportJobs } from '@/lib/imports/jobs';
+import { importListSchema } from '@/lib/imports/schemas';
+import { startImport } from '@/lib/imports/start';
+
+/** Import jobs, newest first. */
+export const GET = apiRoute(async (req) => {
+  await requirePermission('import:write');
+  return listImportJobs(await getDb(), readSearchParams(req.url, importListSchema));
+});
+
+/** Starts a bulk import (DESIGN §7): 202 with the queued job; it runs in the background. */
+export const POST = apiRoute(async (req) => {
+  const actor = await requirePermission('import:write');
+  const { job } = await startImport(req, actor);
+  return NextResponse.json({ job }, { status: 202 });
+});

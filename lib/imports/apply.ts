@@ -1,0 +1,97 @@
+import { sql } from 'drizzle-orm';
+import type { Db, Tx } from '@/db/client';
+import type { Actor } from '@/lib/auth/actor';
+import { recordAudit } from '@/lib/audit';
+import { recomputeOffenderFlags, refreshOffenderFlags } from '@/lib/offenders/refresh';
+import { createOperators, resolveSubjects, touchedIds, type ApplyScope } from './apply-registry';
+import { createFindings, openCases, referenceEvidence, resolveInspections } from './apply-inspections';
+
+export interface ImportCounts {
+  created: { operators: number; subjects: number; inspections: number; findings: number; cases: number };
+  known: number;
+  rejected: number;
+}
+
+export const EMPTY_COUNTS: ImportCounts = {
+  created: { operators: 0, subjects: 0, inspections: 0, findings: 0, cases: 0 },
+  known: 0,
+  rejected: 0,
+};
+
+/** Steps of the apply phase, in order: a hook may run after each (tests inject failures there). */
+export type ApplyStep = 'operators' | 'subjects' | 'inspections' | 'evidence' | 'findings' | 'cases' | 'flags' | 'audit';
+export type StepHook = (step: ApplyStep) => void | Promise<void>;
+
+/** Above this many touched subjects and operators, one full recompute is cheaper than a scoped refresh. */
+export const FULL_RECOMPUTE_ABOVE = 50_000;
+
+class DryRunRollback extends Error {}
+
+export interface ApplyInput {
+  jobId: number;
+  actor: Actor | null;
+  dryRun: boolean;
+  validRows: number;
+  rejectedRows: number;
+  filename: string;
+  onStep?: StepHook;
+  /** Runs inside the transaction after the audit event (a real run marks its job done there). */
+  onCommit?: (tx: Tx, counts: ImportCounts) => Promise<void>;
+}
+
+/**
+ * The applying phase: ONE transaction of set-based statements over the job's staging rows
+ * (operators, subjects, inspections, evidence references, findings, cases), then one refresh of the
+ * repeat-offender flags for everything touched and one audit event naming the job and its counts.
+ * A dry run does all of it and rolls back. Imports are never destructive: nothing is updated or
+ * closed because a row is absent, and known rows change nothing.
+ */
+export async function applyStagedRows(db: Db, input: ApplyInput): Promise<ImportCounts> {
+  let result: ImportCounts = EMPTY_COUNTS;
+  const step = async (name: ApplyStep) => input.onStep?.(name);
+  try {
+    await db.transaction(async (tx) => {
+      // One apply at a time across processes: two files naming the same new subject never race.
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(7245001)`);
+      const scope: ApplyScope = {
+        tx,
+        job: sql.raw(String(Math.trunc(input.jobId))),
+        userId: sql.raw(input.actor?.kind === 'user' ? String(Math.trunc(input.actor.id)) : 'NULL::int'),
+        tokenId: sql.raw(input.actor?.kind === 'token' ? String(Math.trunc(input.actor.id)) : 'NULL::int'),
+      };
+      const operators = await createOperators(scope);
+      await step('operators');
+      const subjects = await resolveSubjects(scope);
+      await step('subjects');
+      const inspections = await resolveInspections(scope);
+      await step('inspections');
+      await referenceEvidence(scope);
+      await step('evidence');
+      const findings = await createFindings(scope);
+      await step('findings');
+      const cases = await openCases(scope);
+      await step('cases');
+      const touched = await touchedIds(scope);
+      if (touched.subjectIds.length + touched.operatorIds.length > FULL_RECOMPUTE_ABOVE) await recomputeOffenderFlags(tx);
+      else await refreshOffenderFlags(tx, touched);
+      await step('flags');
+      result = {
+        created: { operators, subjects, inspections, findings, cases },
+        known: input.validRows - findings,
+        rejected: input.rejectedRows,
+      };
+      await recordAudit(tx, input.actor, {
+        action: input.dryRun ? 'import.dry_run' : 'import.apply',
+        entityType: 'import_job',
+        entityId: input.jobId,
+        after: { filename: input.filename, ...result },
+      });
+      await step('audit');
+      if (input.dryRun) throw new DryRunRollback();
+      await input.onCommit?.(tx, result);
+    });
+  } catch (err) {
+    if (!(err instanceof DryRunRollback)) throw err;
+  }
+  return result;
+}

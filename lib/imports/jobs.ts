@@ -1,0 +1,100 @@
+import os from 'node:os';
+import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
+import type { Queryable } from '@/db/client';
+import { importJobs, importRejections } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { decodeCursor, pageOf } from '@/lib/http/cursor';
+import { notFound } from '@/lib/http/errors';
+import { EMPTY_COUNTS, type ImportCounts } from './apply';
+
+export type ImportJobRow = typeof importJobs.$inferSelect;
+
+/** The contract's ImportJob (docs: /work/prompts/import-contract.md). */
+export interface ImportJob {
+  id: number;
+  status: ImportJobRow['status'];
+  format: ImportJobRow['format'];
+  filename: string;
+  dryRun: boolean;
+  phase: ImportJobRow['phase'];
+  totalRows: number;
+  processedRows: number;
+  progress: number;
+  counts: ImportCounts;
+  error: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function toImportJob(row: ImportJobRow): ImportJob {
+  const counts = row.counts as Partial<ImportCounts>;
+  return {
+    id: row.id,
+    status: row.status,
+    format: row.format,
+    filename: row.filename,
+    dryRun: row.dryRun,
+    phase: row.phase,
+    totalRows: row.totalRows,
+    processedRows: row.processedRows,
+    progress: Math.max(0, Math.min(1, row.progress)),
+    counts: { ...EMPTY_COUNTS, ...counts, created: { ...EMPTY_COUNTS.created, ...counts.created } },
+    error: row.error,
+    createdAt: row.createdAt.toISOString(),
+    startedAt: iso(row.startedAt),
+    finishedAt: iso(row.finishedAt),
+  };
+}
+
+/** This process, as recorded on the jobs it runs. */
+export const RUNNER = `${os.hostname()}:${process.pid}`;
+
+export async function createImportJob(
+  db: Queryable,
+  actor: Actor | null,
+  input: { format: 'csv' | 'ndjson'; filename: string; dryRun: boolean; fileBytes: number },
+): Promise<ImportJobRow> {
+  const [row] = await db
+    .insert(importJobs)
+    .values({
+      ...input,
+      createdBy: actor?.kind === 'user' ? actor.id : null,
+      tokenId: actor?.kind === 'token' ? actor.id : null,
+      runner: RUNNER,
+      heartbeatAt: sql`now()`,
+    })
+    .returning();
+  return row!;
+}
+
+export async function getImportJobOrThrow(db: Queryable, id: number): Promise<ImportJobRow> {
+  const [row] = await db.select().from(importJobs).where(eq(importJobs.id, id)).limit(1);
+  if (!row) throw notFound('Import', id);
+  return row;
+}
+
+/** Jobs newest first (keyset on id). */
+export async function listImportJobs(db: Queryable, query: { cursor?: string; limit: number }) {
+  const after = decodeCursor(query.cursor);
+  const rows = await db
+    .select()
+    .from(importJobs)
+    .where(after ? lt(importJobs.id, after[1]) : undefined)
+    .orderBy(desc(importJobs.id))
+    .limit(query.limit + 1);
+  const page = pageOf(rows, query.limit, (r) => [null, r.id]);
+  return { items: page.items.map(toImportJob), nextCursor: page.nextCursor };
+}
+
+/** Rejections in line order: the first `limit`, or every one page by page (`afterId`). */
+export async function listRejections(db: Queryable, jobId: number, limit: number, after?: { line: number; id: number }) {
+  return db
+    .select({ id: importRejections.id, line: importRejections.line, column: importRejections.column, reason: importRejections.reason, raw: importRejections.raw })
+    .from(importRejections)
+    .where(and(eq(importRejections.jobId, jobId), after ? sql`(${importRejections.line}, ${importRejections.id}) > (${after.line}, ${after.id})` : undefined))
+    .orderBy(asc(importRejections.line), asc(importRejections.id))
+    .limit(limit);
+}

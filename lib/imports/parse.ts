@@ -1,0 +1,134 @@
+import fs from 'node:fs';
+import readline from 'node:readline';
+import { parse as parseCsv } from 'csv-parse';
+import { IMPORT_COLUMNS, missingColumns, type ImportColumn, type ImportRecord } from './columns';
+
+/** One line (or quoted multi-line record) of the file: its record, or why it could not be read. */
+export type ParsedItem =
+  | { line: number; raw: string; record: ImportRecord }
+  | { line: number; raw: string; error: string; column: string };
+
+/** A file that cannot be imported at all (no header, a required column missing): the job fails. */
+export class ImportFileError extends Error {}
+
+export interface ParsedFile {
+  items: AsyncIterable<ParsedItem>;
+  /** Bytes of the file read so far (for progress). */
+  bytesRead(): number;
+}
+
+const MAX_RAW = 2000;
+const BAD_UTF8 = 'The line is not valid UTF-8 (save the file as UTF-8).';
+const clip = (raw: string) => raw.replace(/\r?\n$/, '').slice(0, MAX_RAW);
+
+function countingStream(file: string, counter: { bytes: number }) {
+  const stream = fs.createReadStream(file, { highWaterMark: 256 * 1024 });
+  stream.on('data', (chunk) => (counter.bytes += chunk.length));
+  return stream;
+}
+
+function emptyRecord(): ImportRecord {
+  return Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, ''])) as ImportRecord;
+}
+
+/** CSV (RFC 4180, header row, optional BOM, quoted fields), streamed. */
+export function parseCsvFile(file: string): ParsedFile {
+  const counter = { bytes: 0 };
+  let lastParsedEnd = 0;
+  const skipped: ParsedItem[] = [];
+  const parser = countingStream(file, counter).pipe(
+    parseCsv({
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      skip_records_with_error: true,
+      info: true,
+      raw: true,
+      on_record: (record, context) => {
+        lastParsedEnd = context.lines;
+        return record;
+      },
+    }),
+  );
+  // A record the parser cannot read (a stray quote, an unclosed quote) is skipped with its error.
+  parser.on('skip', (err: Error & { lines?: number; raw?: string }) => {
+    skipped.push({ line: lastParsedEnd + 1, raw: '', column: '', error: `Unreadable CSV: ${err.message}` });
+  });
+
+  async function* items(): AsyncGenerator<ParsedItem> {
+    let header: (ImportColumn | null)[] | null = null;
+    for await (const { record, info, raw } of parser as AsyncIterable<{ record: string[]; info: { lines: number }; raw: string }>) {
+      while (skipped.length) yield skipped.shift()!;
+      const body = raw.replace(/^[\r\n]+/, '').replace(/\r?\n$/, '');
+      const line = info.lines - (body.match(/\n/g)?.length ?? 0);
+      if (!header) {
+        const names = record.map((h) => h.trim().toLowerCase());
+        const missing = missingColumns(names);
+        if (missing.length) throw new ImportFileError(`The header row lacks the column(s): ${missing.join(', ')}.`);
+        header = names.map((n) => ((IMPORT_COLUMNS as readonly string[]).includes(n) ? (n as ImportColumn) : null));
+        continue;
+      }
+      if (body.includes('\uFFFD')) {
+        yield { line, raw: clip(body), column: '', error: BAD_UTF8 };
+        continue;
+      }
+      if (record.length > header.length) {
+        yield { line, raw: clip(body), column: '', error: `The line has ${record.length} fields; the header has ${header.length}.` };
+        continue;
+      }
+      const out = emptyRecord();
+      header.forEach((name, i) => {
+        if (name) out[name] = record[i] ?? '';
+      });
+      yield { line, raw: clip(body), record: out };
+    }
+    while (skipped.length) yield skipped.shift()!;
+    if (!header) throw new ImportFileError('The file is empty: it needs a header row and at least one data row.');
+  }
+  return { items: items(), bytesRead: () => counter.bytes };
+}
+
+/** NDJSON / JSON Lines: one JSON object per line, streamed; blank lines are skipped. */
+export function parseNdjsonFile(file: string): ParsedFile {
+  const counter = { bytes: 0 };
+  const lines = readline.createInterface({ input: countingStream(file, counter), crlfDelay: Infinity });
+
+  async function* items(): AsyncGenerator<ParsedItem> {
+    let line = 0;
+    for await (let text of lines) {
+      line++;
+      if (line === 1) text = text.replace(/^\uFEFF/, '');
+      if (!text.trim()) continue;
+      if (text.includes('\uFFFD')) {
+        yield { line, raw: clip(text), column: '', error: BAD_UTF8 };
+        continue;
+      }
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch (err) {
+        yield { line, raw: clip(text), column: '', error: `Not valid JSON: ${(err as Error).message}` };
+        continue;
+      }
+      if (!value || typeof value !== 'object' || Array.isArray(value)) {
+        yield { line, raw: clip(text), column: '', error: 'Each line must be one JSON object.' };
+        continue;
+      }
+      const out = emptyRecord();
+      let bad: { column: string; error: string } | null = null;
+      for (const column of IMPORT_COLUMNS) {
+        const v = (value as Record<string, unknown>)[column];
+        if (v === undefined || v === null) continue;
+        if (typeof v === 'string') out[column] = v;
+        else if (typeof v === 'number' || typeof v === 'boolean') out[column] = String(v);
+        else bad ??= { column, error: 'Must be text, a number or null.' };
+      }
+      yield bad ? { line, raw: clip(text), ...bad } : { line, raw: clip(text), record: out };
+    }
+  }
+  return { items: items(), bytesRead: () => counter.bytes };
+}
+
+export function parseImportFile(file: string, format: 'csv' | 'ndjson'): ParsedFile {
+  return format === 'csv' ? parseCsvFile(file) : parseNdjsonFile(file);
+}

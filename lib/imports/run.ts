@@ -1,0 +1,117 @@
+import fs from 'node:fs/promises';
+import { eq, sql } from 'drizzle-orm';
+import type { DatabaseHandle } from '@/db/client';
+import { importJobs, importRejections } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { applyStagedRows, EMPTY_COUNTS, type ImportCounts, type StepHook } from './apply';
+import type { Rejection } from './columns';
+import { RUNNER } from './jobs';
+import { parseImportFile } from './parse';
+import { importRowSchema } from './row-schema';
+import { openStagingWriter } from './stage';
+import { checkItem, type StagedRow } from './validate';
+import { loadVocabulary } from './vocabulary';
+
+export interface RunOptions {
+  jobId: number;
+  file: string;
+  format: 'csv' | 'ndjson';
+  filename: string;
+  dryRun: boolean;
+  actor: Actor | null;
+  /** Delete the file when done (uploads); kept for files the caller owns. */
+  removeFile?: boolean;
+  onStep?: StepHook;
+  /** Called once validating is over (tests and the kill check watch for it). */
+  onApplying?: () => void | Promise<void>;
+}
+
+/** Rows per staged chunk: each chunk is one short statement, then the job's progress is written. */
+const chunkSize = (kind: DatabaseHandle['kind']) => (kind === 'postgres' ? 10_000 : 2_000);
+/** Tables an import grows: their statistics are refreshed after a large import (ADR 0004). */
+const ANALYZE_ABOVE = 50_000;
+const ANALYZED = 'subjects, subject_names, subject_identifiers, store_listings, operators, inspections, findings, finding_evidence, evidence, cases, case_events';
+
+async function deleteStaging(handle: DatabaseHandle, jobId: number) {
+  await handle.db.execute(sql`DELETE FROM import_staging WHERE job_id = ${jobId}`);
+}
+
+/**
+ * Runs one import job: validating (stream, check, stage valid rows in chunks, store rejections,
+ * report progress), then applying (one transaction; a dry run rolls back), then clean-up. A failure
+ * marks the job failed with its reason; nothing of a failed apply is committed.
+ */
+export async function runImportJob(handle: DatabaseHandle, o: RunOptions): Promise<ImportCounts> {
+  const { db } = handle;
+  const started = Date.now();
+  const job = (values: Partial<typeof importJobs.$inferInsert>) =>
+    db.update(importJobs).set({ ...values, heartbeatAt: sql`now()` }).where(eq(importJobs.id, o.jobId));
+  let heartbeat: NodeJS.Timeout | undefined;
+  try {
+    const { size } = await fs.stat(o.file);
+    await job({ status: 'running', phase: 'validating', startedAt: sql`now()` as never, runner: RUNNER, fileBytes: size });
+    const schema = importRowSchema(await loadVocabulary(db));
+    const parsed = parseImportFile(o.file, o.format);
+    const writer = await openStagingWriter(handle);
+    let rows: StagedRow[] = [];
+    let rejections: (Rejection & { raw: string })[] = [];
+    let total = 0;
+    let valid = 0;
+    let rejected = 0;
+    const flush = async () => {
+      await writer.write(rows);
+      if (rejections.length) await db.insert(importRejections).values(rejections.map((r) => ({ jobId: o.jobId, ...r })));
+      rows = [];
+      rejections = [];
+      await job({ totalRows: total, processedRows: total, progress: size ? Math.min(1, parsed.bytesRead() / size) : 1 });
+    };
+    try {
+      for await (const item of parsed.items) {
+        total++;
+        const checked = checkItem(o.jobId, item, schema);
+        if (checked.ok) {
+          valid++;
+          rows.push(checked.row);
+        } else {
+          rejected++;
+          rejections.push(...checked.rejections);
+        }
+        if (rows.length >= chunkSize(handle.kind) || rejections.length >= 2_000) await flush();
+      }
+      await flush();
+    } finally {
+      await writer.close();
+    }
+
+    await job({ phase: 'applying', totalRows: total, processedRows: total, progress: 1 });
+    await o.onApplying?.();
+    // Postgres: keep the job visibly alive while the apply transaction runs on another connection.
+    if (handle.kind === 'postgres') heartbeat = setInterval(() => void job({}).catch(() => undefined), 30_000);
+    const done = { status: 'succeeded' as const, phase: 'done' as const, finishedAt: sql`now()` as never, progress: 1 };
+    const counts = await applyStagedRows(db, {
+      jobId: o.jobId,
+      actor: o.actor,
+      dryRun: o.dryRun,
+      validRows: valid,
+      rejectedRows: rejected,
+      filename: o.filename,
+      onStep: o.onStep,
+      // A real run is marked done in the same transaction: a kill after commit never looks unapplied.
+      onCommit: (tx, c) => tx.update(importJobs).set({ ...done, counts: c }).where(eq(importJobs.id, o.jobId)).then(() => undefined),
+    });
+    clearInterval(heartbeat);
+    if (o.dryRun) await job({ ...done, counts });
+    await deleteStaging(handle, o.jobId);
+    if (valid > ANALYZE_ABOVE && !o.dryRun) await db.execute(sql.raw(`ANALYZE ${ANALYZED}`));
+    console.log(`[imports] job ${o.jobId}: ${total} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`, JSON.stringify(counts));
+    return counts;
+  } catch (err) {
+    clearInterval(heartbeat);
+    const message = err instanceof Error ? err.message : String(err);
+    await job({ status: 'failed', phase: 'done', error: message, finishedAt: sql`now()` as never, counts: EMPTY_COUNTS }).catch(() => undefined);
+    await deleteStaging(handle, o.jobId).catch(() => undefined);
+    throw err;
+  } finally {
+    if (o.removeFile) await fs.rm(o.file, { force: true });
+  }
+}

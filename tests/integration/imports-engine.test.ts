@@ -1,0 +1,164 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { queryRows, type DatabaseHandle } from '../../db/client';
+import { importJobs } from '../../db/schema';
+import { createImportJob } from '../../lib/imports/jobs';
+import { runImportJob, type RunOptions } from '../../lib/imports/run';
+import { setupTestDatabase, teardownTestDatabase } from '../support/db';
+import { withTaxonomies } from '../support/fixtures';
+import { csvText, importRow, ndjsonText, type Row } from '../support/import-file';
+import { eq } from 'drizzle-orm';
+import { offenderFlags } from '../../db/schema';
+import { recomputeOffenderFlags } from '../../lib/offenders/refresh';
+import { getBySector } from '../../lib/stats/series';
+import { getSummary } from '../../lib/stats/summary';
+import { truthBySector, truthSummary } from '../support/stats-truth';
+import { withUsccCheckDigit } from '../../lib/domain/uscc';
+
+let handle: DatabaseHandle;
+let dir: string;
+beforeAll(async () => {
+  handle = await setupTestDatabase();
+  await withTaxonomies();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rectify-import-test-'));
+});
+afterAll(async () => {
+  fs.rmSync(dir, { recursive: true, force: true });
+  await teardownTestDatabase();
+});
+
+let fileNo = 0;
+async function runFile(text: string | Buffer, opts: Partial<RunOptions> & { format?: 'csv' | 'ndjson' } = {}) {
+  const format = opts.format ?? 'csv';
+  const file = path.join(dir, `f${++fileNo}.${format}`);
+  fs.writeFileSync(file, text);
+  const job = await createImportJob(handle.db, null, { format, filename: path.basename(file), dryRun: !!opts.dryRun, fileBytes: fs.statSync(file).size });
+  let error: unknown = null;
+  const counts = await runImportJob(handle, { jobId: job.id, file, format, filename: path.basename(file), dryRun: false, actor: null, ...opts }).catch((e) => {
+    error = e;
+    return null;
+  });
+  const [row] = await handle.db.select().from(importJobs).where(eq(importJobs.id, job.id));
+  const rejections = await queryRows<{ line: number; column: string; reason: string }>(handle.db, sql`SELECT line, "column", reason FROM import_rejections WHERE job_id = ${job.id} ORDER BY line, id`);
+  return { counts, job: row!, rejections, error };
+}
+
+async function domainCounts() {
+  const [r] = await queryRows<Record<string, string>>(handle.db, sql`SELECT
+    (SELECT count(*) FROM operators) operators, (SELECT count(*) FROM subjects) subjects,
+    (SELECT count(*) FROM inspections) inspections, (SELECT count(*) FROM findings) findings,
+    (SELECT count(*) FROM cases) cases, (SELECT count(*) FROM case_events) events,
+    (SELECT count(*) FROM import_staging) staging`);
+  return Object.fromEntries(Object.entries(r!).map(([k, v]) => [k, Number(v)]));
+}
+
+describe('import engine', () => {
+  it('imports a file once; the same file again creates nothing and reports every row known', async () => {
+    const rows: Row[] = Array.from({ length: 40 }, (_, i) => importRow(i, { source: 'twice' }));
+    const first = await runFile(csvText(rows));
+    expect(first.error).toBeNull();
+    expect(first.job.status).toBe('succeeded');
+    expect(first.rejections).toEqual([]);
+    expect(first.counts).toEqual({ created: { operators: 4, subjects: 20, inspections: 20, findings: 40, cases: 20 }, known: 0, rejected: 0 });
+    const before = await domainCounts();
+    const second = await runFile(csvText(rows));
+    expect(second.counts).toEqual({ created: { operators: 0, subjects: 0, inspections: 0, findings: 0, cases: 0 }, known: 40, rejected: 0 });
+    expect(await domainCounts()).toEqual(before);
+    const ndjson = await runFile(ndjsonText(rows), { format: 'ndjson' });
+    expect(ndjson.counts?.known).toBe(40);
+  });
+
+  it('rejects each bad field of a bad row with line, column and reason, and imports the rest', async () => {
+    const rows: Row[] = Array.from({ length: 100 }, (_, i) => importRow(i, { source: 'bad5', perSubject: 1, perInspection: 1 }));
+    const good = withUsccCheckDigit('91110000MA0000001');
+    rows[3] = { ...rows[3]!, operator_uscc: good.slice(0, 17) + (good[17] === '0' ? '1' : '0') };
+    rows[20] = { ...rows[20]!, category: 'no_such_category' };
+    rows[41] = { ...rows[41]!, detected_at: '2026-02-30' };
+    rows[60] = { ...rows[60]!, package_name: '', mini_program_appid: '' };
+    rows[77] = { ...rows[77]!, severity: 'urgent', sector: 'nowhere' };
+    const lineOf = (i: number) => 2 + i * 2; // every description spans two lines
+    const { counts, rejections, job } = await runFile(csvText(rows));
+    expect(job.status).toBe('succeeded');
+    expect(counts).toMatchObject({ created: { findings: 95, inspections: 95, cases: 95 }, known: 0, rejected: 5 });
+    expect(rejections.map((r) => [r.line, r.column])).toEqual([
+      [lineOf(3), 'operator_uscc'], [lineOf(20), 'category'], [lineOf(41), 'detected_at'],
+      [lineOf(60), 60 % 2 === 0 ? 'mini_program_appid' : 'package_name'], [lineOf(77), 'sector'], [lineOf(77), 'severity'],
+    ].sort((a, b) => Number(a[0]) - Number(b[0]) || String(a[1]).localeCompare(String(b[1]))));
+    expect(rejections[0]!.reason).toMatch(/check digit/);
+    expect(rejections[1]!.reason).toBe('Unknown violation category code "no_such_category".');
+  });
+
+  it('reports unreadable lines (broken UTF-8, stray quotes, bad JSON) and keeps going', async () => {
+    const rows = Array.from({ length: 4 }, (_, i) => importRow(i, { source: 'broken', perInspection: 1 }));
+    const text = csvText(rows);
+    const lines = text.split('\r\n');
+    // lines[0] header; each row spans two physical lines (quoted newline).
+    const broken = Buffer.concat([
+      Buffer.from(lines.slice(0, 3).join('\r\n') + '\r\n'),
+      Buffer.from('test,X-1,2026-01-01,,app,\xff'), Buffer.from([0xff, 0xfe]), Buffer.from(',android\r\n'),
+      Buffer.from('a,b"c,d\r\n'),
+      Buffer.from(lines.slice(3).join('\r\n')),
+    ]);
+    const { counts, rejections } = await runFile(broken);
+    expect(counts?.created.findings).toBe(4);
+    expect(rejections.map((r) => [r.line, r.column])).toEqual([[6, ''], [7, '']]);
+    expect(rejections[0]!.reason).toMatch(/UTF-8/);
+    const nd = await runFile(`${JSON.stringify(importRow(9, { source: 'nd' }))}\n{not json\n[1,2]\n\n${JSON.stringify({ ...importRow(10, { source: 'nd' }), version: { a: 1 } })}\n`, { format: 'ndjson' });
+    expect(nd.counts?.created.findings).toBe(1);
+    expect(nd.rejections.map((r) => [r.line, r.column])).toEqual([[2, ''], [3, ''], [5, 'version']]);
+  });
+
+  it('fails a CSV whose header lacks a required column, naming it', async () => {
+    const { job } = await runFile('source,external_id\nx,y\n');
+    expect(job.status).toBe('failed');
+    expect(job.error).toMatch(/detected_at/);
+  });
+
+  it('groups rows sharing an inspection_ref into one inspection and one case', async () => {
+    const rows = Array.from({ length: 6 }, (_, i) => ({ ...importRow(i, { source: 'group', perSubject: 6, perInspection: 6 }) }));
+    const { counts } = await runFile(csvText(rows));
+    expect(counts?.created).toMatchObject({ inspections: 1, findings: 6, cases: 1 });
+    const [c] = await queryRows<{ n: string; f: string }>(handle.db, sql`SELECT count(DISTINCT c.id) n, count(f.id) f FROM inspections i
+      JOIN cases c ON c.inspection_id = i.id JOIN findings f ON f.inspection_id = i.id WHERE i.source = 'group' AND i.external_ref = 'R-0'`);
+    expect([Number(c!.n), Number(c!.f)]).toEqual([1, 6]);
+  });
+
+  it('commits nothing when the apply phase fails midway, and a dry run writes no domain rows', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => importRow(i, { source: 'atomic' }));
+    const before = await domainCounts();
+    for (const failAt of ['subjects', 'findings', 'cases', 'audit'] as const) {
+      const failed = await runFile(csvText(rows), { onStep: (s) => { if (s === failAt) throw new Error(`injected at ${s}`); } });
+      expect(failed.job.status).toBe('failed');
+      expect(failed.job.error).toBe(`injected at ${failAt}`);
+      expect(await domainCounts()).toEqual(before);
+    }
+    const dry = await runFile(csvText(rows), { dryRun: true });
+    expect(dry.job.status).toBe('succeeded');
+    expect(dry.counts).toMatchObject({ created: { findings: 30, inspections: 15, cases: 15 }, known: 0 });
+    expect(await domainCounts()).toEqual(before);
+    const real = await runFile(csvText(rows));
+    expect(real.counts).toEqual(dry.counts);
+  });
+
+  it('leaves the offender flags and the dashboard rollups exact', async () => {
+    const rows = Array.from({ length: 60 }, (_, i) => importRow(i, { source: 'flags', perSubject: 3, perInspection: 1, perOperator: 4 }));
+    await runFile(csvText(rows));
+    const snapshot = async () => (await handle.db.select().from(offenderFlags).orderBy(offenderFlags.rule, offenderFlags.targetKey))
+      .map((f) => ({ rule: f.rule, target: f.targetKey, status: f.status, resolved: f.resolvedAt === null }));
+    const after = await snapshot();
+    expect(after.length).toBeGreaterThan(0);
+    await recomputeOffenderFlags(handle.db);
+    expect(await snapshot()).toEqual(after);
+    const summary = await getSummary(handle.db, {});
+    const truth = await truthSummary(handle.db, {});
+    expect({ subjects: summary.subjects, inspections: summary.inspections, findings: summary.findings }).toEqual({
+      subjects: truth.subjects, inspections: truth.inspections, findings: truth.findings,
+    });
+    const bySector = await getBySector(handle.db, {});
+    expect(Object.fromEntries(bySector.sectors.map((s) => [s.code, { findings: s.findings, cases: s.cases, overdue: s.overdue, byCategory: s.byCategory }])))
+      .toEqual(await truthBySector(handle.db, {}));
+  });
+});
