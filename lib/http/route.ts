@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import { HttpError, invalid, tooLarge, type FieldErrors } from './errors';
 import { runWithRequest } from './request-context';
+import { unstorableFields } from '@/lib/storable-text';
 
 /** zod issues → one message per field path (`findings.1.category`), every field at once. */
 export function fieldErrorsFromZod(error: z.ZodError): FieldErrors {
@@ -60,27 +61,6 @@ export function errorResponse(err: unknown): NextResponse {
   if (http) return NextResponse.json(http.toBody(), { status: http.status });
   console.error('[api] unexpected error:', err);
   return NextResponse.json({ error: { code: 'internal', message: 'Something went wrong on our side.' } }, { status: 500 });
-}
-
-/**
- * Text Postgres cannot store: the NUL character, and lone UTF-16 surrogates (not Unicode; `jsonb`,
- * where the audit trail keeps before/after, refuses them). Found anywhere in a body, a query or a
- * path, it is a 400 naming the field instead of a database error.
- */
-export function unstorableFields(value: unknown, path: string[] = [], out: FieldErrors = {}): FieldErrors {
-  const key = path.length ? path.join('.') : '_';
-  if (typeof value === 'string') {
-    if (value.includes('\u0000')) out[key] ??= 'Contains a NUL character (U+0000), which is not allowed.';
-    else if (!value.isWellFormed()) out[key] ??= 'Not valid Unicode (a lone surrogate).';
-  } else if (Array.isArray(value)) {
-    value.forEach((v, i) => unstorableFields(v, [...path, String(i)], out));
-  } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      if (k.includes('\u0000') || !k.isWellFormed()) out[key] ??= 'A key contains a NUL character or invalid Unicode.';
-      unstorableFields(v, [...path, k], out);
-    }
-  }
-  return out;
 }
 
 function refuseUnstorable(value: unknown, message: string, path: string[] = []): void {

@@ -25,8 +25,9 @@ export interface Target {
   params?: Record<string, string | string[]>;
   /** A body the route would accept (fresh each call). */
   body?: () => Record<string, unknown>;
-  /** The body is multipart/form-data with a file. */
+  /** The body is multipart/form-data with a file; `fileNames` are names the route accepts. */
   multipart?: boolean;
+  fileNames?: string[];
   /** A field whose bad value may be reported under another (cross-field rules). */
   related?: Record<string, string[]>;
   /** An accepted request may change nothing (and so record no audit event): revoking a revoked token. */
@@ -113,6 +114,10 @@ export function fuzzTargets(ids: FuzzIds): Record<string, Target> {
     'GET /api/v1/tokens': {},
     'POST /api/v1/tokens': { body: () => ({ name: `fuzz ${uniq()}`, role: 'inspector' }) },
     'DELETE /api/v1/tokens/[id]': { params: id(ids.tokenId), noopOk: true },
+    'GET /api/v1/imports': { query: PAGE },
+    'POST /api/v1/imports': { multipart: true, fileNames: ['rows.csv', 'rows.ndjson', 'rows.jsonl'], query: ['filename', 'dryRun'] },
+    'GET /api/v1/imports/[id]': { params: id(1) },
+    'GET /api/v1/imports/[id]/rejections': { params: id(1) },
     'GET /api/public/notices': { query: ['q', 'year', 'kind', 'sector', 'lang', ...PAGE] },
     'GET /api/public/notices/[slug]': { params: { slug: 'no-such-notice' }, query: ['format', 'lang'] },
     'GET /notices/feed.xml': { query: ['lang'] },
