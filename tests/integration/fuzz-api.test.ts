@@ -162,7 +162,7 @@ describe('fuzzing every API route', () => {
         fc.asyncProperty(requestsFor(row.route, t), (draft) => check(row.route, t, handler, { ...draft, route: row.route, token })),
         { numRuns: RUNS },
       );
-    });
+    }, 300_000); // a loaded machine; accepted imports also run their job before the next request
   }
 
   it(`sent at least ${TOTAL} requests`, () => {
