@@ -17,7 +17,7 @@ import { createToken } from '../support/api';
 import { setupTestDatabase, teardownTestDatabase } from '../support/db';
 import { makeSubject, makeUser, withTaxonomies } from '../support/fixtures';
 import { hostileJson, hostileParam, hostileString, rawBody, tenMegabyteBody } from '../support/fuzz/hostile';
-import { answerProblems, callerFor, changedTables, describeRequest, loadHandler, paramNames, routeFileIndex, send, changeCounts, installChangeLog, type FuzzRequest } from '../support/fuzz/harness';
+import { answerProblems, callerFor, changeMark, changesSince, describeRequest, installChangeLog, loadHandler, paramNames, routeFileIndex, send, type FuzzRequest } from '../support/fuzz/harness';
 import { fuzzTargets, type FuzzIds, type Target } from '../support/fuzz/targets';
 import { draftInput, makeOverdueCase } from '../support/notices';
 
@@ -128,13 +128,16 @@ async function restoreTokens() {
 }
 
 async function check(route: string, t: Target, handler: Parameters<typeof send>[0], r: FuzzRequest) {
-  const before = await changeCounts();
+  const mark = await changeMark();
   const res = await send(handler, r);
   sent++;
   const problems = answerProblems(r, res, t.related);
   // An accepted import runs in the background: its rows belong to this request, so wait for it.
-  while (pendingImports() > 0) await new Promise((r) => setTimeout(r, 5));
-  const changed = changedTables(before, await changeCounts());
+  for (const until = Date.now() + 60_000; pendingImports() > 0; ) {
+    if (Date.now() > until) throw new Error(`the import job started by this request did not finish in 60 s\nrequest: ${describeRequest(r)}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  const changed = await changesSince(mark);
   if (route.startsWith('DELETE /api/v1/tokens')) await restoreTokens();
   if (res.status >= 400 && changed.length) problems.push(`refused (${res.status}) but rows changed: ${changed.join(', ')}`);
   if (route.startsWith('GET ') && changed.length) problems.push(`a read changed rows: ${changed.join(', ')}`);

@@ -67,17 +67,18 @@ function segment(value: string): string {
 }
 
 /**
- * Every committed row change (insert, update, delete) of every table, counted per table by a
- * test-only trigger into `fuzz_changes`: stronger than comparing row counts (an UPDATE shows too)
- * and one small read per request. A rolled-back write leaves no trace, as it should.
+ * Every committed row change (insert, update, delete) of every table, one row per change appended by
+ * a test-only trigger to `fuzz_changes`: stronger than comparing row counts (an UPDATE shows too),
+ * one small read per request, and append-only, so it adds no lock between connections (an import's
+ * apply transaction and its heartbeat). A rolled-back write leaves no row, as it should.
  * `api_tokens` counts only changes to what a token is (not its last-use time, which reads touch).
  */
 export async function installChangeLog(): Promise<void> {
   const db = await getDb();
-  await db.execute(sql`CREATE TABLE fuzz_changes (tbl text PRIMARY KEY, n bigint NOT NULL)`);
+  await db.execute(sql`CREATE TABLE fuzz_changes (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, tbl text NOT NULL)`);
   await db.execute(sql.raw(`CREATE FUNCTION fuzz_note_change() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-      INSERT INTO fuzz_changes (tbl, n) VALUES (TG_TABLE_NAME, 1) ON CONFLICT (tbl) DO UPDATE SET n = fuzz_changes.n + 1;
+      INSERT INTO fuzz_changes (tbl) VALUES (TG_TABLE_NAME);
       RETURN NULL;
     END $$`));
   const tables = await queryRows<{ tablename: string }>(db, sql`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'fuzz_changes'`);
@@ -87,14 +88,16 @@ export async function installChangeLog(): Promise<void> {
   }
 }
 
-export async function changeCounts(): Promise<Record<string, number>> {
-  const db = await getDb();
-  const rows = await queryRows<{ tbl: string; n: number | string }>(db, sql`SELECT tbl, n FROM fuzz_changes`);
-  return Object.fromEntries(rows.map((r) => [r.tbl, Number(r.n)]));
+/** The last change logged so far. */
+export async function changeMark(): Promise<number> {
+  const [row] = await queryRows<{ id: number | string | null }>(await getDb(), sql`SELECT max(id) AS id FROM fuzz_changes`);
+  return Number(row?.id ?? 0);
 }
 
-export function changedTables(before: Record<string, number>, after: Record<string, number>): string[] {
-  return Object.keys(after).filter((t) => before[t] !== after[t]).map((t) => `${t}: ${(after[t] ?? 0) - (before[t] ?? 0)} row changes`);
+/** The tables changed since a mark, with how many row changes each. */
+export async function changesSince(mark: number): Promise<string[]> {
+  const rows = await queryRows<{ tbl: string; n: number | string }>(await getDb(), sql`SELECT tbl, count(*) AS n FROM fuzz_changes WHERE id > ${mark} GROUP BY tbl ORDER BY tbl`);
+  return rows.map((r) => `${r.tbl}: ${r.n} row changes`);
 }
 
 export interface FuzzRequest {
