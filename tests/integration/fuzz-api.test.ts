@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
-import { getDb } from '../../db/client';
+import { getDatabase, getDb } from '../../db/client';
 import { apiTokens } from '../../db/schema';
 import { API } from '../../e2e/authz/matrix';
 import { hashTokenSecret } from '../../lib/auth/tokens';
@@ -134,7 +134,11 @@ async function check(route: string, t: Target, handler: Parameters<typeof send>[
   const problems = answerProblems(r, res, t.related);
   // An accepted import runs in the background: its rows belong to this request, so wait for it.
   for (const until = Date.now() + 60_000; pendingImports() > 0; ) {
-    if (Date.now() > until) throw new Error(`the import job started by this request did not finish in 60 s\nrequest: ${describeRequest(r)}`);
+    if (Date.now() > until) {
+      const pool = (await getDatabase()).pool;
+      const stats = pool ? ` (Postgres pool: ${pool.totalCount} clients, ${pool.idleCount} idle, ${pool.waitingCount} waiting)` : '';
+      throw new Error(`the import job started by this request did not finish in 60 s${stats}\nrequest: ${describeRequest(r)}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
   const changed = await changesSince(mark);
