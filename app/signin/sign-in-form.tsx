@@ -6,6 +6,7 @@ import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
+import { parseThrottledError } from '@/lib/auth/throttle-message';
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations('auth');
@@ -27,7 +28,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     const result = await signIn('credentials', { email, password, redirect: false });
     if (!result || result.error) {
       setPending(false);
-      setError(result?.error && result.error !== 'CredentialsSignin' ? result.error : t('failed'));
+      const throttled = parseThrottledError(result?.error);
+      setError(throttled ? t(throttled.scope === 'account' ? 'throttledAccount' : 'throttledAddress', { minutes: throttled.minutes }) : t('failed'));
       return;
     }
     router.replace(callbackUrl);

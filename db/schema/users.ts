@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { roleEnum } from './enums';
 
 export const users = pgTable(
@@ -43,3 +43,19 @@ export const settings = pgTable('settings', {
   updatedBy: integer('updated_by').references(() => users.id),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Failed sign-ins, one counter per account (normalized email) and per client address, over a fixed
+ * window that starts at the first failure (lib/auth/throttle.ts). An attempt takes a slot before
+ * the password is checked, so parallel guesses cannot get past the limit; a success gives it back.
+ */
+export const signInAttempts = pgTable(
+  'sign_in_attempts',
+  {
+    scope: text('scope', { enum: ['account', 'address'] }).notNull(),
+    key: text('key').notNull(),
+    failures: integer('failures').notNull(),
+    windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] }), check('sign_in_attempts_scope', sql`${t.scope} in ('account', 'address')`)],
+);

@@ -1,10 +1,9 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import { verify } from '@node-rs/argon2';
-import { eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
-import { users } from '@/db/schema';
 import { resolveAuthSecret } from './secret';
+import { signInWithPassword } from './sign-in';
+import { throttledError } from './throttle-message';
+import { clientAddress } from './throttle';
 import type { Role } from './permissions';
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60; // one working day
@@ -17,15 +16,12 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: 'Rectify',
       credentials: { email: { type: 'email' }, password: { type: 'password' } },
-      async authorize(credentials) {
-        const email = credentials?.email?.trim().toLowerCase();
-        const password = credentials?.password;
-        if (!email || !password) return null;
-        const db = await getDb();
-        const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
-        if (!user || user.disabledAt) return null;
-        if (!(await verify(user.passwordHash, password))) return null;
-        return { id: String(user.id), name: user.name, email: user.email, role: user.role, sv: user.sessionVersion };
+      async authorize(credentials, req) {
+        const outcome = await signInWithPassword(credentials?.email ?? '', credentials?.password ?? '', clientAddress(req?.headers ?? {}));
+        if (outcome.ok) return outcome.user;
+        // next-auth hands the message to the sign-in page, which words it in the reader's language.
+        if (outcome.refused) throw new Error(throttledError(outcome.refused));
+        return null;
       },
     }),
   ],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { caseStateEnum } from '@/db/schema/enums';
+import { MAX_DB_INT } from '@/lib/http/params';
 
 /** How the case list can be ordered; each has a fixed direction and a keyset over (key, id). */
 export const CASE_SORTS = ['opened', 'deadline', 'subject'] as const;
@@ -8,7 +9,7 @@ export type CaseSort = (typeof CASE_SORTS)[number];
 const blank = (v: unknown) => (v === '' || (Array.isArray(v) && v.every((x) => x === '')) ? undefined : v);
 const single = (v: unknown) => (Array.isArray(v) ? v[v.length - 1] : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => blank(single(v)), schema.optional());
-const positiveId = (what: string) => z.coerce.number({ error: `${what} is an id (a positive integer).` }).int(`${what} is an id (a positive integer).`).positive(`${what} is an id (a positive integer).`);
+const positiveId = (what: string) => z.coerce.number({ error: `${what} is an id (a positive integer).` }).int(`${what} is an id (a positive integer).`).positive(`${what} is an id (a positive integer).`).max(MAX_DB_INT, 'Too large for this database (at most 2147483647).');
 const code = (what: string) => z.string().trim().regex(/^[a-z0-9_]{1,64}$/, `${what} is a code such as "parking".`);
 
 /** `state=ordered&state=notified` and `state=ordered,notified` both mean "either". */

@@ -5,6 +5,7 @@ import { campaigns, cases, inspections, operators, subjects } from '@/db/schema'
 import { addDays, officeToday } from '@/lib/time';
 import { isOverdue } from './ladder';
 import { DEADLINE_STATES } from './overdue';
+import { MAX_DB_INT } from '@/lib/http/params';
 
 const blank = (v: unknown) => (v === '' ? undefined : Array.isArray(v) ? v[v.length - 1] : v);
 
@@ -12,7 +13,7 @@ const blank = (v: unknown) => (v === '' ? undefined : Array.isArray(v) ? v[v.len
 export const queueSchema = z.object({
   days: z.preprocess(blank, z.coerce.number({ error: 'days is a number from 0 to 60.' }).int('days is a whole number.').min(0, 'days is at least 0.').max(60, 'days is at most 60.').default(3)),
   sector: z.preprocess(blank, z.string().trim().regex(/^[a-z0-9_]{1,64}$/, 'The sector is a code such as "parking".').optional()),
-  campaign: z.preprocess(blank, z.coerce.number({ error: 'The campaign is an id.' }).int().positive('The campaign is an id.').optional()),
+  campaign: z.preprocess(blank, z.coerce.number({ error: 'The campaign is an id.' }).int().positive('The campaign is an id.').max(MAX_DB_INT, 'Too large for this database (at most 2147483647).').optional()),
 });
 export type QueueQuery = z.infer<typeof queueSchema>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { caseStateEnum } from '@/db/schema/enums';
 import { evidenceRefSchema as sha256 } from '@/lib/evidence/ref';
+import { MAX_DB_INT } from '@/lib/http/params';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as YYYY-MM-DD.');
 
@@ -16,14 +17,14 @@ const transitionFields = {
 
 export const transitionBodySchema = z.object({
   ...transitionFields,
-  expectedRevision: z.number({ error: 'The revision you saw (expectedRevision) is required.' }).int().positive(),
+  expectedRevision: z.number({ error: 'The revision you saw (expectedRevision) is required.' }).int().positive().max(MAX_DB_INT, 'Too large for this database (at most 2147483647).'),
 });
 
 export const bulkTransitionBodySchema = z.object({
   ...transitionFields,
-  ids: z.array(z.number().int().positive()).min(1, 'Name at least one case.').max(500, 'At most 500 cases at once.'),
+  ids: z.array(z.number().int().positive().max(MAX_DB_INT, 'Too large for this database (at most 2147483647).')).min(1, 'Name at least one case.').max(500, 'At most 500 cases at once.'),
   /** Optional per-case revisions (`{ "12": 3 }`); cases not named are taken at their current revision. */
-  expectedRevisions: z.record(z.string().regex(/^\d+$/), z.number().int().positive()).optional(),
+  expectedRevisions: z.record(z.string().regex(/^\d+$/), z.number().int().positive().max(MAX_DB_INT, 'Too large for this database (at most 2147483647).')).optional(),
 });
 
 export type TransitionBody = z.infer<typeof transitionBodySchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { invalid } from './errors';
+import { MAX_DB_INT } from './params';
 
 /**
  * Keyset pagination cursors: the sort key of the last row of a page, opaque to clients
@@ -18,8 +19,10 @@ export function decodeCursor(cursor: string | undefined): CursorKey | null {
   if (!cursor) return null;
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    const validHead = (v: unknown) => v === null || typeof v === 'string' || typeof v === 'number';
-    if (Array.isArray(key) && key.length === 2 && validHead(key[0]) && Number.isSafeInteger(key[1])) return key as CursorKey;
+    // Only what a page could have ended on: text Postgres can store, finite numbers, an integer id.
+    const validHead = (v: unknown) => v === null || (typeof v === 'string' && v.length <= 400 && !v.includes('\u0000') && v.isWellFormed()) || (typeof v === 'number' && Number.isFinite(v));
+    const validId = (v: unknown) => Number.isSafeInteger(v) && Math.abs(v as number) <= MAX_DB_INT;
+    if (Array.isArray(key) && key.length === 2 && validHead(key[0]) && validId(key[1])) return key as CursorKey;
   } catch {
     /* fall through */
   }

@@ -11,3 +11,6 @@ export function idParam(value: string | undefined, name = 'id'): number {
   }
   return Number(value);
 }
+
+/** The largest value of an `integer` column (ids, revisions): a larger number is a 400, not a database error. */
+export const MAX_DB_INT = 2_147_483_647;

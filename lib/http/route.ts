@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import { HttpError, invalid, tooLarge, type FieldErrors } from './errors';
 import { runWithRequest } from './request-context';
+import { unstorableFields } from '@/lib/storable-text';
 
 /** zod issues → one message per field path (`findings.1.category`), every field at once. */
 export function fieldErrorsFromZod(error: z.ZodError): FieldErrors {
@@ -62,6 +63,11 @@ export function errorResponse(err: unknown): NextResponse {
   return NextResponse.json({ error: { code: 'internal', message: 'Something went wrong on our side.' } }, { status: 500 });
 }
 
+function refuseUnstorable(value: unknown, message: string, path: string[] = []): void {
+  const fields = unstorableFields(value, path);
+  if (Object.keys(fields).length) throw invalid(message, fields);
+}
+
 type RouteContext<P> = { params: Promise<P> };
 
 /** Wraps a route handler: plain return values become JSON, every thrown error the DESIGN §6 error shape. */
@@ -71,7 +77,9 @@ export function apiRoute<P = Record<string, never>>(
   return async (req: NextRequest, ctx: RouteContext<P>): Promise<Response> => {
     return runWithRequest(req.headers, async () => {
       try {
-        const result = await handler(req, (await ctx?.params) ?? ({} as P));
+        const params = (await ctx?.params) ?? ({} as P);
+        refuseUnstorable(params, 'The path contains a NUL character or invalid Unicode.');
+        const result = await handler(req, params);
         return result instanceof Response ? result : NextResponse.json(result);
       } catch (err) {
         return errorResponse(err);
@@ -94,6 +102,7 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S, max
   } catch {
     throw invalid('The body is not valid JSON.');
   }
+  refuseUnstorable(body, 'Invalid input.');
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw invalid('Invalid input.', fieldErrorsFromZod(parsed.error));
   return parsed.data;
@@ -107,6 +116,7 @@ export function readSearchParams<S extends z.ZodType>(url: URL | string, schema:
     const all = params.getAll(key);
     raw[key] = all.length > 1 ? all : all[0]!;
   }
+  refuseUnstorable(raw, 'Invalid query parameters.');
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw invalid('Invalid query parameters.', fieldErrorsFromZod(parsed.error));
   return parsed.data;

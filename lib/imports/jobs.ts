@@ -1,9 +1,10 @@
 import os from 'node:os';
 import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
-import type { Queryable } from '@/db/client';
+import type { Db, Queryable } from '@/db/client';
 import { importJobs, importRejections } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { decodeCursor, pageOf } from '@/lib/http/cursor';
+import { recordAudit } from '@/lib/audit';
 import { notFound } from '@/lib/http/errors';
 import { EMPTY_COUNTS, type ImportCounts } from './apply';
 
@@ -52,22 +53,26 @@ export function toImportJob(row: ImportJobRow): ImportJob {
 /** This process, as recorded on the jobs it runs. */
 export const RUNNER = `${os.hostname()}:${process.pid}`;
 
+/** A queued job, with its audit event (who uploaded what) in the same transaction. */
 export async function createImportJob(
-  db: Queryable,
+  db: Db,
   actor: Actor | null,
   input: { format: 'csv' | 'ndjson'; filename: string; dryRun: boolean; fileBytes: number },
 ): Promise<ImportJobRow> {
-  const [row] = await db
-    .insert(importJobs)
-    .values({
-      ...input,
-      createdBy: actor?.kind === 'user' ? actor.id : null,
-      tokenId: actor?.kind === 'token' ? actor.id : null,
-      runner: RUNNER,
-      heartbeatAt: sql`now()`,
-    })
-    .returning();
-  return row!;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(importJobs)
+      .values({
+        ...input,
+        createdBy: actor?.kind === 'user' ? actor.id : null,
+        tokenId: actor?.kind === 'token' ? actor.id : null,
+        runner: RUNNER,
+        heartbeatAt: sql`now()`,
+      })
+      .returning();
+    await recordAudit(tx, actor, { action: 'import.start', entityType: 'import_job', entityId: row!.id, after: input });
+    return row!;
+  });
 }
 
 export async function getImportJobOrThrow(db: Queryable, id: number): Promise<ImportJobRow> {

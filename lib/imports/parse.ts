@@ -35,6 +35,8 @@ function emptyRecord(): ImportRecord {
 export function parseCsvFile(file: string): ParsedFile {
   const counter = { bytes: 0 };
   let lastParsedEnd = 0;
+  // csv-parse counts a CRLF inside a quoted field as two lines: what it over-counted so far.
+  let overCounted = 0;
   const skipped: ParsedItem[] = [];
   const parser = countingStream(file, counter).pipe(
     parseCsv({
@@ -52,15 +54,17 @@ export function parseCsvFile(file: string): ParsedFile {
   );
   // A record the parser cannot read (a stray quote, an unclosed quote) is skipped with its error.
   parser.on('skip', (err: Error & { lines?: number; raw?: string }) => {
-    skipped.push({ line: lastParsedEnd + 1, raw: '', column: '', error: `Unreadable CSV: ${err.message}` });
+    skipped.push({ line: lastParsedEnd - overCounted + 1, raw: '', column: '', error: `Unreadable CSV: ${err.message}` });
   });
 
   async function* items(): AsyncGenerator<ParsedItem> {
     let header: (ImportColumn | null)[] | null = null;
     for await (const { record, info, raw } of parser as AsyncIterable<{ record: string[]; info: { lines: number }; raw: string }>) {
       while (skipped.length) yield skipped.shift()!;
-      const body = raw.replace(/^[\r\n]+/, '').replace(/\r?\n$/, '');
-      const line = info.lines - (body.match(/\n/g)?.length ?? 0);
+      const body = raw.replace(/^[\r\n]+/, '').replace(/[\r\n]+$/, '');
+      // A line break is CRLF, LF or a lone CR, as editors count them.
+      overCounted += body.match(/\r\n/g)?.length ?? 0;
+      const line = info.lines - overCounted - (body.match(/\r\n|\r|\n/g)?.length ?? 0);
       if (!header) {
         const names = record.map((h) => h.trim().toLowerCase());
         const missing = missingColumns(names);

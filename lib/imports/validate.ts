@@ -1,4 +1,5 @@
 import { identifierMatchValue } from '@/lib/domain/identifiers';
+import { unstorableFields } from '@/lib/storable-text';
 import type { Rejection } from './columns';
 import type { ParsedItem } from './parse';
 import { subjectKey, type importRowSchema } from './row-schema';
@@ -23,6 +24,8 @@ export type Checked =
  */
 export function checkItem(jobId: number, item: ParsedItem, schema: ReturnType<typeof importRowSchema>): Checked {
   if ('error' in item) return { ok: false, rejections: [{ line: item.line, column: item.column, reason: item.error, raw: item.raw }] };
+  const unstorable = Object.entries(unstorableFields(item.record));
+  if (unstorable.length) return { ok: false, rejections: unstorable.map(([column, reason]) => ({ line: item.line, column, reason, raw: item.raw })) };
   const parsed = schema.safeParse(item.record);
   if (!parsed.success) {
     const seen = new Set<string>();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { inspectionMethodEnum, severityEnum } from '@/db/schema/enums';
 import { evidenceRefSchema as sha256 } from '@/lib/evidence/ref';
 import { officeToday } from '@/lib/time';
+import { MAX_DB_INT } from '@/lib/http/params';
 
 const isoDate = z
   .string({ error: 'The date is required.' })
@@ -20,11 +21,11 @@ export const findingInputSchema = z.object({
 
 /** POST /api/v1/inspections and the /inspections/new form: an inspection with its findings. */
 export const inspectionInputSchema = z.object({
-  subjectId: z.coerce.number({ error: 'Choose the subject.' }).int().positive('Choose the subject.'),
+  subjectId: z.coerce.number({ error: 'Choose the subject.' }).int().positive('Choose the subject.').max(MAX_DB_INT, 'Too large for this database (at most 2147483647).'),
   version: z.string({ error: 'The version is required.' }).trim().min(1, 'The version is required.').max(100, 'At most 100 characters.'),
   inspectedOn: isoDate,
   method: z.enum(inspectionMethodEnum.enumValues, { error: `One of: ${inspectionMethodEnum.enumValues.join(', ')}.` }),
-  campaignId: z.coerce.number().int().positive().nullish(),
+  campaignId: z.coerce.number().int().positive().max(MAX_DB_INT, 'Too large for this database (at most 2147483647).').nullish(),
   notes: z.string().trim().max(4000, 'At most 4,000 characters.').optional().default(''),
   findings: z.array(findingInputSchema).min(1, 'Record at least one finding.').max(50, 'At most 50 findings.'),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { noticeKindEnum, noticeStatusEnum } from '@/db/schema/enums';
+import { MAX_DB_INT } from '@/lib/http/params';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as YYYY-MM-DD.');
 const kind = z.enum(noticeKindEnum.enumValues, { error: `One of: ${noticeKindEnum.enumValues.join(', ')}.` });
@@ -15,18 +16,18 @@ export const noticeDraftSchema = z.object({
   /** The new deadline every listed case gets; required for rectification notices. */
   deadline: isoDate.nullish(),
   caseIds: z
-    .array(z.number().int().positive())
+    .array(z.number().int().positive().max(MAX_DB_INT, 'Too large for this database (at most 2147483647).'))
     .max(500, 'At most 500 cases in one notice.')
     .refine((ids) => new Set(ids).size === ids.length, 'A case is listed twice.'),
   /** The revision of each case as the composer saw it (`{ "12": 3 }`); a case that moved since is refused. */
-  caseRevisions: z.record(z.string().regex(/^\d+$/), z.number().int().positive()).optional(),
+  caseRevisions: z.record(z.string().regex(/^\d+$/), z.number().int().positive().max(MAX_DB_INT, 'Too large for this database (at most 2147483647).')).optional(),
   /** Set on an erratum: the published notice it corrects. */
-  correctsNoticeId: z.number().int().positive().nullish(),
+  correctsNoticeId: z.number().int().positive().max(MAX_DB_INT, 'Too large for this database (at most 2147483647).').nullish(),
 });
 export type NoticeDraftInput = z.infer<typeof noticeDraftSchema>;
 
 export const noticeUpdateSchema = noticeDraftSchema.extend({
-  expectedRevision: z.number({ error: 'The revision you saw (expectedRevision) is required.' }).int().positive(),
+  expectedRevision: z.number({ error: 'The revision you saw (expectedRevision) is required.' }).int().positive().max(MAX_DB_INT, 'Too large for this database (at most 2147483647).'),
 });
 
 const optionalParam = z.string().trim().max(200).optional().transform((v) => v || undefined);
@@ -37,7 +38,7 @@ export const candidateQuerySchema = z.object({
   sector: optionalParam,
   region: optionalParam,
   q: optionalParam,
-  campaign: z.coerce.number().int().positive().optional(),
+  campaign: z.coerce.number().int().positive().max(MAX_DB_INT, 'Too large for this database (at most 2147483647).').optional(),
 });
 
 /** The public list: search, year, kind, sector, and a cursor (the overall batch number to continue below). */
@@ -46,7 +47,7 @@ export const publicListQuerySchema = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   kind: kind.optional(),
   sector: optionalParam,
-  cursor: z.coerce.number().int().positive().optional(),
+  cursor: z.coerce.number().int().positive().max(MAX_DB_INT, 'Too large for this database (at most 2147483647).').optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 export type PublicListQuery = z.infer<typeof publicListQuerySchema>;

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { caseStateEnum } from '@/db/schema/enums';
 import { pageParams } from '@/lib/http/cursor';
 import { KINDS, PLATFORMS } from './schemas';
+import { MAX_DB_INT } from '@/lib/http/params';
 
 const optionalText = (max: number) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), z.string().max(max, `At most ${max} characters.`).optional());
-const optionalId = z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number({ error: 'Must be a positive integer.' }).int().positive('Must be a positive integer.').optional());
+const optionalId = z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number({ error: 'Must be a positive integer.' }).int().positive('Must be a positive integer.').max(MAX_DB_INT, 'Too large for this database (at most 2147483647).').optional());
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess((v) => (v === '' ? undefined : v), z.enum(values, { error: `One of: ${values.join(', ')}.` }).optional());
 

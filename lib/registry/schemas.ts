@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { identifierTypeEnum, platformEnum, subjectKindEnum } from '@/db/schema/enums';
 import { identifierMatchValue } from '@/lib/domain/identifiers';
 import { usccProblem } from '@/lib/domain/uscc';
+import { MAX_DB_INT } from '@/lib/http/params';
 
 /**
  * The one schema per registry write: the forms (server actions), the API and the import use them.
@@ -63,7 +64,7 @@ export const subjectInputSchema = z
     platform: z.enum(PLATFORMS, { error: `One of: ${PLATFORMS.join(', ')}.` }),
     name: text(200, 'The name'),
     sector: text(40, 'The sector'),
-    operatorId: z.coerce.number({ error: 'The operator is required.' }).int().positive('The operator is required.'),
+    operatorId: z.coerce.number({ error: 'The operator is required.' }).int().positive('The operator is required.').max(MAX_DB_INT, 'Too large for this database (at most 2147483647).'),
     identifiers: z.array(identifierInputSchema).max(20, 'At most 20 identifiers.').default([]),
     storeListings: z.array(storeListingInputSchema).max(20, 'At most 20 store listings.').default([]),
   })
@@ -86,7 +87,7 @@ export const subjectInputSchema = z
 export type SubjectInput = z.infer<typeof subjectInputSchema>;
 
 export const subjectLinkInputSchema = z.object({
-  otherSubjectId: z.number({ error: 'otherSubjectId is required.' }).int().positive(),
+  otherSubjectId: z.number({ error: 'otherSubjectId is required.' }).int().positive().max(MAX_DB_INT, 'Too large for this database (at most 2147483647).'),
   verdict: z.enum(['same', 'dismissed'], { error: 'One of: same, dismissed.' }),
   reason: z.string().trim().max(2000, 'At most 2,000 characters.').optional().default(''),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { platformEnum, subjectKindEnum } from '@/db/schema/enums';
+import { MAX_DB_INT } from '@/lib/http/params';
 
 const isoDate = z
   .string()
@@ -16,7 +17,7 @@ const optional = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (v === 
  */
 export const statsFiltersSchema = z
   .object({
-    campaign: optional(z.coerce.number().int('A campaign id is a positive integer.').positive('A campaign id is a positive integer.')),
+    campaign: optional(z.coerce.number().int('A campaign id is a positive integer.').positive('A campaign id is a positive integer.').max(MAX_DB_INT, 'Too large for this database (at most 2147483647).')),
     sector: optional(z.string().trim().min(1).max(64).regex(/^[a-z0-9_]+$/, 'A sector is given by its code, e.g. parking.')),
     kind: optional(z.enum(subjectKindEnum.enumValues, { message: `kind is one of ${subjectKindEnum.enumValues.join(', ')}.` })),
     platform: optional(z.enum(platformEnum.enumValues, { message: `platform is one of ${platformEnum.enumValues.join(', ')}.` })),

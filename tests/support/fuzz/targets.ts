@@ -1,0 +1,125 @@
+/**
+ * What the fuzzer knows about each API route of e2e/authz/matrix.ts: a valid body to start from
+ * (one field at a time is then made hostile), the query keys it reads, and valid path parameters.
+ * A matrix row without an entry here fails the fuzz test, so a new route is never left unfuzzed.
+ */
+import { withUsccCheckDigit } from '../../../lib/domain/uscc';
+import { addDays, officeToday } from '../../../lib/time';
+
+export interface FuzzIds {
+  operatorId: number;
+  subjectId: number;
+  otherSubjectId: number;
+  caseId: number;
+  noticeId: number;
+  userId: number;
+  tokenId: number;
+}
+
+export interface Target {
+  /** Query keys the route reads (each request sets some of them to hostile values). */
+  query?: string[];
+  /** Query parameters a valid request needs (the fuzzer replaces or adds to them). */
+  baseQuery?: [string, string][];
+  /** Valid values of the path parameters. */
+  params?: Record<string, string | string[]>;
+  /** A body the route would accept (fresh each call). */
+  body?: () => Record<string, unknown>;
+  /** The body is multipart/form-data with a file; `fileNames` are names the route accepts. */
+  multipart?: boolean;
+  fileNames?: string[];
+  /** A field whose bad value may be reported under another (cross-field rules). */
+  related?: Record<string, string[]>;
+  /** An accepted request may change nothing (and so record no audit event): revoking a revoked token. */
+  noopOk?: boolean;
+}
+
+let n = 0;
+const uniq = () => `${Date.now().toString(36)}${++n}`;
+const STATS = ['campaign', 'sector', 'kind', 'platform', 'from', 'to'];
+const PAGE = ['cursor', 'limit'];
+
+export function fuzzTargets(ids: FuzzIds): Record<string, Target> {
+  const id = (v: number) => ({ id: String(v) });
+  const draft = () => ({
+    kind: 'rectification',
+    titleZh: `通报${uniq()}`,
+    titleEn: `Notice ${uniq()}`,
+    introZh: '尚有以下App未按要求完成整改。',
+    introEn: 'These apps have not rectified.',
+    deadline: addDays(officeToday(), 15),
+    caseIds: [ids.caseId],
+  });
+  return {
+    'GET /api/health': { query: ['x'] },
+    'GET /api/v1/[...path]': { params: { path: ['no-such-thing'] } },
+    'GET /api/v1/stats/summary': { query: STATS },
+    'GET /api/v1/stats/by-sector': { query: STATS },
+    'GET /api/v1/stats/by-category': { query: STATS },
+    'GET /api/v1/stats/trend': { query: STATS },
+    'GET /api/v1/stats/breakdown': { query: [...STATS, 'by'] },
+    'GET /api/v1/operators': { query: ['q', 'region', ...PAGE] },
+    'POST /api/v1/operators': {
+      body: () => ({ name: `运营者${uniq()}`, uscc: withUsccCheckDigit(`91330100MA${String(100_000 + ++n).padStart(7, '0')}`), region: '浙江省杭州市', contact: 'a@b.cn' }),
+    },
+    'GET /api/v1/operators/[id]': { params: id(ids.operatorId) },
+    'GET /api/v1/subjects': { query: ['q', 'kind', 'platform', 'sector', 'operator', 'state', 'overdue', 'sort', ...PAGE] },
+    'POST /api/v1/subjects': {
+      body: () => ({
+        kind: 'app',
+        platform: 'android',
+        name: `应用${uniq()}`,
+        sector: 'parking',
+        operatorId: ids.operatorId,
+        identifiers: [{ type: 'package_name', value: `com.fuzz.a${uniq()}` }],
+        storeListings: [{ store: 'huawei', versionSeen: '1.0' }],
+      }),
+      related: { kind: ['platform'], identifiers: ['identifiers'] },
+    },
+    'GET /api/v1/subjects/[id]': { params: id(ids.subjectId) },
+    'POST /api/v1/subjects/[id]/links': { params: id(ids.subjectId), body: () => ({ otherSubjectId: ids.otherSubjectId, verdict: 'dismissed', reason: 'different apps' }) },
+    'POST /api/v1/inspections': {
+      body: () => ({
+        subjectId: ids.subjectId,
+        version: '2.0.1',
+        inspectedOn: addDays(officeToday(), -3),
+        method: 'technical_test',
+        notes: 'fuzz',
+        findings: [{ category: 'collect_excessive', severity: 'high', description: '超范围收集', legalBasis: '', evidence: [] }],
+      }),
+    },
+    'POST /api/v1/evidence': { multipart: true },
+    'GET /api/v1/evidence/[sha256]': { params: { sha256: '0'.repeat(64) } },
+    'GET /api/v1/cases': { query: ['state', 'sector', 'category', 'campaign', 'overdue', 'operator', 'subject', 'q', 'sort', 'format', ...PAGE] },
+    'GET /api/v1/cases/[id]': { params: id(ids.caseId) },
+    'POST /api/v1/cases/[id]/transitions': { params: id(ids.caseId), body: () => ({ to: 'ordered', reason: 'fuzz', deadline: addDays(officeToday(), 7), expectedRevision: 1 }) },
+    'POST /api/v1/cases/transitions': { body: () => ({ ids: [ids.caseId], to: 'withdrawn', reason: 'fuzz', expectedRevisions: { [ids.caseId]: 1 } }) },
+    'GET /api/v1/settings/default-deadline': {},
+    'PUT /api/v1/settings/default-deadline': { body: () => ({ days: 10 }) },
+    'GET /api/v1/offenders': { query: ['rule', 'status', 'sector', 'region', 'campaign', 'operator', 'resolved', ...PAGE] },
+    'GET /api/v1/offenders/[id]': { params: id(1) },
+    'POST /api/v1/offenders/[id]/review': { params: id(1), body: () => ({ decision: 'dismiss', reason: 'not the same operator' }), related: { decision: ['reason', 'escalation'] } },
+    'GET /api/v1/offender-rules': {},
+    'PUT /api/v1/offender-rules/[rule]': { params: { rule: 'operator_recurrence' }, body: () => ({ threshold: 3, windowMonths: 12, enabled: true }) },
+    'GET /api/v1/notices': { query: ['status'] },
+    'POST /api/v1/notices': { body: draft },
+    'GET /api/v1/notices/candidates': { query: ['kind', 'sector', 'region', 'q', 'campaign'], baseQuery: [['kind', 'rectification']] },
+    'GET /api/v1/notices/[id]': { params: id(ids.noticeId) },
+    'PATCH /api/v1/notices/[id]': { params: id(ids.noticeId), body: () => ({ ...draft(), expectedRevision: 1 }) },
+    'POST /api/v1/notices/[id]/approve': { params: id(ids.noticeId) },
+    'POST /api/v1/notices/[id]/publish': { params: id(ids.noticeId) },
+    'GET /api/v1/users': {},
+    'POST /api/v1/users': { body: () => ({ email: `u${uniq()}@rectify.test`, name: 'Fuzz user', role: 'inspector', password: 'Correct-Horse-9-Battery' }) },
+    'PATCH /api/v1/users/[id]': { params: id(ids.userId), body: () => ({ role: 'inspector', disabled: false }) },
+    'GET /api/v1/tokens': {},
+    'POST /api/v1/tokens': { body: () => ({ name: `fuzz ${uniq()}`, role: 'inspector' }) },
+    'DELETE /api/v1/tokens/[id]': { params: id(ids.tokenId), noopOk: true },
+    'GET /api/v1/imports': { query: PAGE },
+    'POST /api/v1/imports': { multipart: true, fileNames: ['rows.csv', 'rows.ndjson', 'rows.jsonl'], query: ['filename', 'dryRun'] },
+    'GET /api/v1/imports/[id]': { params: id(1) },
+    'GET /api/v1/imports/[id]/rejections': { params: id(1) },
+    'GET /api/public/notices': { query: ['q', 'year', 'kind', 'sector', 'lang', ...PAGE] },
+    'GET /api/public/notices/[slug]': { params: { slug: 'no-such-notice' }, query: ['format', 'lang'] },
+    'GET /notices/feed.xml': { query: ['lang'] },
+  };
+}
