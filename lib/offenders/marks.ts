@@ -23,6 +23,22 @@ export function subjectMarkedSql(subjectId: AnyPgColumn | SQL, operatorId: AnyPg
     AND (mf.subject_id = ${subjectId} OR (mf.subject_id IS NULL AND mf.operator_id = ${operatorId})))`;
 }
 
+/**
+ * `operatorId IN (operators under a confirmed flag)`: the filter of the operator list. The set is
+ * small (confirmed flags are a supervisor's decisions), so the planner hashes it and keeps its keyset.
+ */
+export function operatorMarkedFilterSql(operatorId: AnyPgColumn | SQL): SQL {
+  return sql`${operatorId} IN (SELECT mf.operator_id FROM offender_flags mf WHERE mf.status = 'confirmed' AND mf.operator_id IS NOT NULL)`;
+}
+
+/** `subjectId IN (subjects marked by subjectMarkedSql)`: the filter of the subject and case lists. */
+export function subjectMarkedFilterSql(subjectId: AnyPgColumn | SQL): SQL {
+  return sql`${subjectId} IN (
+    SELECT mf.subject_id FROM offender_flags mf WHERE mf.status = 'confirmed' AND mf.subject_id IS NOT NULL
+    UNION SELECT ms.id FROM offender_flags mf JOIN subjects ms ON ms.operator_id = mf.operator_id
+          WHERE mf.status = 'confirmed' AND mf.subject_id IS NULL)`;
+}
+
 /** The ids of every operator under a confirmed flag (for lists that mark in memory). */
 export async function confirmedOperatorIds(db: Queryable): Promise<Set<number>> {
   const rows = await queryRows<{ id: number }>(db, sql`SELECT DISTINCT operator_id AS id FROM offender_flags WHERE status = 'confirmed' AND operator_id IS NOT NULL`);
