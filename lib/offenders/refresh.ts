@@ -27,10 +27,16 @@ async function loadRuleParams(db: Queryable): Promise<Record<FlagRule, RuleParam
   ) as Record<FlagRule, RuleParams>;
 }
 
-async function run(db: Queryable, scope: FlagScope): Promise<RuleOutcome[]> {
+export type TimedOutcome = RuleOutcome & { ms: number };
+
+async function run(db: Queryable, scope: FlagScope): Promise<TimedOutcome[]> {
   const params = await loadRuleParams(db);
-  const out: RuleOutcome[] = [];
-  for (const rule of FLAG_RULES) out.push(await RUNNERS[rule](db, scope, params[rule]));
+  const out: TimedOutcome[] = [];
+  for (const rule of FLAG_RULES) {
+    const started = performance.now();
+    const outcome = await RUNNERS[rule](db, scope, params[rule]);
+    out.push({ ...outcome, ms: Math.round(performance.now() - started) });
+  }
   return out;
 }
 
@@ -43,7 +49,7 @@ async function run(db: Queryable, scope: FlagScope): Promise<RuleOutcome[]> {
 export async function refreshOffenderFlags(
   db: Queryable,
   touched: { operatorIds?: readonly number[]; subjectIds?: readonly number[] },
-): Promise<RuleOutcome[]> {
+): Promise<TimedOutcome[]> {
   const operatorIds = [...(touched.operatorIds ?? [])];
   const subjectIds = [...(touched.subjectIds ?? [])];
   if (!operatorIds.length && !subjectIds.length) return [];
@@ -51,6 +57,6 @@ export async function refreshOffenderFlags(
 }
 
 /** Recomputes every rule over the whole database (npm run offenders:recompute, threshold changes, the demo). */
-export function recomputeOffenderFlags(db: Queryable): Promise<RuleOutcome[]> {
+export function recomputeOffenderFlags(db: Queryable): Promise<TimedOutcome[]> {
   return run(db, { all: true });
 }
