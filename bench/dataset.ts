@@ -15,7 +15,8 @@
  *    each subject is inspected once or twice, only the first inspection finds problems, so those
  *    operators have 0–2 cases (no operator_recurrence, and their two subjects never share a campaign).
  *  - Categories rotate per inspection round, so a subject sees the same category again only on the
- *    1,000 designated recidivists (repeat-tier subjects with id % 100 = 0).
+ *    1,000 designated recidivists (repeat-tier subjects with id % 100 = 37; the 500 of them whose
+ *    cases are verified are the subject_recidivism flags — a repeat-tier subject's cases share a state).
  *  - Case states by inspection id: open 15%, ordered 20%, rectified 10%, notified 5%, removed 0.5%,
  *    verified 37%, reinstated 2%, withdrawn 10.5% — the active states (≥ 650k cases) give the case
  *    list its page 10,000. 300 subjects re-register a removed subject's package name / appid later.
@@ -176,7 +177,7 @@ function steps(): Step[] {
         table: 'findings',
         // Round j of subject s uses categories s+3j+1 … s+3j+3 (disjoint across rounds) except on the recidivists.
         insert: sql`INSERT INTO findings (inspection_id, category, severity, description, detected_at)
-          SELECT i.id, (${CATEGORIES})[1 + (i.subject_id + CASE WHEN i.subject_id <= ${N(D.repeatSubjects)} AND i.subject_id % 100 = 0 THEN 0 ELSE 3 * r.j END + (k - 1) % 3 + 1) % 14],
+          SELECT i.id, (${CATEGORIES})[1 + (i.subject_id + CASE WHEN i.subject_id <= ${N(D.repeatSubjects)} AND i.subject_id % 100 = 37 THEN 0 ELSE 3 * r.j END + (k - 1) % 3 + 1) % 14],
             (ARRAY['low','medium','high','critical'])[1 + (i.id * k) % 4]::severity, '自动化检测发现问题' || k, i.inspected_on::timestamptz + interval '9 hours'
           FROM inspections i
           CROSS JOIN LATERAL (SELECT CASE WHEN i.id <= ${N(REPEAT_INSPECTIONS)} THEN (i.id - 1) / ${N(D.repeatSubjects)} ELSE 0 END AS j) r

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { offenderRules } from '@/db/schema';
 import { refreshEvasion } from './rules/evasion';
@@ -56,7 +57,12 @@ export async function refreshOffenderFlags(
   return run(db, { operatorIds, subjectIds });
 }
 
-/** Recomputes every rule over the whole database (npm run offenders:recompute, threshold changes, the demo). */
-export function recomputeOffenderFlags(db: Queryable): Promise<TimedOutcome[]> {
+/**
+ * Recomputes every rule over the whole database (npm run offenders:recompute, threshold changes, the
+ * demo). Call it inside a transaction: its sorts and hashes over a million cases get the memory of a
+ * batch job for that transaction only (SET LOCAL), instead of spilling to disk.
+ */
+export async function recomputeOffenderFlags(db: Queryable): Promise<TimedOutcome[]> {
+  await db.execute(sql`SET LOCAL work_mem = '64MB'`);
   return run(db, { all: true });
 }

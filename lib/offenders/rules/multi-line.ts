@@ -26,6 +26,11 @@ ranked AS (
   SELECT mc.*, row_number() OVER (PARTITION BY operator_id, campaign_id ORDER BY inspected_on DESC, case_id DESC) AS latest,
          dense_rank() OVER (PARTITION BY operator_id, campaign_id ORDER BY subject_id) AS subject_rank
   FROM mc
+),
+-- Only the (operator, campaign) groups that reach the threshold are explained (the highest rank is the subject count).
+qualifying AS (
+  SELECT * FROM (SELECT ranked.*, max(subject_rank) OVER (PARTITION BY operator_id, campaign_id) AS subjects_in FROM ranked) r
+  WHERE subjects_in >= ${p.threshold}::int
 )`,
     candidates: sql`
 SELECT 'operator:' || mc.operator_id || '/campaign:' || mc.campaign_id AS target_key, mc.operator_id, NULL::int AS subject_id, mc.campaign_id,
@@ -42,7 +47,7 @@ SELECT 'operator:' || mc.operator_id || '/campaign:' || mc.campaign_id AS target
       FILTER (WHERE mc.latest <= ${EXPLAINED_CASES})
   ) AS explanation,
   array_agg(mc.case_id ORDER BY mc.case_id) AS case_ids
-FROM ranked mc JOIN operators o ON o.id = mc.operator_id JOIN campaigns cp ON cp.id = mc.campaign_id
+FROM qualifying mc JOIN operators o ON o.id = mc.operator_id JOIN campaigns cp ON cp.id = mc.campaign_id
 GROUP BY mc.operator_id, mc.campaign_id, o.id, cp.id
 HAVING count(DISTINCT mc.subject_id) >= ${p.threshold}::int`,
     resolveWhere: inScope(scope, sql`f.operator_id`, ops),
