@@ -1,0 +1,2 @@
+CREATE INDEX "offender_flags_confirmed_operator_idx" ON "offender_flags" USING btree ("operator_id") WHERE "offender_flags"."status" = 'confirmed';--> statement-breakpoint
+CREATE INDEX "offender_flags_confirmed_subject_idx" ON "offender_flags" USING btree ("subject_id") WHERE "offender_flags"."status" = 'confirmed';
