@@ -85,3 +85,53 @@ test('the admin rules page shows the four thresholds', async ({ page, loginAs })
   await expectAccessible(page);
   await shoot(page, 'rules');
 });
+
+test('a confirmed flag marks its operator and subjects wherever they are listed, and each list filters by it', async ({ page, loginAs }) => {
+  await loginAs('supervisor', '/offenders?rule=operator_recurrence');
+  const row = page.getByTestId('offender-queue').locator('tbody tr').first();
+  const operatorHref = (await row.locator('a[href^="/offenders/operators/"]').first().getAttribute('href'))!;
+  const operatorId = operatorHref.split('/').pop();
+  await row.locator('a').first().click();
+  await page.waitForURL(/\/offenders\/\d+$/);
+  // Once hydrated the review posts through the action; retry until the form gives way to the decision.
+  await expect(async () => {
+    await page.locator('#escalation').selectOption('interview', { timeout: 1000 });
+    await page.getByRole('button', { name: /Record the review|提交复核/ }).click({ timeout: 1000 });
+    await expect(page.locator('#escalation')).toHaveCount(0, { timeout: 2000 });
+  }).toPass();
+
+  // The operator list: filtered by the mark from the filter bar, the operator is there, marked.
+  await page.goto('/operators');
+  await page.getByLabel(/Confirmed repeat offenders only|仅看已确认的屡犯/).check();
+  await page.getByRole('button', { name: /^(Search|搜索|查询)$/ }).click();
+  await expect(page).toHaveURL(/flagged=confirmed/);
+  const opRow = page.getByTestId('operator-row').filter({ has: page.locator(`a[href="/operators/${operatorId}"]`) });
+  await expect(opRow.getByTestId('offender-mark')).toBeVisible();
+  await expect(page.getByTestId('operator-row')).toHaveCount(await page.getByTestId('offender-mark').count());
+  await shoot(page, 'list-operators', false);
+
+  // The subject list: every subject of the operator is marked; the filter keeps only marked subjects.
+  await page.goto(`/subjects?operator=${operatorId}`);
+  const subjectRows = page.getByTestId('subject-row');
+  await expect(subjectRows.first()).toBeVisible();
+  for (const r of await subjectRows.all()) await expect(r.getByTestId('offender-mark').first()).toBeVisible();
+  await page.goto('/subjects');
+  await page.getByLabel(/Confirmed repeat offenders only|仅看已确认的屡犯/).check();
+  await page.getByRole('button', { name: /^(Search|搜索|查询)$/ }).click();
+  await expect(page).toHaveURL(/flagged=confirmed/);
+  await expect(subjectRows.first()).toBeVisible();
+  for (const r of await subjectRows.all()) await expect(r.getByTestId('offender-mark').first()).toBeVisible();
+  await expectAccessible(page);
+  await shoot(page, 'list-subjects', false);
+
+  // The case list: the filter bar's control, then every case listed is a marked subject's.
+  await page.goto('/cases');
+  await page.getByLabel(/^(Repeat offenders|屡犯标记)$/).selectOption('confirmed');
+  await page.getByRole('button', { name: /^(Apply|筛选|应用)$/ }).click();
+  await expect(page).toHaveURL(/flagged=confirmed/);
+  const caseRows = page.locator('tr[data-case-id]');
+  await expect(caseRows.first()).toBeVisible();
+  for (const r of await caseRows.all()) await expect(r.getByTestId('offender-mark').first()).toBeVisible();
+  await expectAccessible(page);
+  await shoot(page, 'list-cases', false);
+});

@@ -10,7 +10,7 @@ async function main() {
   const started = Date.now();
   const { db, kind } = await getDatabase();
   const outcomes = await db.transaction((tx) => recomputeOffenderFlags(tx));
-  for (const o of outcomes) console.log(`[offenders] ${o.rule.padEnd(20)} changed ${o.changed}, resolved ${o.resolved}, reopened ${o.reopened}`);
+  for (const o of outcomes) console.log(`[offenders] ${o.rule.padEnd(20)} changed ${o.changed}, resolved ${o.resolved}, reopened ${o.reopened} (${o.ms} ms)`);
   console.log(`[offenders] ${kind}: recomputed in ${Date.now() - started} ms`);
   await closeDatabase();
 }

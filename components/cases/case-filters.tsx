@@ -42,6 +42,7 @@ export async function CaseFilters({ query, sectors, categories, campaigns }: { q
           { value: '1', label: t('cases.overdueOnly') },
           { value: '0', label: t('cases.notOverdue') },
         ])}
+        {select('flagged', t('offenders.markFilter'), query.flagged, [{ value: 'confirmed', label: t('offenders.markFilterConfirmed') }])}
         <div className="w-52">
           <label htmlFor="f-sort" className="mb-1 block text-xs font-medium text-muted">{t('cases.sort')}</label>
           <select id="f-sort" name="sort" defaultValue={query.sort} className={`${inputClass} py-1.5`}>

@@ -8,6 +8,7 @@ import type { CaseState } from '@/lib/cases/ladder';
 import { formatDay } from '@/lib/i18n/format';
 import { OverdueBadge, StateBadge } from './badges';
 import { BulkBar } from './bulk-bar';
+import { OffenderMark } from '@/components/offenders/offender-mark';
 
 export type CaseTableRow = CaseListItem & { targets: CaseState[] };
 
@@ -97,10 +98,12 @@ export function CaseTable({ rows, labels, canAct, defaultDeadline }: {
                 </td>
                 <td className={td}>
                   <Link prefetch={false} href={`/subjects/${r.subjectId}`} className="text-ink underline-offset-2 hover:underline">{r.subjectName}</Link>
+                  <OffenderMark marked={r.repeatOffender} />
                   <div className="text-xs text-muted">{t(`subjectKind.${r.subjectKind}`)} · {t(`platform.${r.platform}`)}</div>
                 </td>
                 <td className={`${td} max-w-56`}>
                   {r.operatorId ? <Link prefetch={false} href={`/operators/${r.operatorId}`} className="text-ink underline-offset-2 hover:underline">{r.operatorName}</Link> : '—'}
+                  <OffenderMark marked={r.operatorId !== null && r.operatorRepeatOffender} />
                 </td>
                 <td className={`${td} whitespace-nowrap`}>{labels.sectors[r.sector] ?? r.sector}</td>
                 <td className={`${td} max-w-64 text-xs`}>{r.categories.map((c) => labels.categories[c] ?? c).join('；')}</td>

@@ -77,7 +77,8 @@ export const findings = pgTable(
   (t) => [
     check('findings_source_pair', sql`(${t.source} IS NULL) = (${t.externalId} IS NULL)`),
     uniqueIndex('findings_source_external_uq').on(t.source, t.externalId),
-    index('findings_inspection_idx').on(t.inspectionId),
+    // (inspection, category): the cases of an inspection by category (subject_recidivism, the case list's category filter).
+    index('findings_inspection_category_idx').on(t.inspectionId, t.category),
     index('findings_category_idx').on(t.category),
     index('findings_detected_idx').on(t.detectedAt),
   ],

@@ -63,5 +63,8 @@ export const offenderFlags = pgTable(
     index('offender_flags_queue_idx').on(t.status, t.weight),
     index('offender_flags_operator_idx').on(t.operatorId),
     index('offender_flags_subject_idx').on(t.subjectId),
+    // The "under a confirmed flag" marks and filters of every list (lib/offenders/marks.ts): a few rows each.
+    index('offender_flags_confirmed_operator_idx').on(t.operatorId).where(sql`${t.status} = 'confirmed'`),
+    index('offender_flags_confirmed_subject_idx').on(t.subjectId).where(sql`${t.status} = 'confirmed'`),
   ],
 );

@@ -6,6 +6,7 @@ import type { CaseListFilters, CaseSort } from './list-schema';
 export const CASE_CSV_HEADER = [
   'case_id', 'state', 'overdue', 'deadline', 'opened_at', 'subject_id', 'subject_name', 'subject_kind', 'platform', 'sector',
   'operator_id', 'operator_name', 'campaign', 'categories', 'found_version', 'revision', 'previous_case_id',
+  'repeat_offender',
 ] as const;
 
 async function* csvRows(db: Queryable, filters: CaseListFilters & { sort: CaseSort }): AsyncGenerator<CsvValue[]> {
@@ -13,6 +14,7 @@ async function* csvRows(db: Queryable, filters: CaseListFilters & { sort: CaseSo
     yield [
       c.id, c.state, c.overdue ? 'yes' : 'no', c.deadline, c.openedAt, c.subjectId, c.subjectName, c.subjectKind, c.platform, c.sector,
       c.operatorId, c.operatorName, c.campaignCode, c.categories.join(' '), c.foundVersion, c.revision, c.previousCaseId,
+      c.repeatOffender ? 'yes' : 'no',
     ];
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { caseStateEnum } from '@/db/schema/enums';
 import { MAX_DB_INT } from '@/lib/http/params';
+import { FLAGGED_FILTERS } from '@/lib/offenders/types';
 
 /** How the case list can be ordered; each has a fixed direction and a keyset over (key, id). */
 export const CASE_SORTS = ['opened', 'deadline', 'subject'] as const;
@@ -34,6 +35,8 @@ export const caseListSchema = z.object({
   operator: optional(positiveId('The operator')),
   subject: optional(positiveId('The subject')),
   q: optional(z.string().trim().max(100, 'At most 100 characters.')),
+  /** `confirmed`: only cases of subjects under a confirmed repeat-offender flag (their own, or their operator's). */
+  flagged: optional(z.enum(FLAGGED_FILTERS, { error: `flagged is one of: ${FLAGGED_FILTERS.join(', ')}.` })),
   sort: z.preprocess((v) => blank(single(v)), z.enum(CASE_SORTS, { error: `sort is one of: ${CASE_SORTS.join(', ')}.` }).default('opened')),
   cursor: optional(z.string().max(400, 'Not a cursor this list gave out.')),
   limit: z.preprocess((v) => blank(single(v)), z.coerce.number({ error: 'limit is a number from 1 to 200.' }).int('limit is a whole number.').min(1, 'limit is at least 1.').max(200, 'limit is at most 200.').default(50)),

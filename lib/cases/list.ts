@@ -2,6 +2,7 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { campaigns, cases, inspections, operators, subjects } from '@/db/schema';
 import { invalid } from '@/lib/http/errors';
+import { operatorMarkedSql, subjectMarkedFilterSql, subjectMarkedSql } from '@/lib/offenders/marks';
 import type { CaseListFilters, CaseListQuery, CaseSort } from './list-schema';
 import { isOverdueSql } from './overdue';
 
@@ -31,6 +32,10 @@ export interface CaseListItem {
   campaignId: number | null;
   campaignCode: string | null;
   categories: string[];
+  /** The case's subject is under a confirmed repeat-offender flag (its own, or its operator's operator-level one). */
+  repeatOffender: boolean;
+  /** The subject's operator is under a confirmed repeat-offender flag. */
+  operatorRepeatOffender: boolean;
 }
 
 export interface CaseListPage {
@@ -71,6 +76,7 @@ export function caseListConditions(f: CaseListFilters): SQL | undefined {
   if (f.overdue === false) where.push(sql`NOT ${isOverdueSql}`);
   if (f.operator !== undefined) where.push(eq(subjects.operatorId, f.operator));
   if (f.subject !== undefined) where.push(eq(cases.subjectId, f.subject));
+  if (f.flagged === 'confirmed') where.push(subjectMarkedFilterSql(cases.subjectId));
   if (f.q) {
     // The current name, or any earlier one (renames are kept).
     const pattern = likePattern(f.q);
@@ -113,6 +119,8 @@ export async function listCases(db: Queryable, query: Omit<CaseListQuery, 'forma
       campaignId: inspections.campaignId,
       campaignCode: campaigns.code,
       categories: sql<string[]>`array(SELECT DISTINCT f.category FROM findings f WHERE f.inspection_id = ${cases.inspectionId} ORDER BY 1)`,
+      repeatOffender: sql<boolean>`${subjectMarkedSql(cases.subjectId, subjects.operatorId)}`.mapWith(Boolean),
+      operatorRepeatOffender: sql<boolean>`(${subjects.operatorId} IS NOT NULL AND ${operatorMarkedSql(subjects.operatorId)})`.mapWith(Boolean),
       sortKey: sql<string>`(${sort.key})::text`,
     })
     .from(cases)

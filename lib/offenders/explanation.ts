@@ -16,6 +16,7 @@ export interface RecurrenceExplanation extends Common {
   to: string;
   caseCount: number;
   subjectCount: number;
+  /** The latest 50 (rules/upsert.ts EXPLAINED_CASES); `caseCount` counts them all. */
   cases: { id: number; inspectionId: number; inspectedOn: string; subjectId: number; subjectName: string; state: string; campaignId: number | null }[];
 }
 
@@ -58,6 +59,7 @@ export interface MultiLineExplanation extends Common {
   to: string;
   subjectCount: number;
   caseCount: number;
+  /** At most 50 of each (the first subjects by id, the latest cases); the counts count them all. */
   subjects: SubjectRef[];
   cases: { id: number; subjectId: number; subjectName: string; inspectedOn: string; state: string }[];
 }

@@ -19,8 +19,26 @@ export function operatorMarkedSql(operatorId: AnyPgColumn | SQL): SQL<boolean> {
 
 /** EXISTS: the subject has a confirmed flag of its own, or its operator is under a confirmed operator-level flag. */
 export function subjectMarkedSql(subjectId: AnyPgColumn | SQL, operatorId: AnyPgColumn | SQL): SQL<boolean> {
-  return sql<boolean>`EXISTS (SELECT 1 FROM offender_flags mf WHERE mf.status = 'confirmed'
-    AND (mf.subject_id = ${subjectId} OR (mf.subject_id IS NULL AND mf.operator_id = ${operatorId})))`;
+  // Two probes, one per partial index (offender_flags_confirmed_subject_idx / _operator_idx).
+  return sql<boolean>`(EXISTS (SELECT 1 FROM offender_flags mf WHERE mf.status = 'confirmed' AND mf.subject_id = ${subjectId})
+    OR EXISTS (SELECT 1 FROM offender_flags mf WHERE mf.status = 'confirmed' AND mf.operator_id = ${operatorId} AND mf.subject_id IS NULL))`;
+}
+
+/**
+ * `operatorId = ANY(operators under a confirmed flag)`: the filter of the operator list. The set is
+ * small (confirmed flags are a supervisor's decisions) and computed once as an array, so the list's
+ * keyset walks only those rows' index entries instead of scanning the list until enough rows match.
+ */
+export function operatorMarkedFilterSql(operatorId: AnyPgColumn | SQL): SQL {
+  return sql`${operatorId} = ANY(ARRAY(SELECT DISTINCT mf.operator_id FROM offender_flags mf WHERE mf.status = 'confirmed' AND mf.operator_id IS NOT NULL))`;
+}
+
+/** `subjectId = ANY(subjects marked by subjectMarkedSql)`: the filter of the subject and case lists (see above). */
+export function subjectMarkedFilterSql(subjectId: AnyPgColumn | SQL): SQL {
+  return sql`${subjectId} = ANY(ARRAY(
+    SELECT mf.subject_id FROM offender_flags mf WHERE mf.status = 'confirmed' AND mf.subject_id IS NOT NULL
+    UNION SELECT ms.id FROM offender_flags mf JOIN subjects ms ON ms.operator_id = mf.operator_id
+          WHERE mf.status = 'confirmed' AND mf.subject_id IS NULL))`;
 }
 
 /** The ids of every operator under a confirmed flag (for lists that mark in memory). */

@@ -104,20 +104,29 @@ export interface FlagCase {
   firstRemovedAt: string | null;
 }
 
-/** The cases behind a flag as they are now (state, subject, categories), for its explanation page. */
-export function flagCases(db: Queryable, caseIds: readonly number[]): Promise<FlagCase[]> {
-  if (!caseIds.length) return Promise.resolve([]);
-  return queryRows<FlagCase>(
+/** How many of a flag's cases its page and API show (the latest); the rest are counted and linked. */
+export const FLAG_CASES_SHOWN = 50;
+
+/**
+ * The cases behind a flag as they are now (state, subject, categories), for its explanation page:
+ * the latest `limit` by inspection date (oldest first), and how many there are in all.
+ */
+export async function flagCases(db: Queryable, caseIds: readonly number[], limit = FLAG_CASES_SHOWN): Promise<{ cases: FlagCase[]; total: number }> {
+  if (!caseIds.length) return { cases: [], total: 0 };
+  const rows = await queryRows<FlagCase>(
     db,
-    sql`SELECT c.id, c.state, s.id AS "subjectId", s.name AS "subjectName", s.kind, s.platform, s.sector,
+    sql`SELECT * FROM (
+        SELECT c.id, c.state, s.id AS "subjectId", s.name AS "subjectName", s.kind, s.platform, s.sector,
           i.inspected_on::text AS "inspectedOn", i.campaign_id AS "campaignId",
           coalesce(array_agg(DISTINCT f.category) FILTER (WHERE f.category IS NOT NULL), '{}') AS categories,
           max(f.severity)::text AS severity, c.closed_at::text AS "closedAt", c.first_removed_at::text AS "firstRemovedAt"
         FROM cases c JOIN subjects s ON s.id = c.subject_id JOIN inspections i ON i.id = c.inspection_id
         LEFT JOIN findings f ON f.inspection_id = c.inspection_id
         WHERE c.id = ANY(${`{${caseIds.join(',')}}`}::int[])
-        GROUP BY c.id, s.id, i.id ORDER BY i.inspected_on, c.id`,
+        GROUP BY c.id, s.id, i.id ORDER BY i.inspected_on DESC, c.id DESC LIMIT ${limit}
+      ) latest ORDER BY "inspectedOn", id`,
   );
+  return { cases: rows, total: caseIds.length };
 }
 
 export interface ReviewEvent {

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { offenderRules } from '@/db/schema';
 import { refreshEvasion } from './rules/evasion';
@@ -27,10 +28,16 @@ async function loadRuleParams(db: Queryable): Promise<Record<FlagRule, RuleParam
   ) as Record<FlagRule, RuleParams>;
 }
 
-async function run(db: Queryable, scope: FlagScope): Promise<RuleOutcome[]> {
+export type TimedOutcome = RuleOutcome & { ms: number };
+
+async function run(db: Queryable, scope: FlagScope): Promise<TimedOutcome[]> {
   const params = await loadRuleParams(db);
-  const out: RuleOutcome[] = [];
-  for (const rule of FLAG_RULES) out.push(await RUNNERS[rule](db, scope, params[rule]));
+  const out: TimedOutcome[] = [];
+  for (const rule of FLAG_RULES) {
+    const started = performance.now();
+    const outcome = await RUNNERS[rule](db, scope, params[rule]);
+    out.push({ ...outcome, ms: Math.round(performance.now() - started) });
+  }
   return out;
 }
 
@@ -43,14 +50,19 @@ async function run(db: Queryable, scope: FlagScope): Promise<RuleOutcome[]> {
 export async function refreshOffenderFlags(
   db: Queryable,
   touched: { operatorIds?: readonly number[]; subjectIds?: readonly number[] },
-): Promise<RuleOutcome[]> {
+): Promise<TimedOutcome[]> {
   const operatorIds = [...(touched.operatorIds ?? [])];
   const subjectIds = [...(touched.subjectIds ?? [])];
   if (!operatorIds.length && !subjectIds.length) return [];
   return run(db, { operatorIds, subjectIds });
 }
 
-/** Recomputes every rule over the whole database (npm run offenders:recompute, threshold changes, the demo). */
-export function recomputeOffenderFlags(db: Queryable): Promise<RuleOutcome[]> {
+/**
+ * Recomputes every rule over the whole database (npm run offenders:recompute, threshold changes, the
+ * demo). Call it inside a transaction: its sorts and hashes over a million cases get the memory of a
+ * batch job for that transaction only (SET LOCAL), instead of spilling to disk.
+ */
+export async function recomputeOffenderFlags(db: Queryable): Promise<TimedOutcome[]> {
+  await db.execute(sql`SET LOCAL work_mem = '64MB'`);
   return run(db, { all: true });
 }

@@ -17,3 +17,7 @@ export interface RuleParams {
   windowMonths: number;
   enabled: boolean;
 }
+
+/** The filter `flagged=confirmed` of the subject, operator and case lists (lib/offenders/marks.ts). */
+export const FLAGGED_FILTERS = ['confirmed'] as const;
+export type FlaggedFilter = (typeof FLAGGED_FILTERS)[number];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { caseStateEnum } from '@/db/schema/enums';
 import { pageParams } from '@/lib/http/cursor';
+import { FLAGGED_FILTERS } from '@/lib/offenders/types';
 import { KINDS, PLATFORMS } from './schemas';
 import { MAX_DB_INT } from '@/lib/http/params';
 
@@ -21,6 +22,8 @@ export const subjectListQuerySchema = z.object({
   operator: optionalId,
   state: optionalEnum(caseStateEnum.enumValues),
   overdue: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['1', 'true'], { error: 'Use overdue=1.' }).optional()).transform((v) => !!v),
+  /** `confirmed`: only subjects under a confirmed repeat-offender flag (their own, or their operator's). */
+  flagged: optionalEnum(FLAGGED_FILTERS),
   sort: z.preprocess((v) => (v === '' ? undefined : v), z.enum(SUBJECT_SORTS, { error: `One of: ${SUBJECT_SORTS.join(', ')}.` }).default('created')),
   ...pageParams,
 });
@@ -30,6 +33,8 @@ export type SubjectListQuery = z.infer<typeof subjectListQuerySchema>;
 export const operatorListQuerySchema = z.object({
   q: optionalText(100),
   region: optionalText(100),
+  /** `confirmed`: only operators under a confirmed repeat-offender flag. */
+  flagged: optionalEnum(FLAGGED_FILTERS),
   ...pageParams,
 });
 export type OperatorListQuery = z.infer<typeof operatorListQuerySchema>;

@@ -4,6 +4,7 @@ import { operators } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit';
 import { decodeCursor, pageOf } from '@/lib/http/cursor';
+import { operatorMarkedFilterSql, operatorMarkedSql } from '@/lib/offenders/marks';
 import { conflict, notFound } from '@/lib/http/errors';
 import type { OperatorListQuery } from './list-schemas';
 import { containsPattern } from './like';
@@ -16,6 +17,8 @@ export interface OperatorListRow {
   uscc: string;
   region: string;
   subjects: number;
+  /** Under a confirmed repeat-offender flag (an operator-level one, or one on any of its subjects). */
+  repeatOffender: boolean;
 }
 
 /** Operators by name (keyset on name, id), searchable by name or USCC, filtered by region. */
@@ -27,11 +30,13 @@ export async function listOperators(db: Queryable, query: OperatorListQuery) {
     where.push(sql`(operators.name ILIKE ${p} OR operators.uscc ILIKE ${containsPattern(query.q.toUpperCase())})`);
   }
   if (query.region) where.push(sql`operators.region = ${query.region}`);
+  if (query.flagged === 'confirmed') where.push(operatorMarkedFilterSql(sql`operators.id`));
   if (after) where.push(sql`(operators.name, operators.id) > (${String(after[0])}, ${after[1]})`);
   const rows = await queryRows<OperatorListRow>(
     db,
     sql`SELECT operators.id, operators.name, operators.uscc, operators.region,
-        (SELECT count(*)::int FROM subjects WHERE subjects.operator_id = operators.id) AS subjects
+        (SELECT count(*)::int FROM subjects WHERE subjects.operator_id = operators.id) AS subjects,
+        ${operatorMarkedSql(sql`operators.id`)} AS "repeatOffender"
       FROM operators ${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}
       ORDER BY operators.name, operators.id LIMIT ${query.limit + 1}`,
   );

@@ -4,6 +4,7 @@ import type { CaseState } from '@/lib/cases/ladder';
 import { isOverdueSql } from '@/lib/cases/overdue';
 import { decodeCursor, pageOf, type CursorKey } from '@/lib/http/cursor';
 import { filingRoot, normaliseCertSha256 } from '@/lib/domain/identifiers';
+import { operatorMarkedSql, subjectMarkedFilterSql, subjectMarkedSql } from '@/lib/offenders/marks';
 import type { SubjectListQuery } from './list-schemas';
 import type { KINDS, PLATFORMS } from './schemas';
 import { containsPattern } from './like';
@@ -22,6 +23,10 @@ export interface SubjectListRow {
   latestDeadline: string | null;
   overdue: boolean;
   lastInspectedOn: string | null;
+  /** Under a confirmed repeat-offender flag (its own, or an operator-level one of its operator). */
+  repeatOffender: boolean;
+  /** Its operator is under a confirmed repeat-offender flag. */
+  operatorRepeatOffender: boolean;
 }
 
 const NEVER = '0001-01-01';
@@ -79,13 +84,16 @@ export function subjectListSql(query: SubjectListQuery, options: { offset?: numb
   if (query.state) where.push(sql`lc.state = ${query.state}`);
   if (query.overdue) where.push(sql`EXISTS (SELECT 1 FROM cases WHERE cases.subject_id = subjects.id AND ${isOverdueSql})`);
   if (query.q) where.push(subjectTextFilter(query.q));
+  if (query.flagged === 'confirmed') where.push(subjectMarkedFilterSql(sql`subjects.id`));
   const { order, keyset } = orderAndKeyset(query, after);
   if (keyset) where.push(keyset);
 
   return sql`SELECT subjects.id, subjects.name, subjects.kind, subjects.platform, subjects.sector,
         subjects.operator_id AS "operatorId", operators.name AS "operatorName", (subjects.created_at AT TIME ZONE 'Asia/Shanghai')::date::text AS "createdAt",
         lc.id AS "latestCaseId", lc.state AS "latestState", lc.deadline AS "latestDeadline", COALESCE(lc.overdue, false) AS overdue,
-        li.last_on::text AS "lastInspectedOn"
+        li.last_on::text AS "lastInspectedOn",
+        ${subjectMarkedSql(sql`subjects.id`, sql`subjects.operator_id`)} AS "repeatOffender",
+        (subjects.operator_id IS NOT NULL AND ${operatorMarkedSql(sql`subjects.operator_id`)}) AS "operatorRepeatOffender"
       FROM subjects
       LEFT JOIN operators ON operators.id = subjects.operator_id
       LEFT JOIN LATERAL (

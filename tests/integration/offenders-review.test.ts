@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../db/client';
 import { auditEvents, offenderRules } from '../../db/schema';
 import { GET as listRoute } from '../../app/api/v1/offenders/route';
@@ -126,5 +126,30 @@ describe('PUT /api/v1/offender-rules/{rule}', () => {
     expect(audit!.after).toMatchObject({ threshold: 4 });
     await handle.db.update(offenderRules).set({ threshold: 3 }).where(eq(offenderRules.rule, 'operator_recurrence'));
     expect((await callRoute(ruleRoute, { method: 'PUT', path: '/api/v1/offender-rules/nope', params: { rule: 'nope' }, token: admin, body: { threshold: 3, windowMonths: 24 } })).status).toBe(400);
+  });
+});
+
+describe('a flag behind many cases', () => {
+  it('explains itself with the latest 50 cases and the total; the API says how many there are in all', async () => {
+    const op = await makeOperator();
+    const subject = await makeSubject({ operatorId: op.id });
+    const other = await makeSubject({ operatorId: op.id });
+    // 55 inspections five days apart in 2025, each with its case (set-based: the facts the rule reads).
+    await handle.db.execute(sql`INSERT INTO inspections (subject_id, version, inspected_on, method)
+      SELECT CASE WHEN g % 2 = 0 THEN ${subject.id}::int ELSE ${other.id}::int END, '1.' || g, date '2025-01-01' + g * 5, 'technical_test' FROM generate_series(1, 55) g`);
+    await handle.db.execute(sql`INSERT INTO cases (subject_id, inspection_id, found_version)
+      SELECT subject_id, id, version FROM inspections WHERE subject_id IN (${subject.id}, ${other.id})`);
+    await refreshOffenderFlags(handle.db, { operatorIds: [op.id] });
+    const flag = (await flagFor('operator_recurrence', `operator:${op.id}`))!;
+    expect(flag.caseIds).toHaveLength(55);
+    const e = flag.explanation as { caseCount: number; subjectCount: number; from: string; to: string; cases: { inspectedOn: string }[] };
+    expect(e).toMatchObject({ caseCount: 55, subjectCount: 2, from: '2025-01-06', to: '2025-10-03' });
+    expect(e.cases).toHaveLength(50);
+    expect(e.cases[0]!.inspectedOn).toBe('2025-01-31'); // the 6th: the five oldest are counted, not listed
+    expect(e.cases.at(-1)!.inspectedOn).toBe('2025-10-03');
+    const one = await callRoute(oneRoute, { path: `/api/v1/offenders/${flag.id}`, params: { id: String(flag.id) }, token: inspector });
+    expect(one.json.casesTotal).toBe(55);
+    expect(one.json.cases).toHaveLength(50);
+    expect(one.json.cases[0].inspectedOn).toBe('2025-01-31');
   });
 });

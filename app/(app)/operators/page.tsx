@@ -11,13 +11,14 @@ import { Field, Input } from '@/components/ui/field';
 import { Select } from '@/components/registry/form-controls';
 import { DataTable } from '@/components/ui/data-table';
 import { Pager } from '@/components/registry/pager';
+import { OffenderMark } from '@/components/offenders/offender-mark';
 
 export default async function OperatorsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePagePermission('registry:read');
   const raw = firstValues(await searchParams);
   const parsed = operatorListQuerySchema.safeParse(raw);
   const query = parsed.success ? parsed.data : operatorListQuerySchema.parse({});
-  const [t, db] = await Promise.all([getTranslations('registry'), getDb()]);
+  const [t, to, db] = await Promise.all([getTranslations('registry'), getTranslations('offenders'), getDb()]);
   const [page, regions] = await Promise.all([listOperators(db, query), listOperatorRegions(db)]);
   return (
     <div className="space-y-5">
@@ -29,7 +30,7 @@ export default async function OperatorsPage({ searchParams }: { searchParams: Pr
         {can(actor.role, 'registry:write') ? <Link href="/operators/new" className={buttonClass('primary')}>{t('operators.new')}</Link> : null}
       </div>
       <Card>
-        <form method="get" action="/operators" role="search" aria-label={t('subjects.filters')} className="grid gap-3 sm:grid-cols-[2fr_1fr_auto]">
+        <form method="get" action="/operators" role="search" aria-label={t('subjects.filters')} className="grid gap-3 sm:grid-cols-[2fr_1fr_auto_auto]">
           <Field id="q" label={t('operators.q')}><Input id="q" name="q" type="search" defaultValue={query.q ?? ''} /></Field>
           <Field id="region" label={t('operators.region')}>
             <Select id="region" name="region" defaultValue={query.region ?? ''}>
@@ -37,6 +38,10 @@ export default async function OperatorsPage({ searchParams }: { searchParams: Pr
               {regions.map((r) => <option key={r} value={r}>{r}</option>)}
             </Select>
           </Field>
+          <label className="flex items-center gap-2 self-end pb-2 text-sm">
+            <input type="checkbox" name="flagged" value="confirmed" defaultChecked={query.flagged === 'confirmed'} className="h-4 w-4" />
+            {to('markFilterConfirmed')}
+          </label>
           <div className="flex items-end gap-2">
             <button type="submit" className={buttonClass('primary', 'px-3 py-1.5')}>{t('common.search')}</button>
             <Link href="/operators" className={buttonClass('secondary', 'px-3 py-1.5')}>{t('common.reset')}</Link>
@@ -47,8 +52,8 @@ export default async function OperatorsPage({ searchParams }: { searchParams: Pr
         {page.items.length === 0 ? <p className="px-4 py-8 text-center text-sm text-muted">{t('common.noResults')}</p> : (
           <DataTable caption={t('operators.title')} columns={[t('operators.name'), t('operators.uscc'), t('operators.region'), t('operators.subjects')]}>
             {page.items.map((o) => (
-              <tr key={o.id}>
-                <td><Link href={`/operators/${o.id}`} className="font-medium text-brand-600 hover:underline">{o.name}</Link></td>
+              <tr key={o.id} data-testid="operator-row">
+                <td><Link href={`/operators/${o.id}`} className="font-medium text-brand-600 hover:underline">{o.name}</Link><OffenderMark marked={o.repeatOffender} /></td>
                 <td className="font-mono text-xs">{o.uscc}</td>
                 <td>{o.region}</td>
                 <td className="tabular-nums">{o.subjects}</td>

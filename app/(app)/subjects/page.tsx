@@ -16,13 +16,14 @@ import { CaseStateBadge } from '@/components/registry/case-state-badge';
 import { Select } from '@/components/registry/form-controls';
 import { DataTable } from '@/components/ui/data-table';
 import { Pager } from '@/components/registry/pager';
+import { OffenderMark } from '@/components/offenders/offender-mark';
 
 export default async function SubjectsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePagePermission('registry:read');
   const raw = firstValues(await searchParams);
   const parsed = subjectListQuerySchema.safeParse(raw);
   const query = parsed.success ? parsed.data : subjectListQuerySchema.parse({});
-  const [t, tc, locale, db, sectors] = await Promise.all([getTranslations('registry'), getTranslations(), getLocale(), getDb(), listSectors()]);
+  const [t, tc, to, locale, db, sectors] = await Promise.all([getTranslations('registry'), getTranslations(), getTranslations('offenders'), getLocale(), getDb(), listSectors()]);
   const page = await listSubjects(db, query);
   const sectorLabel = new Map(sectors.map((s) => [s.code, pickLabel(s, toLocale(locale))]));
   const sortLabel = { created: t('subjects.sortCreated'), name: t('subjects.sortName'), inspected: t('subjects.sortInspected') };
@@ -79,6 +80,10 @@ export default async function SubjectsPage({ searchParams }: { searchParams: Pro
               <input type="checkbox" name="overdue" value="1" defaultChecked={query.overdue} className="h-4 w-4" />
               {t('subjects.overdue')}
             </label>
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="flagged" value="confirmed" defaultChecked={query.flagged === 'confirmed'} className="h-4 w-4" />
+              {to('markFilterConfirmed')}
+            </label>
             <div className="flex gap-2">
               <button type="submit" className={buttonClass('primary', 'px-3 py-1.5 whitespace-nowrap')}>{t('common.search')}</button>
               <Link href="/subjects" className={buttonClass('secondary', 'px-3 py-1.5 whitespace-nowrap')}>{t('common.reset')}</Link>
@@ -97,10 +102,10 @@ export default async function SubjectsPage({ searchParams }: { searchParams: Pro
           >
             {page.items.map((s) => (
               <tr key={s.id} data-testid="subject-row">
-                <td><Link href={`/subjects/${s.id}`} className="font-medium text-brand-600 hover:underline">{s.name}</Link></td>
+                <td><Link href={`/subjects/${s.id}`} className="font-medium text-brand-600 hover:underline">{s.name}</Link><OffenderMark marked={s.repeatOffender} /></td>
                 <td className="whitespace-nowrap">{tc(`subjectKind.${s.kind}`)} · {tc(`platform.${s.platform}`)}</td>
                 <td>{sectorLabel.get(s.sector) ?? s.sector}</td>
-                <td>{s.operatorId ? <Link href={`/operators/${s.operatorId}`} className="hover:underline">{s.operatorName}</Link> : '—'}</td>
+                <td>{s.operatorId ? <><Link href={`/operators/${s.operatorId}`} className="hover:underline">{s.operatorName}</Link><OffenderMark marked={s.operatorRepeatOffender} /></> : '—'}</td>
                 <td>
                   {s.latestState ? (
                     <Link href={`/cases/${s.latestCaseId}`} aria-label={`${t('subject.caseNo')} ${s.latestCaseId}`}>

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { intArray, scopedOperators, type FlagScope } from '../scope';
 import type { RuleParams } from '../types';
@@ -6,6 +6,12 @@ import { upsertFlags, type RuleOutcome } from './upsert';
 
 /** Names this similar (pg_trgm) count as "the same product renamed". */
 export const SIMILAR_NAME = 0.5;
+
+/** `name` is similar to the current name of subject row `y` or any name it had (index lookups per pair). */
+function similarToY(y: SQL, name: SQL): SQL {
+  return sql`(similarity(${y}.name, ${name}) >= ${SIMILAR_NAME}
+    OR EXISTS (SELECT 1 FROM subject_names yn WHERE yn.subject_id = ${y}.id AND similarity(yn.name, ${name}) >= ${SIMILAR_NAME}))`;
+}
 
 /**
  * `evasion` (DESIGN §4.3): subject X shares a strong identifier with a *different* subject Y that was
@@ -44,10 +50,6 @@ removed AS (
   SELECT c.subject_id AS y, c.id AS case_id, coalesce(c.first_removed_at, c.updated_at) AS removed_at
   FROM cases c WHERE ${p.enabled} AND c.state = 'removed'
 ),
-ynames AS (
-  SELECT rm.y, n.name FROM removed rm JOIN subject_names n ON n.subject_id = rm.y
-  UNION SELECT rm.y, s.name FROM removed rm JOIN subjects s ON s.id = rm.y
-),
 links AS (
   SELECT rm.y, rm.case_id, rm.removed_at, x.id AS x, yi.type::text AS via, xi.value
   FROM removed rm
@@ -57,14 +59,14 @@ links AS (
   JOIN subjects x ON x.id = xi.subject_id
   WHERE ${xInScope}
     AND (yi.type <> 'filing_number' OR x.operator_id IS DISTINCT FROM ys.operator_id
-         OR EXISTS (SELECT 1 FROM ynames yn WHERE yn.y = rm.y AND similarity(yn.name, x.name) >= ${SIMILAR_NAME}))
+         OR ${similarToY(sql`ys`, sql`x.name`)})
   UNION ALL
   SELECT rm.y, rm.case_id, rm.removed_at, x.id, 'operator_uscc', o.uscc
   FROM removed rm
   JOIN subjects ys ON ys.id = rm.y
   JOIN subjects x ON x.operator_id = ys.operator_id AND x.id <> ys.id
   JOIN operators o ON o.id = ys.operator_id
-  WHERE ${xInScope} AND EXISTS (SELECT 1 FROM ynames yn WHERE yn.y = rm.y AND similarity(yn.name, x.name) >= ${SIMILAR_NAME})
+  WHERE ${xInScope} AND ${similarToY(sql`ys`, sql`x.name`)}
 ),
 pairs AS (
   SELECT l.x, l.y, l.case_id, l.removed_at,

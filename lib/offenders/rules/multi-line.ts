@@ -2,11 +2,13 @@ import { sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { inScope, scopedOperators, type FlagScope } from '../scope';
 import type { RuleParams } from '../types';
-import { upsertFlags, type RuleOutcome } from './upsert';
+import { EXPLAINED_CASES, upsertFlags, type RuleOutcome } from './upsert';
 
 /**
  * `multi_line` (DESIGN §4.4): an operator with cases on ≥ threshold distinct subjects in one campaign.
  * One flag per operator and campaign (`operator:{id}/campaign:{id}`). Withdrawn cases do not count.
+ * The explanation lists the latest EXPLAINED_CASES cases and the first EXPLAINED_CASES subjects (by id);
+ * `caseCount`, `subjectCount` and `case_ids` count them all.
  */
 export function refreshMultiLine(db: Queryable, scope: FlagScope, p: RuleParams): Promise<RuleOutcome> {
   const ops = scopedOperators(scope);
@@ -19,6 +21,16 @@ mc AS (
   JOIN subjects s ON s.id = c.subject_id
   WHERE ${p.enabled} AND c.state <> 'withdrawn' AND i.campaign_id IS NOT NULL AND s.operator_id IS NOT NULL
     AND ${inScope(scope, sql`s.operator_id`, ops)}
+),
+ranked AS (
+  SELECT mc.*, row_number() OVER (PARTITION BY operator_id, campaign_id ORDER BY inspected_on DESC, case_id DESC) AS latest,
+         dense_rank() OVER (PARTITION BY operator_id, campaign_id ORDER BY subject_id) AS subject_rank
+  FROM mc
+),
+-- Only the (operator, campaign) groups that reach the threshold are explained (the highest rank is the subject count).
+qualifying AS (
+  SELECT * FROM (SELECT ranked.*, max(subject_rank) OVER (PARTITION BY operator_id, campaign_id) AS subjects_in FROM ranked) r
+  WHERE subjects_in >= ${p.threshold}::int
 )`,
     candidates: sql`
 SELECT 'operator:' || mc.operator_id || '/campaign:' || mc.campaign_id AS target_key, mc.operator_id, NULL::int AS subject_id, mc.campaign_id,
@@ -29,11 +41,13 @@ SELECT 'operator:' || mc.operator_id || '/campaign:' || mc.campaign_id AS target
     'campaign', jsonb_build_object('id', cp.id, 'code', cp.code, 'nameZh', cp.name_zh, 'nameEn', cp.name_en, 'startsOn', cp.starts_on, 'endsOn', cp.ends_on),
     'from', min(mc.inspected_on), 'to', max(mc.inspected_on),
     'subjectCount', count(DISTINCT mc.subject_id), 'caseCount', count(*),
-    'subjects', jsonb_agg(DISTINCT jsonb_build_object('id', mc.subject_id, 'name', mc.subject_name, 'kind', mc.kind, 'platform', mc.platform)),
+    'subjects', jsonb_agg(DISTINCT jsonb_build_object('id', mc.subject_id, 'name', mc.subject_name, 'kind', mc.kind, 'platform', mc.platform))
+      FILTER (WHERE mc.subject_rank <= ${EXPLAINED_CASES}),
     'cases', jsonb_agg(jsonb_build_object('id', mc.case_id, 'subjectId', mc.subject_id, 'subjectName', mc.subject_name, 'inspectedOn', mc.inspected_on, 'state', mc.state) ORDER BY mc.inspected_on, mc.case_id)
+      FILTER (WHERE mc.latest <= ${EXPLAINED_CASES})
   ) AS explanation,
   array_agg(mc.case_id ORDER BY mc.case_id) AS case_ids
-FROM mc JOIN operators o ON o.id = mc.operator_id JOIN campaigns cp ON cp.id = mc.campaign_id
+FROM qualifying mc JOIN operators o ON o.id = mc.operator_id JOIN campaigns cp ON cp.id = mc.campaign_id
 GROUP BY mc.operator_id, mc.campaign_id, o.id, cp.id
 HAVING count(DISTINCT mc.subject_id) >= ${p.threshold}::int`,
     resolveWhere: inScope(scope, sql`f.operator_id`, ops),

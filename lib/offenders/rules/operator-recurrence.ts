@@ -2,13 +2,14 @@ import { sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { inScope, scopedOperators, type FlagScope } from '../scope';
 import type { RuleParams } from '../types';
-import { upsertFlags, type RuleOutcome } from './upsert';
+import { EXPLAINED_CASES, upsertFlags, type RuleOutcome } from './upsert';
 
 /**
  * `operator_recurrence` (DESIGN §4.1): an operator with ≥ threshold cases from distinct inspections
  * whose inspection dates fit within `windowMonths` (a sliding window). One flag per operator
  * (`operator:{id}`); its evidence is every case lying in some qualifying window. Withdrawn cases
  * (false positives) do not count. Cases are one per inspection, so counting cases counts inspections.
+ * The explanation lists the latest EXPLAINED_CASES cases; `caseCount` (and `case_ids`) hold them all.
  */
 export function refreshOperatorRecurrence(db: Queryable, scope: FlagScope, p: RuleParams): Promise<RuleOutcome> {
   const ops = scopedOperators(scope);
@@ -32,7 +33,10 @@ covered AS (
            OVER (PARTITION BY operator_id ORDER BY inspected_on RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS window_start
   FROM counted
 ),
-ev AS (SELECT * FROM covered WHERE window_start IS NOT NULL AND inspected_on <= window_start + ${win})`,
+ev AS (
+  SELECT *, row_number() OVER (PARTITION BY operator_id ORDER BY inspected_on DESC, case_id DESC) AS latest
+  FROM covered WHERE window_start IS NOT NULL AND inspected_on <= window_start + ${win}
+)`,
     candidates: sql`
 SELECT 'operator:' || ev.operator_id AS target_key, ev.operator_id, NULL::int AS subject_id, NULL::int AS campaign_id,
   (100 + 10 * least(count(*), 50) + 10 * least(count(DISTINCT ev.subject_id), 10))::int AS weight,
@@ -43,6 +47,7 @@ SELECT 'operator:' || ev.operator_id AS target_key, ev.operator_id, NULL::int AS
     'caseCount', count(*), 'subjectCount', count(DISTINCT ev.subject_id),
     'cases', jsonb_agg(jsonb_build_object('id', ev.case_id, 'inspectionId', ev.inspection_id, 'inspectedOn', ev.inspected_on,
       'subjectId', ev.subject_id, 'subjectName', ev.subject_name, 'state', ev.state, 'campaignId', ev.campaign_id) ORDER BY ev.inspected_on, ev.case_id)
+      FILTER (WHERE ev.latest <= ${EXPLAINED_CASES})
   ) AS explanation,
   array_agg(ev.case_id ORDER BY ev.case_id) AS case_ids
 FROM ev JOIN operators o ON o.id = ev.operator_id

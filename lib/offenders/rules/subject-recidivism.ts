@@ -14,20 +14,24 @@ import { upsertFlags, type RuleOutcome } from './upsert';
 export function refreshSubjectRecidivism(db: Queryable, scope: FlagScope, p: RuleParams): Promise<RuleOutcome> {
   const subs = scopedSubjects(scope);
   return upsertFlags(db, 'subject_recidivism', {
+    // Pairs of cases first (a fixed case and a later one on the same subject, in the window), then the
+    // categories they share: most subjects have a single case, so the findings are read for the pairs only.
     ctes: sql`
-fixed AS (
-  SELECT DISTINCT c.subject_id, c.id AS case_id, c.state, c.closed_at, (c.closed_at AT TIME ZONE 'Asia/Shanghai')::date AS closed_on, f.category
-  FROM cases c JOIN findings f ON f.inspection_id = c.inspection_id
-  WHERE ${p.enabled} AND c.state IN ('verified', 'reinstated') AND ${inScope(scope, sql`c.subject_id`, subs)}
+pairs AS (
+  SELECT fx.subject_id, fx.id AS earlier_id, fx.state AS earlier_state, (fx.closed_at AT TIME ZONE 'Asia/Shanghai')::date AS closed_on,
+         fx.inspection_id AS earlier_inspection, l.id AS later_id, l.inspection_id AS later_inspection, li.inspected_on
+  FROM cases fx
+  JOIN cases l ON l.subject_id = fx.subject_id AND l.id <> fx.id AND l.state <> 'withdrawn' AND l.opened_at > fx.closed_at
+  JOIN inspections li ON li.id = l.inspection_id
+  WHERE ${p.enabled} AND fx.state IN ('verified', 'reinstated') AND ${inScope(scope, sql`fx.subject_id`, subs)}
+    AND li.inspected_on >= (fx.closed_at AT TIME ZONE 'Asia/Shanghai')::date
+    AND li.inspected_on <= (fx.closed_at AT TIME ZONE 'Asia/Shanghai')::date + make_interval(months => ${p.windowMonths}::int)
 ),
 again AS (
-  SELECT fx.subject_id, fx.category, fx.case_id AS earlier_id, fx.state AS earlier_state, fx.closed_on,
-         l.id AS later_id, li.inspected_on, max(lf.severity) AS severity
-  FROM fixed fx
-  JOIN cases l ON l.subject_id = fx.subject_id AND l.id <> fx.case_id AND l.state <> 'withdrawn' AND l.opened_at > fx.closed_at
-  JOIN inspections li ON li.id = l.inspection_id AND li.inspected_on >= fx.closed_on
-   AND li.inspected_on <= fx.closed_on + make_interval(months => ${p.windowMonths}::int)
-  JOIN findings lf ON lf.inspection_id = l.inspection_id AND lf.category = fx.category
+  SELECT p.subject_id, lf.category, p.earlier_id, p.earlier_state, p.closed_on, p.later_id, p.inspected_on, max(lf.severity) AS severity
+  FROM pairs p
+  JOIN findings lf ON lf.inspection_id = p.later_inspection
+  WHERE EXISTS (SELECT 1 FROM findings ef WHERE ef.inspection_id = p.earlier_inspection AND ef.category = lf.category)
   GROUP BY 1, 2, 3, 4, 5, 6, 7
 )`,
     candidates: sql`

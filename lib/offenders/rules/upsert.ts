@@ -3,6 +3,12 @@ import type { Queryable } from '@/db/client';
 import { queryRows } from '@/db/client';
 import type { FlagRule } from '../types';
 
+/**
+ * At most this many cases (the latest) and subjects are written into one explanation; the counts and
+ * `case_ids` hold them all, and the UI says "and N more". Keeps a large operator's flag row small.
+ */
+export const EXPLAINED_CASES = sql.raw('50');
+
 export interface RuleOutcome {
   rule: FlagRule;
   /** Flags inserted or whose evidence, weight or explanation changed. */

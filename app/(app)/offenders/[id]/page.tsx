@@ -27,7 +27,7 @@ export default async function FlagPage({ params }: { params: Promise<{ id: strin
     if (err instanceof HttpError && err.status === 404) notFound();
     throw err;
   });
-  const [t, format, cases, history] = await Promise.all([getTranslations('offenders'), getFormatter(), flagCases(db, flag.caseIds), flagHistory(db, [flag.id])]);
+  const [t, format, { cases, total }, history] = await Promise.all([getTranslations('offenders'), getFormatter(), flagCases(db, flag.caseIds), flagHistory(db, [flag.id])]);
   const e = asExplanation(flag.explanation);
   const fresh = new Set(e.newSinceReview ?? []);
 
@@ -57,8 +57,14 @@ export default async function FlagPage({ params }: { params: Promise<{ id: strin
               </div>
             </Card>
           ) : null}
-          <Card title={`${t('detail.casesTitle')} (${cases.length})`}>
+          <Card title={`${t('detail.casesTitle')} (${total})`}>
             <FlagCasesTable cases={cases} fresh={fresh} />
+            {total > cases.length ? (
+              <p className="mt-2 text-sm text-muted" data-testid="flag-cases-more">
+                {t('detail.moreCases', { count: total - cases.length })}{' '}
+                <Link href={`/cases?${flag.subjectId ? `subject=${flag.subjectId}` : `operator=${flag.operatorId}`}`} className="text-brand-600 hover:underline">{t('detail.moreCasesLink')}</Link>
+              </p>
+            ) : null}
           </Card>
         </div>
         <div className="space-y-4">
