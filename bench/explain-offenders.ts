@@ -15,7 +15,7 @@ import { recomputeOffenderFlags, refreshOffenderFlags } from '../lib/offenders/r
 import { subjectListQuerySchema } from '../lib/registry/list-schemas';
 import { subjectListSql } from '../lib/registry/subject-list';
 import { ensureBenchDataset } from './dataset';
-import { BENCH_URL } from './offenders';
+import { BENCH_URL } from './lib/output';
 
 /** The transaction, with every raw statement (each rule's one statement) run under EXPLAIN ANALYZE and its plan printed. */
 function explaining(tx: Queryable): Queryable {

@@ -6,7 +6,7 @@
  *   import { benchImport } from './bench/import'; await benchImport({ url, rows })
  *
  * `url` names the database to import into. When it already holds the bench data set (1M subjects,
- * 5M findings: `rectify_bench_offenders`, made by bench/offenders.ts) the import is a DRY RUN —
+ * 5M findings, made by bench/dataset.ts) the import is a DRY RUN —
  * the same transaction rolled back — so the shared data set is left as it was; otherwise the
  * database is created when missing and the import commits. The import runs in a child process
  * (tests/support/import-child.ts) so its peak memory (VmHWM) is its own. Writes bench/results/import.json.
@@ -18,6 +18,7 @@ import { pipeline } from 'node:stream/promises';
 import { migrateDatabase, openPostgres, queryRows } from '../db/client';
 import { seedTaxonomies } from '../db/seed';
 import { IMPORT_COLUMNS } from '../lib/imports/columns';
+import { BENCH_URL } from './lib/output';
 import { writeCsvFile } from '../tests/support/import-file';
 import { startChild } from '../tests/support/kill-check';
 import { databaseUrl, quoteIdent, withAdmin } from '../tests/support/pg-admin';
@@ -109,7 +110,7 @@ export async function benchImport(opts: { url: string; rows: number }) {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(__filename)) {
   benchImport({
-    url: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/rectify_bench_offenders',
+    url: BENCH_URL,
     rows: Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000),
   }).then(
     () => process.exit(0),

@@ -7,7 +7,7 @@
  *    case, on 1,000 subjects spread over the data set, then `refreshOffenderFlags` scoped to them
  *    (three times, each rolled back, so the data set stays the same from run to run).
  *
- *   npm run bench:offenders     (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/rectify_bench_offenders;
+ *   npm run bench:offenders     (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/rectify_bench;
  *                                the data set is generated when missing and reused afterwards)
  *
  * `benchOffenders(db)` is the measurement alone, for the `npm run bench` harness. Writes bench/results/offenders.json.
@@ -19,8 +19,8 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client';
 import { recomputeOffenderFlags, refreshOffenderFlags, type TimedOutcome } from '../lib/offenders/refresh';
 import { ensureBenchDataset, readCounts } from './dataset';
+import { BENCH_URL } from './lib/output';
 
-export const BENCH_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/rectify_bench_offenders';
 const log = (m: string) => console.log(`[bench] ${m}`);
 
 async function timed<T>(label: string, fn: () => Promise<T>): Promise<{ ms: number; result: T }> {
