@@ -3,9 +3,9 @@
  * 300 apps and mini programs, 1,000 inspections with their cases, and two published notices.
  * Same seed, same today: same data, on PGlite and on Postgres.
  */
-import { eq, sql } from 'drizzle-orm';
-import { auditEvents, settings } from '../schema';
-import type { Db } from '../client';
+import { desc, eq, sql } from 'drizzle-orm';
+import { auditEvents, offenderFlags, settings, users as usersTable } from '../schema';
+import type { Db, Tx } from '../client';
 import { DemoCalendar } from './dates';
 import { buildFindings } from './findings';
 import { buildCases } from './lifecycle';
@@ -18,6 +18,8 @@ import { seedTaxonomies } from './taxonomy';
 import { seedDemoUsers } from './users';
 import { writePlan, type DemoPlan } from './write';
 import { recomputeOffenderFlags } from '../../lib/offenders/refresh';
+import { reviewFlag } from '../../lib/offenders/review';
+import type { Actor } from '../../lib/auth/actor';
 
 export const DEMO_SETTING_KEY = 'demo_seed';
 const SEED_LOCK = 7245002;
@@ -52,6 +54,23 @@ export function buildDemoPlan(today: Date): { cal: DemoCalendar; plan: DemoPlan 
 }
 
 /**
+ * A supervisor has already confirmed the two heaviest operator_recurrence flags and the heaviest
+ * evasion flag, so a new user sees the repeat-offender marks in the lists and what a review looks like.
+ */
+async function confirmDemoFlags(tx: Tx, supervisorId: number): Promise<number> {
+  const [supervisor] = await tx.select({ name: usersTable.name, email: usersTable.email }).from(usersTable).where(eq(usersTable.id, supervisorId));
+  const actor: Actor = { kind: 'user', id: supervisorId, role: 'supervisor', name: supervisor!.name, email: supervisor!.email };
+  const picks = [
+    ...(await tx.select({ id: offenderFlags.id }).from(offenderFlags).where(eq(offenderFlags.rule, 'operator_recurrence')).orderBy(desc(offenderFlags.weight), offenderFlags.id).limit(2)),
+    ...(await tx.select({ id: offenderFlags.id }).from(offenderFlags).where(eq(offenderFlags.rule, 'evasion')).orderBy(desc(offenderFlags.weight), offenderFlags.id).limit(1)),
+  ];
+  for (const [i, { id }] of picks.entries()) {
+    await reviewFlag(tx, actor, id, { decision: 'confirm', escalation: i === 2 ? 'credit_record' : 'interview', reason: '约谈企业负责人，责令全面自查整改（演示数据）。' });
+  }
+  return picks.length;
+}
+
+/**
  * Seeds the demo once: all-or-nothing in one transaction, skipped entirely when the `demo_seed`
  * setting shows it already ran. Also makes sure the taxonomies and demo users exist.
  */
@@ -69,6 +88,7 @@ export async function seedDemo(db: Db, options: { today?: Date } = {}): Promise<
     const counts = await writePlan(tx, cal, plan, users);
     // The repeat-offender queue a new user sees: every rule over the whole demo.
     for (const o of await recomputeOffenderFlags(tx)) counts[`flags_${o.rule}`] = o.changed;
+    counts.flags_confirmed = await confirmDemoFlags(tx, users.supervisor);
     const states = {} as Record<CaseState, number>;
     for (const s of ['open', 'ordered', 'rectified', 'verified', 'notified', 'removed', 'reinstated', 'withdrawn'] as const) states[s] = 0;
     for (const c of plan.cases) states[c.events[c.events.length - 1]!.to]++;
