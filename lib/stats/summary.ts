@@ -26,22 +26,28 @@ export interface Summary {
  * findings and cases are those of inspections in the period and campaign.
  */
 export async function getSummary(db: Queryable, f: StatsFilters = {}): Promise<Summary> {
-  const [subjectRow] = await db.select({ n: total(statsSubjects.subjects) }).from(statsSubjects).where(cubeWhere(statsSubjects, f));
-  const [inspectionRow] = await db.select({ n: total(statsInspections.inspections) }).from(statsInspections).where(cubeWhere(statsInspections, f));
-  const [findingRow] = await db.select({ n: total(statsFindings.findings) }).from(statsFindings).where(cubeWhere(statsFindings, f));
-
-  const caseRows = await db
-    .select({
-      state: statsCases.state,
-      n: total(statsCases.cases),
-      ordered: total(statsCases.ordered),
-      notified: total(statsCases.notified),
-      removed: total(statsCases.removed),
-      overdue: total(sql`${statsCases.cases} * (${statsCases.state} IN ('ordered','notified') AND ${statsCases.deadline} < ${officeTodaySql})::int`),
-    })
-    .from(statsCases)
-    .where(cubeWhere(statsCases, f))
-    .groupBy(statsCases.state);
+  // Five independent reads: on Postgres they run side by side on the pool's connections.
+  const [[subjectRow], [inspectionRow], [findingRow], caseRows, [flagRow]] = await Promise.all([
+    db.select({ n: total(statsSubjects.subjects) }).from(statsSubjects).where(cubeWhere(statsSubjects, f)),
+    db.select({ n: total(statsInspections.inspections) }).from(statsInspections).where(cubeWhere(statsInspections, f)),
+    db.select({ n: total(statsFindings.findings) }).from(statsFindings).where(cubeWhere(statsFindings, f)),
+    db
+      .select({
+        state: statsCases.state,
+        n: total(statsCases.cases),
+        ordered: total(statsCases.ordered),
+        notified: total(statsCases.notified),
+        removed: total(statsCases.removed),
+        overdue: total(sql`${statsCases.cases} * (${statsCases.state} IN ('ordered','notified') AND ${statsCases.deadline} < ${officeTodaySql})::int`),
+      })
+      .from(statsCases)
+      .where(cubeWhere(statsCases, f))
+      .groupBy(statsCases.state),
+    db
+      .select({ operators: countDistinct(offenderFlags.operatorId), subjects: countDistinct(offenderFlags.subjectId) })
+      .from(offenderFlags)
+      .where(and(ne(offenderFlags.status, 'dismissed'), isNull(offenderFlags.resolvedAt), f.campaign !== undefined ? eq(offenderFlags.campaignId, f.campaign) : undefined)),
+  ]);
 
   const current = Object.fromEntries(caseStateEnum.enumValues.map((s) => [s, 0])) as Record<CaseState, number>;
   const funnel = { ordered: 0, notified: 0, removed: 0 };
@@ -53,11 +59,6 @@ export async function getSummary(db: Queryable, f: StatsFilters = {}): Promise<S
     funnel.removed += r.removed;
     overdue += r.overdue;
   }
-
-  const [flagRow] = await db
-    .select({ operators: countDistinct(offenderFlags.operatorId), subjects: countDistinct(offenderFlags.subjectId) })
-    .from(offenderFlags)
-    .where(and(ne(offenderFlags.status, 'dismissed'), isNull(offenderFlags.resolvedAt), f.campaign !== undefined ? eq(offenderFlags.campaignId, f.campaign) : undefined));
 
   return {
     subjects: subjectRow?.n ?? 0,
