@@ -38,26 +38,37 @@ export function parseCsvFile(file: string): ParsedFile {
   // csv-parse counts a CRLF inside a quoted field as two lines: what it over-counted so far.
   let overCounted = 0;
   const skipped: ParsedItem[] = [];
-  const parser = countingStream(file, counter).pipe(
-    parseCsv({
-      bom: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      skip_records_with_error: true,
-      info: true,
-      raw: true,
-      on_record: (record, context) => {
-        lastParsedEnd = context.lines;
-        return record;
-      },
-    }),
-  );
-  // A record the parser cannot read (a stray quote, an unclosed quote) is skipped with its error.
-  parser.on('skip', (err: Error & { lines?: number; raw?: string }) => {
-    skipped.push({ line: lastParsedEnd - overCounted + 1, raw: '', column: '', error: `Unreadable CSV: ${err.message}` });
-  });
 
   async function* items(): AsyncGenerator<ParsedItem> {
+    // Opened when the reader starts (see parseImportFile), closed however the reading ends.
+    const input = countingStream(file, counter);
+    const parser = input.pipe(
+      parseCsv({
+        bom: true,
+        relax_column_count: true,
+        skip_empty_lines: true,
+        skip_records_with_error: true,
+        info: true,
+        raw: true,
+        on_record: (record, context) => {
+          lastParsedEnd = context.lines;
+          return record;
+        },
+      }),
+    );
+    // A record the parser cannot read (a stray quote, an unclosed quote) is skipped with its error.
+    parser.on('skip', (err: Error & { lines?: number; raw?: string }) => {
+      skipped.push({ line: lastParsedEnd - overCounted + 1, raw: '', column: '', error: `Unreadable CSV: ${err.message}` });
+    });
+
+    try {
+      yield* records(parser);
+    } finally {
+      input.destroy();
+    }
+  }
+
+  async function* records(parser: AsyncIterable<unknown>): AsyncGenerator<ParsedItem> {
     let header: (ImportColumn | null)[] | null = null;
     for await (const { record, info, raw } of parser as AsyncIterable<{ record: string[]; info: { lines: number }; raw: string }>) {
       while (skipped.length) yield skipped.shift()!;
@@ -95,44 +106,61 @@ export function parseCsvFile(file: string): ParsedFile {
 /** NDJSON / JSON Lines: one JSON object per line, streamed; blank lines are skipped. */
 export function parseNdjsonFile(file: string): ParsedFile {
   const counter = { bytes: 0 };
-  const lines = readline.createInterface({ input: countingStream(file, counter), crlfDelay: Infinity });
 
   async function* items(): AsyncGenerator<ParsedItem> {
-    let line = 0;
-    for await (let text of lines) {
-      line++;
-      if (line === 1) text = text.replace(/^\uFEFF/, '');
-      if (!text.trim()) continue;
-      if (text.includes('\uFFFD')) {
-        yield { line, raw: clip(text), column: '', error: BAD_UTF8 };
-        continue;
-      }
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch (err) {
-        yield { line, raw: clip(text), column: '', error: `Not valid JSON: ${(err as Error).message}` };
-        continue;
-      }
-      if (!value || typeof value !== 'object' || Array.isArray(value)) {
-        yield { line, raw: clip(text), column: '', error: 'Each line must be one JSON object.' };
-        continue;
-      }
-      const out = emptyRecord();
-      let bad: { column: string; error: string } | null = null;
-      for (const column of IMPORT_COLUMNS) {
-        const v = (value as Record<string, unknown>)[column];
-        if (v === undefined || v === null) continue;
-        if (typeof v === 'string') out[column] = v;
-        else if (typeof v === 'number' || typeof v === 'boolean') out[column] = String(v);
-        else bad ??= { column, error: 'Must be text, a number or null.' };
-      }
-      yield bad ? { line, raw: clip(text), ...bad } : { line, raw: clip(text), record: out };
+    const input = countingStream(file, counter);
+    // Created here, in the same tick as the `for await` below: readline emits its lines and its
+    // `close` to whoever listens at that moment, so an interface opened before its reader (the job
+    // awaits its staging connection in between) lost a small file whole and never ended.
+    const lines = readline.createInterface({ input, crlfDelay: Infinity });
+    try {
+      yield* ndjsonItems(lines);
+    } finally {
+      lines.close();
+      input.destroy();
     }
   }
   return { items: items(), bytesRead: () => counter.bytes };
 }
 
+async function* ndjsonItems(lines: AsyncIterable<string>): AsyncGenerator<ParsedItem> {
+  let line = 0;
+  for await (let text of lines) {
+    line++;
+    if (line === 1) text = text.replace(/^\uFEFF/, '');
+    if (!text.trim()) continue;
+    if (text.includes('\uFFFD')) {
+      yield { line, raw: clip(text), column: '', error: BAD_UTF8 };
+      continue;
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (err) {
+      yield { line, raw: clip(text), column: '', error: `Not valid JSON: ${(err as Error).message}` };
+      continue;
+    }
+    if (!value || typeof value !== 'object' || Array.isArray(value)) {
+      yield { line, raw: clip(text), column: '', error: 'Each line must be one JSON object.' };
+      continue;
+    }
+    const out = emptyRecord();
+    let bad: { column: string; error: string } | null = null;
+    for (const column of IMPORT_COLUMNS) {
+      const v = (value as Record<string, unknown>)[column];
+      if (v === undefined || v === null) continue;
+      if (typeof v === 'string') out[column] = v;
+      else if (typeof v === 'number' || typeof v === 'boolean') out[column] = String(v);
+      else bad ??= { column, error: 'Must be text, a number or null.' };
+    }
+    yield bad ? { line, raw: clip(text), ...bad } : { line, raw: clip(text), record: out };
+  }
+}
+
+/**
+ * A parsed file whose reading starts with the first `items` read: nothing is opened before, so a
+ * reader that starts late (the job opens its staging connection first) misses nothing.
+ */
 export function parseImportFile(file: string, format: 'csv' | 'ndjson'): ParsedFile {
   return format === 'csv' ? parseCsvFile(file) : parseNdjsonFile(file);
 }

@@ -22,18 +22,27 @@ export function copyText(rows: readonly StagedRow[]): string {
   return out;
 }
 
-/** Postgres: COPY … FROM STDIN per chunk on one pooled connection (pg-copy-streams). */
+/**
+ * Postgres: COPY … FROM STDIN per chunk (pg-copy-streams), on a pooled connection checked out for
+ * that chunk only: the job also writes rejections and progress between chunks, and holding a
+ * connection across those waits would deadlock a one-connection pool.
+ */
 async function postgresWriter(handle: DatabaseHandle): Promise<StagingWriter> {
   const { from: copyFrom } = await import('pg-copy-streams');
-  const client = await handle.pool!.connect();
+  const pool = handle.pool!;
   return {
     async write(rows) {
       if (!rows.length) return;
-      await pipeline(Readable.from([copyText(rows)]), client.query(copyFrom(COPY_SQL)));
+      const client = await pool.connect();
+      try {
+        await pipeline(Readable.from([copyText(rows)]), client.query(copyFrom(COPY_SQL)));
+        client.release();
+      } catch (err) {
+        client.release(err as Error); // a broken COPY: the connection is discarded, not reused
+        throw err;
+      }
     },
-    async close() {
-      client.release();
-    },
+    async close() {},
   };
 }
 

@@ -53,6 +53,7 @@ export function fuzzTargets(ids: FuzzIds): Record<string, Target> {
   return {
     'GET /api/health': { query: ['x'] },
     'GET /api/v1/[...path]': { params: { path: ['no-such-thing'] } },
+    'GET /api/v1/openapi.json': { query: ['x'] },
     'GET /api/v1/stats/summary': { query: STATS },
     'GET /api/v1/stats/by-sector': { query: STATS },
     'GET /api/v1/stats/by-category': { query: STATS },
