@@ -20,3 +20,8 @@ export function unstorableFields(value: unknown, path: string[] = [], out: Recor
   return out;
 }
 
+
+/** `text` with what Postgres cannot store replaced by U+FFFD: for echoing bad input back (an import's rejected line). */
+export function storableText(text: string): string {
+  return text.replace(/\u0000/g, '\uFFFD').toWellFormed();
+}

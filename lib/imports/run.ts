@@ -11,6 +11,7 @@ import { importRowSchema } from './row-schema';
 import { openStagingWriter } from './stage';
 import { checkItem, type StagedRow } from './validate';
 import { loadVocabulary } from './vocabulary';
+import { storableText } from '@/lib/storable-text';
 
 export interface RunOptions {
   jobId: number;
@@ -60,7 +61,8 @@ export async function runImportJob(handle: DatabaseHandle, o: RunOptions): Promi
     let rejected = 0;
     const flush = async () => {
       await writer.write(rows);
-      if (rejections.length) await db.insert(importRejections).values(rejections.map((r) => ({ jobId: o.jobId, ...r })));
+      // A rejected line is echoed back as it was, minus what the database cannot store (NUL, lone surrogates).
+      if (rejections.length) await db.insert(importRejections).values(rejections.map((r) => ({ jobId: o.jobId, ...r, raw: storableText(r.raw), column: storableText(r.column) })));
       rows = [];
       rejections = [];
       await job({ totalRows: total, processedRows: total, progress: size ? Math.min(1, parsed.bytesRead() / size) : 1 });

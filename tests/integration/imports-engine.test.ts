@@ -111,6 +111,22 @@ describe('import engine', () => {
     expect(nd.rejections.map((r) => [r.line, r.column])).toEqual([[2, ''], [3, ''], [5, 'version']]);
   });
 
+  it('rejects a line holding NUL bytes on its own, keeping the line in the report, and imports the rest', async () => {
+    const rows = Array.from({ length: 2 }, (_, i) => importRow(i, { source: 'nul', perInspection: 1 }));
+    const good = csvText(rows);
+    const text = `${good}\r\nnul,N-1,2026-01-01,,app,名称\u0000坏,android\r\n{"source":"nul"\u0000}\r\n`;
+    const { counts, job, rejections } = await runFile(text);
+    expect(job.status).toBe('succeeded');
+    expect(counts?.created.findings).toBe(2);
+    expect(rejections.length).toBeGreaterThanOrEqual(2);
+    const raws = await queryRows<{ raw: string }>(handle.db, sql`SELECT raw FROM import_rejections WHERE job_id = ${job.id}`);
+    expect(raws.some((r) => r.raw.includes('名称\uFFFD坏'))).toBe(true);
+    const nd = await runFile(`${JSON.stringify(importRow(20, { source: 'nul-nd' }))}\n{"source":"x\u0000y"}\n`, { format: 'ndjson' });
+    expect(nd.job.status).toBe('succeeded');
+    expect(nd.counts?.created.findings).toBe(1);
+    expect(nd.rejections.length).toBeGreaterThanOrEqual(1);
+  });
+
   it('fails a CSV whose header lacks a required column, naming it', async () => {
     const { job } = await runFile('source,external_id\nx,y\n');
     expect(job.status).toBe('failed');
