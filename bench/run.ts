@@ -11,11 +11,14 @@
  *    - the full repeat-offender recompute vs one aggregate scan over the findings
  *    - the import's peak memory                                                                  (goal < 512 MB)
  * 3. Writes bench/results.json (the summary with every goal) and bench/results/<name>.json (details).
- * BENCH_ONLY=stats,lists,offenders,import runs a subset; BENCH_IMPORT_ROWS changes the file size.
+ * BENCH_ONLY=stats,lists,offenders,import runs a subset (its figures replace those in bench/results.json,
+ * the others stay, each with its own `at`); BENCH_IMPORT_ROWS changes the file size.
  */
 import { benchCaseList } from './cases-list';
 import { ensureBenchDataset } from './dataset';
 import { benchImport } from './import';
+import fs from 'node:fs';
+import path from 'node:path';
 import { BENCH_URL, machineInfo, redactUrl, writeBenchJson } from './lib/output';
 import { benchLog } from './lib/timing';
 import { benchOffenders } from './offenders';
@@ -25,22 +28,30 @@ import { benchSubjectList } from './subjects-list';
 const only = new Set((process.env.BENCH_ONLY ?? 'stats,lists,offenders,import').split(',').map((s) => s.trim()));
 const importRows = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
 
+/** The figures of the last run, kept for the parts a BENCH_ONLY run does not measure again. */
+function previousResults(): Record<string, unknown> {
+  const file = path.join(process.cwd(), 'bench', 'results.json');
+  if (!fs.existsSync(file)) return {};
+  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { results?: Record<string, unknown> }).results ?? {};
+}
+
 async function main() {
   const started = Date.now();
   const machineBefore = machineInfo();
   const dataset = await ensureBenchDataset(BENCH_URL);
-  const results: Record<string, unknown> = {};
+  const results: Record<string, unknown> = previousResults();
+  const stamp = <T extends object>(figures: T) => ({ at: new Date().toISOString(), loadAverage: machineInfo().loadAverage, ...figures });
   try {
-    if (only.has('stats')) results.stats = await benchStats(dataset.db);
+    if (only.has('stats')) results.stats = stamp(await benchStats(dataset.db));
     if (only.has('lists')) {
-      results.caseList = await benchCaseList(dataset.db);
-      results.subjectList = await benchSubjectList(dataset.db);
+      results.caseList = stamp(await benchCaseList(dataset.db));
+      results.subjectList = stamp(await benchSubjectList(dataset.db));
     }
-    if (only.has('offenders')) results.offenders = await benchOffenders(dataset.db);
+    if (only.has('offenders')) results.offenders = stamp(await benchOffenders(dataset.db));
   } finally {
     await dataset.close();
   }
-  if (only.has('import')) results.import = await benchImport({ url: BENCH_URL, rows: importRows });
+  if (only.has('import')) results.import = stamp(await benchImport({ url: BENCH_URL, rows: importRows }));
 
   const summary = {
     at: new Date().toISOString(),

@@ -62,7 +62,7 @@ export async function runImportJob(handle: DatabaseHandle, o: RunOptions): Promi
     const flush = async () => {
       await writer.write(rows);
       // A rejected line is echoed back as it was, minus what the database cannot store (NUL, lone surrogates).
-      if (rejections.length) await db.insert(importRejections).values(rejections.map((r) => ({ jobId: o.jobId, ...r, raw: storableText(r.raw), column: storableText(r.column) })));
+      if (rejections.length) await db.insert(importRejections).values(rejections.map((r) => ({ jobId: o.jobId, ...r, raw: storableText(r.raw), column: storableText(r.column), reason: storableText(r.reason) })));
       rows = [];
       rejections = [];
       await job({ totalRows: total, processedRows: total, progress: size ? Math.min(1, parsed.bytesRead() / size) : 1 });

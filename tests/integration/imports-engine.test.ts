@@ -121,7 +121,8 @@ describe('import engine', () => {
     expect(rejections.length).toBeGreaterThanOrEqual(2);
     const raws = await queryRows<{ raw: string }>(handle.db, sql`SELECT raw FROM import_rejections WHERE job_id = ${job.id}`);
     expect(raws.some((r) => r.raw.includes('名称\uFFFD坏'))).toBe(true);
-    const nd = await runFile(`${JSON.stringify(importRow(20, { source: 'nul-nd' }))}\n{"source":"x\u0000y"}\n`, { format: 'ndjson' });
+    // A NUL inside a value the reason quotes (an unknown category) is stored replaced too.
+    const nd = await runFile(`${JSON.stringify(importRow(20, { source: 'nul-nd' }))}\n{"source":"x\u0000y"}\n${JSON.stringify({ ...importRow(21, { source: 'nul-nd' }), category: 'bad\u0000cat' })}\n`, { format: 'ndjson' });
     expect(nd.job.status).toBe('succeeded');
     expect(nd.counts?.created.findings).toBe(1);
     expect(nd.rejections.length).toBeGreaterThanOrEqual(1);
