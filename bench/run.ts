@@ -63,6 +63,13 @@ async function main() {
     results,
   };
   writeBenchJson('results.json', summary);
+  // The details of each part beside it, as its own script writes them (import.ts writes its own).
+  const detail: Record<string, string> = { stats: 'stats', caseList: 'cases-list', subjectList: 'subjects-list', offenders: 'offenders' };
+  for (const [name, file] of Object.entries(detail)) {
+    if (only.has(name === 'caseList' || name === 'subjectList' ? 'lists' : name) && results[name]) {
+      writeBenchJson(`results/${file}.json`, { command: 'npm run bench', database: summary.database, dataset: dataset.counts, ...(results[name] as object) });
+    }
+  }
   for (const [name, value] of Object.entries(results)) {
     const v = value as { goal?: string; met?: boolean };
     if (v.goal) benchLog(`${name}: ${v.goal} — ${v.met ? 'met' : 'NOT met'}`);
