@@ -127,7 +127,7 @@ test('a confirmed flag marks its operator and subjects wherever they are listed,
   // The case list: the filter bar's control, then every case listed is a marked subject's.
   await page.goto('/cases');
   await page.getByLabel(/^(Repeat offenders|屡犯标记)$/).selectOption('confirmed');
-  await page.getByRole('button', { name: /^(Apply|筛选|应用)$/ }).click();
+  await page.getByRole('button', { name: /^(Apply|查询)$/ }).click();
   await expect(page).toHaveURL(/flagged=confirmed/);
   const caseRows = page.locator('tr[data-case-id]');
   await expect(caseRows.first()).toBeVisible();
