@@ -11,8 +11,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client';
 import { listCases } from '../lib/cases/list';
 import type { CaseListQuery } from '../lib/cases/list-schema';
-import { ensureBenchDataset } from './dataset';
-import { BENCH_URL, isMain, machineInfo, redactUrl, writeBenchJson } from './lib/output';
+import { runAloneIfMain } from './lib/alone';
 import { benchLog, ratio, timeMedian } from './lib/timing';
 
 const LIMIT = 50;
@@ -64,19 +63,4 @@ export async function benchCaseList(db: Db) {
   };
 }
 
-async function main() {
-  const dataset = await ensureBenchDataset(BENCH_URL);
-  try {
-    const result = await benchCaseList(dataset.db);
-    writeBenchJson('results/cases-list.json', { at: new Date().toISOString(), database: redactUrl(BENCH_URL), machine: machineInfo(), counts: dataset.counts, ...result });
-  } finally {
-    await dataset.close();
-  }
-}
-
-if (isMain(import.meta.url)) {
-  main().catch((err) => {
-    console.error(err);
-    process.exit(1);
-  });
-}
+runAloneIfMain(import.meta.url, 'cases-list', benchCaseList);

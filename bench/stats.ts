@@ -14,8 +14,7 @@ import type { StatsFilters } from '../lib/stats/filters';
 import { getByCategory, getBySector, getTrend } from '../lib/stats/series';
 import { getSummary } from '../lib/stats/summary';
 import { truthBreakdown, truthByCategory, truthBySector, truthSummary, truthTrend } from '../tests/support/stats-truth';
-import { ensureBenchDataset } from './dataset';
-import { BENCH_URL, isMain, machineInfo, redactUrl, writeBenchJson } from './lib/output';
+import { runAloneIfMain } from './lib/alone';
 import { benchLog, ratio, timeMedian } from './lib/timing';
 
 const GOAL = 0.2;
@@ -57,19 +56,4 @@ export async function benchStats(db: Db) {
   return { statistic: 'median of 5 after a warm-up', goal: `each ≤ ${GOAL}× the naive GROUP BY`, worstRatio: worst.ratio, worst: `${worst.endpoint} (${worst.filters})`, met: worst.ratio <= GOAL, results };
 }
 
-async function main() {
-  const dataset = await ensureBenchDataset(BENCH_URL);
-  try {
-    const stats = await benchStats(dataset.db);
-    writeBenchJson('results/stats.json', { at: new Date().toISOString(), database: redactUrl(BENCH_URL), machine: machineInfo(), counts: dataset.counts, ...stats });
-  } finally {
-    await dataset.close();
-  }
-}
-
-if (isMain(import.meta.url)) {
-  main().catch((err) => {
-    console.error(err);
-    process.exit(1);
-  });
-}
+runAloneIfMain(import.meta.url, 'stats', benchStats);

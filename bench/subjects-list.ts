@@ -12,8 +12,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client';
 import { subjectListQuerySchema } from '../lib/registry/list-schemas';
 import { listSubjects, subjectListSql } from '../lib/registry/subject-list';
-import { ensureBenchDataset } from './dataset';
-import { BENCH_URL, isMain, machineInfo, redactUrl, writeBenchJson } from './lib/output';
+import { runAloneIfMain } from './lib/alone';
 import { timeMedian } from './lib/timing';
 
 const PAGE = 50;
@@ -53,19 +52,4 @@ export async function benchSubjectList(db: Db) {
   return result;
 }
 
-async function main() {
-  const dataset = await ensureBenchDataset(BENCH_URL);
-  try {
-    const result = await benchSubjectList(dataset.db);
-    writeBenchJson('results/subjects-list.json', { at: new Date().toISOString(), database: redactUrl(BENCH_URL), machine: machineInfo(), counts: dataset.counts, ...result });
-  } finally {
-    await dataset.close();
-  }
-}
-
-if (isMain(import.meta.url)) {
-  main().catch((err) => {
-    console.error(err);
-    process.exit(1);
-  });
-}
+runAloneIfMain(import.meta.url, 'subjects-list', benchSubjectList);
