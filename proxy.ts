@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { contentSecurityPolicy, HSTS, SECURITY_HEADERS } from '@/lib/security/headers';
+import { contentSecurityPolicy, HSTS, INLINE_EVIDENCE_CSP, isInlineEvidence, SECURITY_HEADERS } from '@/lib/security/headers';
 
 /**
  * Every request but static assets: the security headers, HSTS when served over HTTPS, and for pages
@@ -20,6 +20,11 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [key, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(key, value);
   response.headers.set('Content-Security-Policy', csp ?? "default-src 'none'; frame-ancestors 'none'");
+  if (isInlineEvidence(request)) {
+    // The case page previews a PDF in a frame: only this site's own pages may frame it.
+    response.headers.set('X-Frame-Options', 'SAMEORIGIN');
+    response.headers.set('Content-Security-Policy', INLINE_EVIDENCE_CSP);
+  }
   const https = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
   if (https) response.headers.set('Strict-Transport-Security', HSTS);
   return response;

@@ -1,3 +1,5 @@
+import { contentDisposition } from '@/lib/http/content-disposition';
+
 /**
  * CSV writing (RFC 4180) that is safe to open in a spreadsheet: a cell that starts with a character
  * a spreadsheet would read as a formula (= + - @, tab, carriage return) is prefixed with `'`, so
@@ -71,7 +73,7 @@ export function csvStream(header: readonly string[], rows: AsyncIterable<readonl
 export function csvHeaders(filename: string): HeadersInit {
   return {
     'content-type': 'text/csv; charset=utf-8',
-    'content-disposition': `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`,
+    'content-disposition': contentDisposition('attachment', filename),
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
   };

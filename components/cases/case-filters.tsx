@@ -25,7 +25,8 @@ export async function CaseFilters({ query, sectors, categories, campaigns }: { q
   const chips = [
     query.operator !== undefined ? { key: 'operator', label: t('cases.operatorFilter', { id: query.operator }) } : null,
     query.subject !== undefined ? { key: 'subject', label: t('cases.subjectFilter', { id: query.subject }) } : null,
-  ].filter((c): c is { key: 'operator' | 'subject'; label: string } => c !== null);
+    typeof query.assignee === 'number' ? { key: 'assignee', label: `${t('caseWork.assigneeFilter')}: ${t('caseWork.assigneeUser', { id: query.assignee })}` } : null,
+  ].filter((c): c is { key: 'operator' | 'subject' | 'assignee'; label: string } => c !== null);
 
   return (
     <form method="get" action="/cases" aria-label={t('cases.filters')} className="rounded-md border border-line bg-white p-3 shadow-sm">
@@ -42,6 +43,12 @@ export async function CaseFilters({ query, sectors, categories, campaigns }: { q
           { value: '1', label: t('cases.overdueOnly') },
           { value: '0', label: t('cases.notOverdue') },
         ])}
+        {typeof query.assignee === 'number'
+          ? null
+          : select('assignee', t('caseWork.assigneeFilter'), query.assignee, [
+              { value: 'me', label: t('caseWork.assigneeMe') },
+              { value: 'none', label: t('caseWork.assigneeNone') },
+            ], t('caseWork.assigneeAny'))}
         {select('flagged', t('offenders.markFilter'), query.flagged, [{ value: 'confirmed', label: t('offenders.markFilterConfirmed') }])}
         <div className="w-52">
           <label htmlFor="f-sort" className="mb-1 block text-xs font-medium text-muted">{t('cases.sort')}</label>
@@ -53,6 +60,7 @@ export async function CaseFilters({ query, sectors, categories, campaigns }: { q
         </div>
         {query.operator !== undefined ? <input type="hidden" name="operator" value={query.operator} /> : null}
         {query.subject !== undefined ? <input type="hidden" name="subject" value={query.subject} /> : null}
+        {typeof query.assignee === 'number' ? <input type="hidden" name="assignee" value={query.assignee} /> : null}
         <div className="flex gap-2">
           <button type="submit" className={buttonClass('primary', 'py-1.5')}>{t('cases.apply')}</button>
           <Link href="/cases" className={buttonClass('secondary', 'py-1.5')}>{t('cases.reset')}</Link>

@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import type { CaseDetail } from '@/lib/cases/detail';
-import { formatBytes } from '@/lib/i18n/format';
 import { Badge } from '@/components/ui/badge';
+import { EvidenceFile } from './evidence-file';
 
 const SEVERITY_TONE = { low: 'neutral', medium: 'warn', high: 'danger', critical: 'danger' } as const;
 const th = 'px-2 py-2 text-left text-xs font-semibold text-muted';
@@ -33,16 +33,12 @@ export async function CaseFindings({ detail, categories }: { detail: CaseDetail;
                 </td>
                 <td className="px-2 py-2">{f.description}</td>
                 <td className="max-w-72 px-2 py-2 text-xs text-muted">{f.legalBasis || cat?.legalBasis || '—'}</td>
-                <td className="px-2 py-2 text-xs">
+                <td className="min-w-64 px-2 py-2 text-xs">
                   {f.evidence.length ? (
-                    <ul className="space-y-1">
+                    <ul className="space-y-3">
                       {f.evidence.map((e) => (
                         <li key={e.sha256}>
-                          <a href={`/api/v1/evidence/${e.sha256}`} className="text-brand-600 underline">
-                            {t('caseDetail.download')}
-                          </a>{' '}
-                          <span className="text-muted">{e.mediaType} · {formatBytes(e.byteSize)}</span>
-                          <div className="font-mono text-[11px] break-all text-ink" data-testid="evidence-sha256">SHA-256 {e.sha256}</div>
+                          <EvidenceFile file={e} />
                         </li>
                       ))}
                     </ul>

@@ -75,6 +75,7 @@ export function CaseTable({ rows, labels, canAct, defaultDeadline }: {
               <th scope="col" className={th}>{t('cases.state')}</th>
               <th scope="col" className={th}>{t('cases.deadline')}</th>
               <th scope="col" className={th}>{t('cases.opened')}</th>
+              <th scope="col" className={th}>{t('caseWork.assignee')}</th>
             </tr>
           </thead>
           <tbody>
@@ -115,6 +116,7 @@ export function CaseTable({ rows, labels, canAct, defaultDeadline }: {
                 </td>
                 <td className={`${td} whitespace-nowrap tabular-nums ${r.overdue ? 'font-semibold text-accent' : ''}`}>{r.deadline ?? '—'}</td>
                 <td className={`${td} whitespace-nowrap tabular-nums text-muted`}>{formatDay(r.openedAt)}</td>
+                <td className={`${td} whitespace-nowrap text-xs ${r.assigneeName ? '' : 'text-muted'}`}>{r.assigneeName ?? '—'}</td>
               </tr>
             ))}
           </tbody>

@@ -2,8 +2,9 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { CaseDetail } from '@/lib/cases/detail';
 import type { Locale } from '@/lib/i18n/locales';
-import { formatBytes, formatDateTime } from '@/lib/i18n/format';
+import { formatDateTime } from '@/lib/i18n/format';
 import { StateBadge } from './badges';
+import { EvidenceFile } from './evidence-file';
 
 /** Every transition of the case, oldest first: actor, time, reason, deadline, version, notice, evidence. */
 export async function CaseTimeline({ detail, locale }: { detail: CaseDetail; locale: Locale }) {
@@ -44,11 +45,10 @@ export async function CaseTimeline({ detail, locale }: { detail: CaseDetail; loc
             ) : null}
           </p>
           {e.evidence.length ? (
-            <ul className="mt-1 space-y-0.5 text-xs">
+            <ul className="mt-1 space-y-2 text-xs">
               {e.evidence.map((f) => (
                 <li key={f.sha256}>
-                  <a href={`/api/v1/evidence/${f.sha256}`} className="font-mono text-brand-600 underline">{f.sha256.slice(0, 16)}…</a>{' '}
-                  <span className="text-muted">{f.mediaType} · {formatBytes(f.byteSize)}</span>
+                  <EvidenceFile file={f} compact />
                 </li>
               ))}
             </ul>

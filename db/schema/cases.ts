@@ -29,6 +29,8 @@ export const cases = pgTable(
     retestVersion: text('retest_version'),
     /** The earlier, closed case this one recurs (DESIGN §3: closed cases are never reopened). */
     previousCaseId: integer('previous_case_id').references((): AnyPgColumn => cases.id),
+    /** The inspector (or supervisor) the case is assigned to; null: nobody yet. Not a transition: the revision stays. */
+    assigneeId: integer('assignee_id').references(() => users.id),
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
     firstOrderedAt: timestamp('first_ordered_at', { withTimezone: true }),
     firstNotifiedAt: timestamp('first_notified_at', { withTimezone: true }),
@@ -46,6 +48,25 @@ export const cases = pgTable(
     index('cases_deadline_idx').on(t.deadline).where(sql`${t.state} IN ('ordered','notified')`),
     index('cases_opened_idx').on(t.openedAt),
     index('cases_previous_idx').on(t.previousCaseId),
+    index('cases_assignee_idx').on(t.assigneeId, t.id).where(sql`${t.assigneeId} IS NOT NULL`),
+  ],
+);
+
+/** Internal comments on a case (DESIGN §3): staff only, never public, never shown to an operator's contact; append-only. */
+export const caseComments = pgTable(
+  'case_comments',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    caseId: integer('case_id').notNull().references(() => cases.id),
+    authorUserId: integer('author_user_id').references(() => users.id),
+    authorTokenId: integer('author_token_id').references(() => apiTokens.id),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('case_comments_case_idx').on(t.caseId, t.id),
+    check('case_comments_author', sql`(${t.authorUserId} IS NULL) <> (${t.authorTokenId} IS NULL)`),
+    check('case_comments_body', sql`length(${t.body}) BETWEEN 1 AND 4000`),
   ],
 );
 

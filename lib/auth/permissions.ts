@@ -14,6 +14,8 @@ export const PERMISSIONS = [
   'case:remove',
   'case:reinstate',
   'case:withdraw',
+  'case:assign',
+  'case:comment',
   'offender:read',
   'offender:review',
   'notice:read',
@@ -28,6 +30,7 @@ export const PERMISSIONS = [
   'admin:settings',
   'audit:read',
   'api:docs',
+  'self:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -38,10 +41,13 @@ const INSPECTOR: readonly Permission[] = [
   'inspection:write',
   'case:read',
   'case:transition',
+  'case:assign',
+  'case:comment',
   'offender:read',
   'notice:read',
   'import:write',
   'api:docs',
+  'self:read',
 ];
 
 /** DESIGN §1: supervisors do everything inspectors do, plus review, notices, removal and withdrawal. */
@@ -71,6 +77,7 @@ const ADMIN: readonly Permission[] = [
   'admin:settings',
   'audit:read',
   'api:docs',
+  'self:read',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {

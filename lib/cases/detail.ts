@@ -20,13 +20,14 @@ export async function getCaseOrThrow(db: Queryable, id: number) {
 
 /**
  * Everything known about one case (GET /api/v1/cases/{id} and the case page): the subject and its
- * operator, the inspection, the findings with their evidence, every event with its actor, notice and
+ * operator, its assignee, the inspection, the findings with their evidence, every event with its actor, notice and
  * evidence, the re-tests and takedowns, and the cases it recurs and that recur it.
  */
 export async function getCaseDetail(db: Queryable, id: number, today = officeToday()) {
   const row = await getCaseOrThrow(db, id);
   const [subject] = await db.select().from(subjects).where(eq(subjects.id, row.subjectId));
-  const [operator, [inspection], stores, findingRows, eventRows, retestRows, takedownRows, previous, next] = await Promise.all([
+  const [assignee, operator, [inspection], stores, findingRows, eventRows, retestRows, takedownRows, previous, next] = await Promise.all([
+    row.assigneeId ? db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, row.assigneeId)).then((r) => r[0] ?? null) : Promise.resolve(null),
     subject!.operatorId ? db.select().from(operators).where(eq(operators.id, subject!.operatorId)).then((r) => r[0] ?? null) : Promise.resolve(null),
     db
       .select({
@@ -85,6 +86,7 @@ export async function getCaseDetail(db: Queryable, id: number, today = officeTod
 
   return {
     case: { ...row, overdue: isOverdue(row.state, row.deadline, today) },
+    assignee,
     subject: subject!,
     operator,
     stores,

@@ -1,6 +1,6 @@
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
-import { campaigns, cases, inspections, operators, subjects } from '@/db/schema';
+import { campaigns, cases, inspections, operators, subjects, users } from '@/db/schema';
 import { invalid } from '@/lib/http/errors';
 import { operatorMarkedSql, subjectMarkedFilterSql, subjectMarkedSql } from '@/lib/offenders/marks';
 import type { CaseListFilters, CaseListQuery, CaseSort } from './list-schema';
@@ -31,6 +31,8 @@ export interface CaseListItem {
   operatorName: string | null;
   campaignId: number | null;
   campaignCode: string | null;
+  assigneeId: number | null;
+  assigneeName: string | null;
   categories: string[];
   /** The case's subject is under a confirmed repeat-offender flag (its own, or its operator's operator-level one). */
   repeatOffender: boolean;
@@ -76,6 +78,9 @@ export function caseListConditions(f: CaseListFilters): SQL | undefined {
   if (f.overdue === false) where.push(sql`NOT ${isOverdueSql}`);
   if (f.operator !== undefined) where.push(eq(subjects.operatorId, f.operator));
   if (f.subject !== undefined) where.push(eq(cases.subjectId, f.subject));
+  if (f.assignee === 'me') throw new Error('assignee=me must be resolved to the user (resolveAssignee) before listing.');
+  if (f.assignee === 'none') where.push(isNull(cases.assigneeId));
+  else if (typeof f.assignee === 'number') where.push(eq(cases.assigneeId, f.assignee));
   if (f.flagged === 'confirmed') where.push(subjectMarkedFilterSql(cases.subjectId));
   if (f.q) {
     // The current name, or any earlier one (renames are kept).
@@ -118,6 +123,8 @@ export async function listCases(db: Queryable, query: Omit<CaseListQuery, 'forma
       operatorName: operators.name,
       campaignId: inspections.campaignId,
       campaignCode: campaigns.code,
+      assigneeId: cases.assigneeId,
+      assigneeName: users.name,
       categories: sql<string[]>`array(SELECT DISTINCT f.category FROM findings f WHERE f.inspection_id = ${cases.inspectionId} ORDER BY 1)`,
       repeatOffender: sql<boolean>`${subjectMarkedSql(cases.subjectId, subjects.operatorId)}`.mapWith(Boolean),
       operatorRepeatOffender: sql<boolean>`(${subjects.operatorId} IS NOT NULL AND ${operatorMarkedSql(subjects.operatorId)})`.mapWith(Boolean),
@@ -128,6 +135,7 @@ export async function listCases(db: Queryable, query: Omit<CaseListQuery, 'forma
     .innerJoin(inspections, eq(inspections.id, cases.inspectionId))
     .leftJoin(operators, eq(operators.id, subjects.operatorId))
     .leftJoin(campaigns, eq(campaigns.id, inspections.campaignId))
+    .leftJoin(users, eq(users.id, cases.assigneeId))
     .where(and(...conditions))
     .orderBy(sql`${sort.key} ${dir}`, sql`${cases.id} ${dir}`)
     .limit(query.limit + 1)
@@ -140,6 +148,23 @@ export async function listCases(db: Queryable, query: Omit<CaseListQuery, 'forma
     items: page.map(({ sortKey, ...item }) => (void sortKey, item)),
     nextCursor: more && last ? encodeCursor({ s: query.sort, k: last.sortKey, id: last.id }) : null,
   };
+}
+
+/** How many cases match the filters, counted up to `cap + 1` (enough to tell "more than cap"). */
+export async function countCasesUpTo(db: Queryable, filters: CaseListFilters, cap: number): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(
+      db
+        .select({ one: sql`1` })
+        .from(cases)
+        .innerJoin(subjects, eq(subjects.id, cases.subjectId))
+        .innerJoin(inspections, eq(inspections.id, cases.inspectionId))
+        .where(caseListConditions(filters))
+        .limit(cap + 1)
+        .as('matching'),
+    );
+  return row?.n ?? 0;
 }
 
 /** Every case matching the filters, page by page (for the CSV export): constant memory. */

@@ -25,3 +25,11 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
 }
 
 export const HSTS = 'max-age=31536000; includeSubDomains';
+
+/** An evidence file asked for in place (`/api/v1/evidence/<sha256>?disposition=inline`): framed by this site only. */
+export function isInlineEvidence(request: { nextUrl: URL }): boolean {
+  return /^\/api\/v1\/evidence\/[0-9a-f]{64}$/.test(request.nextUrl.pathname) && request.nextUrl.searchParams.get('disposition') === 'inline';
+}
+
+/** Nothing may load from the file itself (a PDF's scripts, an image's references); only our pages may frame it. */
+export const INLINE_EVIDENCE_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'";

@@ -3,7 +3,9 @@ import core from './core.json';
 import admin from './admin.json';
 import apiDocs from './api-docs.json';
 import cases from './cases.json';
+import casework from './casework.json';
 import dashboard from './dashboard.json';
+import exportsMessages from './exports.json';
 import imports from './imports.json';
 import notices from './notices.json';
 import offenders from './offenders.json';
@@ -15,7 +17,9 @@ const messages = {
   ...admin,
   ...apiDocs,
   ...cases,
+  ...casework,
   ...dashboard,
+  ...exportsMessages,
   ...imports,
   ...notices,
   ...offenders,

@@ -5,7 +5,7 @@ import { requirePagePermission } from '@/lib/auth/page';
 import { can } from '@/lib/auth/permissions';
 import { directTargets } from '@/lib/cases/ladder';
 import { listCases } from '@/lib/cases/list';
-import { caseListSchema, caseListSearch } from '@/lib/cases/list-schema';
+import { caseListSchema, caseListSearch, resolveAssignee } from '@/lib/cases/list-schema';
 import { parsePageQuery, type RawSearchParams } from '@/lib/cases/page-query';
 import { pickLabel, toLocale } from '@/lib/i18n/locales';
 import { getDefaultDeadlineDays } from '@/lib/settings';
@@ -26,8 +26,10 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   const { query, badFields } = parsePageQuery(caseListSchema, raw);
   const { format: _format, ...listQuery } = query;
   void _format;
+  // "My cases" is the list filtered by assignee=me: the URL says it, the server resolves it to the user.
+  const resolved = actor.kind === 'user' || listQuery.assignee !== 'me' ? resolveAssignee(listQuery, actor) : { ...listQuery, assignee: undefined };
   const [page, sectors, categories, campaigns, days] = await Promise.all([
-    listCases(db, listQuery),
+    listCases(db, resolved),
     listSectors(),
     listCategories(),
     listCampaigns(),
@@ -45,10 +47,34 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           <h1 className="text-2xl font-semibold text-ink">{t('cases.title')}</h1>
           <p className="mt-1 text-sm text-muted">{t('cases.subtitle', { count: page.items.length })}</p>
         </div>
-        <a href={`/api/v1/cases${caseListSearch({ ...filters, limit: undefined, format: 'csv' })}`} className={buttonClass('secondary', 'py-1.5')} download>
-          {t('cases.exportCsv')}
-        </a>
+        <div className="flex flex-wrap gap-2">
+          <a href={`/api/v1/cases${caseListSearch({ ...filters, limit: undefined, format: 'xlsx' })}`} className={buttonClass('secondary', 'py-1.5')} download data-testid="export-xlsx">
+            {t('exports.xlsx')}
+          </a>
+          <a href={`/api/v1/cases${caseListSearch({ ...filters, limit: undefined, format: 'csv' })}`} className={buttonClass('secondary', 'py-1.5')} download>
+            {t('cases.exportCsv')}
+          </a>
+        </div>
       </div>
+      <nav aria-label={t('caseWork.myCases')} className="flex flex-wrap gap-1 border-b border-line text-sm">
+        {([
+          [undefined, t('caseWork.allCases')],
+          ['me', t('caseWork.myCases')],
+          ['none', t('caseWork.unassignedCases')],
+        ] as const).map(([value, label]) => {
+          const current = query.assignee === value;
+          return (
+            <Link
+              key={label}
+              href={`/cases${caseListSearch({ ...filters, assignee: value })}`}
+              aria-current={current ? 'page' : undefined}
+              className={`-mb-px border-b-2 px-3 py-1.5 ${current ? 'border-brand font-semibold text-ink' : 'border-transparent text-muted hover:text-ink'}`}
+            >
+              {label}
+            </Link>
+          );
+        })}
+      </nav>
       {badFields.length ? (
         <p role="alert" className="rounded border border-warn/40 bg-[#fdf3dc] px-3 py-2 text-sm text-warn">{t('cases.badFilter', { fields: badFields.join(', ') })}</p>
       ) : null}

@@ -3,6 +3,8 @@ import { caseListSchema } from '@/lib/cases/list-schema';
 import { bulkTransitionBodySchema, transitionBodySchema } from '@/lib/cases/schemas';
 import { idParamSchema } from '@/lib/http/params';
 import { defaultDeadlineSchema } from '@/lib/settings';
+import { MAX_XLSX_ROWS, XLSX_MEDIA_TYPE } from '@/lib/exports/xlsx';
+import { OFFICE_TIME_ZONE } from '@/lib/time';
 import type { Operation } from '../types';
 
 const refusals =
@@ -11,7 +13,7 @@ const refusals =
 
 /** Cases and their ladder (DESIGN §3, §6). */
 export const caseOperations: Operation[] = [
-  { method: 'GET', path: '/api/v1/cases', tag: 'cases', summary: 'List cases', description: 'Filters, sort and a cursor; `format=csv` streams every match as CSV (UTF-8 with BOM).', access: 'case:read', query: caseListSchema, responses: [{ status: 200, description: '`{ items: Case[], nextCursor: string | null }`' }, { status: 200, mediaType: 'text/csv', description: 'With `format=csv`: every matching case.' }] },
+  { method: 'GET', path: '/api/v1/cases', tag: 'cases', summary: 'List cases', description: `Filters, sort and a cursor; \`assignee=me\` is "my cases" (a user only: an API token names the user id). \`format=csv\` (UTF-8 with BOM) and \`format=xlsx\` stream every match, headers and values in the reader's language (\`lang\`, else the UI language) and times in office time (${OFFICE_TIME_ZONE}); in the XLSX, text stays text (version "1.10"). An XLSX holds at most ${MAX_XLSX_ROWS.toLocaleString('en')} rows: more matches are a 422 naming \`format\` (narrow the filters, or take the CSV, which has no limit).`, access: 'case:read', query: caseListSchema, responses: [{ status: 200, description: '`{ items: Case[], nextCursor: string | null }`' }, { status: 200, mediaType: 'text/csv', description: 'With `format=csv`: every matching case.' }, { status: 200, mediaType: XLSX_MEDIA_TYPE, description: `With \`format=xlsx\`: every matching case (at most ${MAX_XLSX_ROWS.toLocaleString('en')}), one sheet.` }], errors: [422] },
   { method: 'GET', path: '/api/v1/cases/{id}', tag: 'cases', summary: 'One case', description: 'With its subject, operator, inspection, findings and evidence, events, re-tests, takedowns and links.', access: 'case:read', params: z.object({ id: idParamSchema }), responses: [{ status: 200, description: 'The case detail.' }] },
   { method: 'POST', path: '/api/v1/cases/{id}/transitions', tag: 'cases', summary: 'Move one case on the ladder', description: `\`expectedRevision\` is the revision you saw. ${refusals}`, access: 'case:transition', params: z.object({ id: idParamSchema }), body: { name: 'TransitionBody', schema: transitionBodySchema }, responses: [{ status: 200, description: '`{ case }` at its new revision.' }], errors: [409, 413, 422] },
   { method: 'POST', path: '/api/v1/cases/transitions', tag: 'cases', summary: 'Move many cases, all or nothing', description: `Every refused case is named in \`fields\` (by id) with its reason, and nothing changes. ${refusals}`, access: 'case:transition', body: { name: 'BulkTransitionBody', schema: bulkTransitionBodySchema }, responses: [{ status: 200, description: '`{ cases }` at their new revisions.' }], errors: [404, 409, 413, 422] },

@@ -1,5 +1,6 @@
 import type { Operation } from '../types';
 import { adminOperations } from './admin';
+import { caseWorkOperations } from './case-work';
 import { caseOperations } from './cases';
 import { importOperations } from './imports';
 import { noticeOperations } from './notices';
@@ -12,6 +13,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...statsOperations,
   ...registryOperations,
   ...caseOperations,
+  ...caseWorkOperations,
   ...offenderOperations,
   ...noticeOperations,
   ...importOperations,

@@ -3,6 +3,7 @@ import { idParamSchema } from '@/lib/http/params';
 import { inspectionInputSchema } from '@/lib/inspections/schemas';
 import { operatorListQuerySchema, subjectListQuerySchema } from '@/lib/registry/list-schemas';
 import { operatorInputSchema, subjectInputSchema, subjectLinkInputSchema } from '@/lib/registry/schemas';
+import { evidenceQuerySchema } from '@/lib/evidence/download';
 import { evidenceRefSchema } from '@/lib/evidence/ref';
 import type { Operation } from '../types';
 
@@ -30,5 +31,5 @@ export const registryOperations: Operation[] = [
     responses: [{ status: 201, description: '`{ sha256, byteSize, mediaType }`' }, { status: 200, description: 'Already stored: `{ sha256, byteSize, mediaType }`' }],
     errors: [413, 422],
   },
-  { method: 'GET', path: '/api/v1/evidence/{sha256}', tag: 'inspections', summary: 'Download an evidence file', description: 'Always as an attachment with its recognised media type.', access: 'case:read', params: z.object({ sha256: evidenceRefSchema }), responses: [{ status: 200, mediaType: 'application/octet-stream', description: 'The file’s bytes.' }] },
+  { method: 'GET', path: '/api/v1/evidence/{sha256}', tag: 'inspections', summary: 'Download an evidence file', description: 'With its recognised media type, named by its uploaded file name (`filename*` UTF-8, RFC 5987). An attachment unless `disposition=inline` asks to show an image, PDF or recording in place (other types stay attachments); only this site\'s own pages may frame it.', access: 'case:read', params: z.object({ sha256: evidenceRefSchema }), query: evidenceQuerySchema, responses: [{ status: 200, mediaType: 'application/octet-stream', description: 'The file’s bytes.' }] },
 ];

@@ -9,6 +9,8 @@ import { directTargets } from '@/lib/cases/ladder';
 import { HttpError } from '@/lib/http/errors';
 import { formatDay } from '@/lib/i18n/format';
 import { pickLabel, toLocale } from '@/lib/i18n/locales';
+import { listAssignableUsers } from '@/lib/cases/assignment';
+import { listComments } from '@/lib/cases/comments';
 import { getDefaultDeadlineDays } from '@/lib/settings';
 import { listCategories, listSectors } from '@/lib/taxonomy/queries';
 import { addDays, officeToday } from '@/lib/time';
@@ -17,6 +19,9 @@ import { CaseFindings } from '@/components/cases/case-findings';
 import { CaseRecords } from '@/components/cases/case-records';
 import { CaseTimeline } from '@/components/cases/case-timeline';
 import { TransitionPanel } from '@/components/cases/transition-panel';
+import { AssigneeControl } from '@/components/cases/assignee-control';
+import { CaseComments } from '@/components/cases/case-comments';
+import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 
 type Params = { params: Promise<{ id: string }> };
@@ -39,6 +44,8 @@ export default async function CasePage({ params }: Params) {
   const actor = await requirePagePermission('case:read');
   const [{ id }, t, locale, db] = await Promise.all([params, getTranslations(), getLocale().then(toLocale), getDb()]);
   const [d, categories, sectors, days] = await Promise.all([load(id), listCategories(), listSectors(), getDefaultDeadlineDays(db)]);
+  const canAssign = can(actor.role, 'case:assign');
+  const [assignable, firstComments] = await Promise.all([canAssign ? listAssignableUsers(db) : Promise.resolve([]), listComments(db, d.case.id, { limit: 50 })]);
   const c = d.case;
   const mini = d.subject.kind === 'mini_program';
   const targets = can(actor.role, 'case:transition') ? directTargets(c.state, actor.role) : [];
@@ -53,11 +60,17 @@ export default async function CasePage({ params }: Params) {
 
   return (
     <div className="space-y-5">
-      <nav aria-label="breadcrumb" className="text-sm text-muted">
-        <Link href="/cases" className="text-brand-600 underline underline-offset-2">{t('caseDetail.back')}</Link>
-        <span aria-hidden> / </span>
-        <span>#{c.id}</span>
-      </nav>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <nav aria-label="breadcrumb" className="text-sm text-muted">
+          <Link href="/cases" className="text-brand-600 underline underline-offset-2">{t('caseDetail.back')}</Link>
+          <span aria-hidden> / </span>
+          <span>#{c.id}</span>
+        </nav>
+        <nav aria-label={t('caseWork.documents')} className="flex flex-wrap gap-2">
+          <Link href={`/cases/${c.id}/order`} className={buttonClass('secondary', 'py-1 text-xs')} data-testid="print-order">{t('caseWork.printOrder')}</Link>
+          <Link href={`/cases/${c.id}/file`} className={buttonClass('secondary', 'py-1 text-xs')} data-testid="print-case-file">{t('caseWork.printCaseFile')}</Link>
+        </nav>
+      </div>
 
       <section className="rounded-md border border-line bg-white shadow-sm" aria-labelledby="case-title">
         <div className="flex flex-wrap items-start justify-between gap-3 border-b border-line px-5 py-4">
@@ -89,7 +102,13 @@ export default async function CasePage({ params }: Params) {
           {dl(t('caseDetail.campaign'), d.inspection.campaign?.id ? pickLabel({ labelZh: d.inspection.campaign.nameZh, labelEn: d.inspection.campaign.nameEn }, locale) : '—')}
           {dl(t('caseDetail.opened'), <span className="tabular-nums">{formatDay(c.openedAt)}{c.closedAt ? ` · ${t('caseDetail.closed')} ${formatDay(c.closedAt)}` : ''}</span>)}
           {dl(t('caseDetail.revision'), <span className="tabular-nums" data-testid="case-revision">{c.revision}</span>)}
+          {dl(t('caseWork.assignee'), <span data-testid="case-assignee">{d.assignee?.name ?? t('caseWork.unassigned')}</span>)}
         </dl>
+        {canAssign ? (
+          <div className="border-t border-line px-5 py-3">
+            <AssigneeControl caseId={c.id} assignee={d.assignee} users={assignable} meId={actor.kind === 'user' ? actor.id : null} />
+          </div>
+        ) : null}
         {d.previousCase || d.laterCases.length ? (
           <div className="space-y-1 border-t border-line bg-[#fdf3dc]/60 px-5 py-3 text-sm" data-testid="recurrence">
             {d.previousCase ? (
@@ -133,11 +152,21 @@ export default async function CasePage({ params }: Params) {
         <CaseFindings detail={d} categories={categoryMap} />
       </Card>
 
+      <Card title={t('caseWork.notes')}>
+        <div data-testid="inspection-notes">
+          {d.inspection.notes.trim() ? <p className="text-sm break-words whitespace-pre-wrap">{d.inspection.notes}</p> : <p className="text-sm text-muted">{t('caseWork.noNotes')}</p>}
+          {d.inspection.inspectorName ? <p className="mt-2 text-xs text-muted">{t('caseWork.notesBy', { name: d.inspection.inspectorName })}</p> : null}
+        </div>
+      </Card>
+
       <div className="grid gap-5 xl:grid-cols-5">
         <Card title={t('caseDetail.timeline')} className="xl:col-span-3">
           <CaseTimeline detail={d} locale={locale} />
         </Card>
-        <div className="xl:col-span-2">
+        <div className="space-y-5 xl:col-span-2">
+          <Card title={t('caseWork.comments')}>
+            <CaseComments caseId={c.id} firstPage={firstComments} canComment={can(actor.role, 'case:comment')} />
+          </Card>
           <CaseRecords detail={d} />
         </div>
       </div>

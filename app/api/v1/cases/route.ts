@@ -1,19 +1,36 @@
 import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/actor';
-import { casesCsv } from '@/lib/cases/export';
-import { listCases } from '@/lib/cases/list';
-import { caseListSchema } from '@/lib/cases/list-schema';
+import { caseExportColumns, casesCsv, casesXlsx } from '@/lib/cases/export';
+import { caseExportLabels } from '@/lib/cases/export-labels';
+import { countCasesUpTo, listCases } from '@/lib/cases/list';
+import { caseListSchema, resolveAssignee } from '@/lib/cases/list-schema';
 import { csvHeaders } from '@/lib/csv';
+import { readerLocale } from '@/lib/exports/reader';
+import { MAX_XLSX_ROWS, xlsxHeaders } from '@/lib/exports/xlsx';
+import { unprocessable } from '@/lib/http/errors';
 import { apiRoute, readSearchParams } from '@/lib/http/route';
 import { officeToday } from '@/lib/time';
 
-/** The case list (DESIGN §6): filters, sort and a cursor; `format=csv` streams every match as CSV. */
+/**
+ * The case list (DESIGN §6): filters, sort and a cursor. `format=csv` and `format=xlsx` stream every
+ * match with headers and values in the reader's language and times in office time; an XLSX holds at
+ * most MAX_XLSX_ROWS rows (more is a 422 naming `format`: narrow the filters or take the CSV).
+ */
 export const GET = apiRoute(async (req) => {
-  await requirePermission('case:read');
-  const { format, cursor, limit, ...filters } = readSearchParams(req.url, caseListSchema);
+  const actor = await requirePermission('case:read');
+  const { format, cursor, limit, lang, ...query } = readSearchParams(req.url, caseListSchema);
+  const filters = resolveAssignee(query, actor);
   const db = await getDb();
-  if (format === 'csv') {
-    return new Response(casesCsv(db, filters), { headers: csvHeaders(`cases-${officeToday()}.csv`) });
+  if (format === 'csv' || format === 'xlsx') {
+    const locale = readerLocale(req, lang);
+    const columns = caseExportColumns(locale, await caseExportLabels(db));
+    if (format === 'csv') return new Response(casesCsv(db, filters, columns), { headers: csvHeaders(`cases-${officeToday()}.csv`) });
+    if ((await countCasesUpTo(db, filters, MAX_XLSX_ROWS)) > MAX_XLSX_ROWS) {
+      throw unprocessable(`More than ${MAX_XLSX_ROWS} cases match: an XLSX export holds at most ${MAX_XLSX_ROWS} rows.`, {
+        format: `At most ${MAX_XLSX_ROWS} rows in an XLSX export: narrow the filters, or use format=csv (no limit).`,
+      });
+    }
+    return new Response(casesXlsx(db, filters, columns, locale), { headers: xlsxHeaders(`cases-${officeToday()}.xlsx`) });
   }
   return listCases(db, { ...filters, cursor, limit });
 });
