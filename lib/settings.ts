@@ -35,3 +35,31 @@ export async function setDefaultDeadlineDays(tx: Tx, actor: Actor, days: number)
   await recordAudit(tx, actor, { action: 'settings.default_deadline_days', entityType: 'setting', entityId: DEADLINE_KEY, before: { days: previous }, after: { days } });
   return { days, previous };
 }
+
+/** The office's name, printed at the head of every document it issues (orders, case files). */
+export const DEFAULT_OFFICE_NAME = { nameZh: '个人信息保护检查办公室', nameEn: 'Personal Information Protection Inspection Office' } as const;
+const OFFICE_KEY = 'office_name';
+
+/** The body of the admin form that names the office. */
+export const officeNameSchema = z.object({
+  nameZh: z.string({ error: 'nameZh is the office name in Chinese.' }).trim().min(1, 'The Chinese name is required.').max(60, 'At most 60 characters.'),
+  nameEn: z.string({ error: 'nameEn is the office name in English.' }).trim().min(1, 'The English name is required.').max(120, 'At most 120 characters.'),
+});
+export type OfficeName = z.infer<typeof officeNameSchema>;
+
+export async function getOfficeName(db: Queryable): Promise<OfficeName> {
+  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, OFFICE_KEY)).limit(1);
+  if (!row) return { ...DEFAULT_OFFICE_NAME };
+  const parsed = officeNameSchema.safeParse((() => { try { return JSON.parse(row.value); } catch { return null; } })());
+  return parsed.success ? parsed.data : { ...DEFAULT_OFFICE_NAME };
+}
+
+/** Renames the office, inside the caller's transaction, with its audit event. */
+export async function setOfficeName(tx: Tx, actor: Actor, name: OfficeName): Promise<OfficeName> {
+  const previous = await getOfficeName(tx);
+  const updatedBy = actor.kind === 'user' ? actor.id : null;
+  const value = JSON.stringify(name);
+  await tx.insert(settings).values({ key: OFFICE_KEY, value, updatedBy }).onConflictDoUpdate({ target: settings.key, set: { value, updatedBy, updatedAt: new Date() } });
+  await recordAudit(tx, actor, { action: 'settings.office_name', entityType: 'setting', entityId: OFFICE_KEY, before: previous, after: name });
+  return name;
+}

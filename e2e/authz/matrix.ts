@@ -103,6 +103,8 @@ export const PAGES: Row[] = [
   { route: 'GET /inspections/new', expect: page('ok', 'ok', 403) },
   { route: 'GET /cases', expect: page('ok', 'ok', 'ok') },
   { route: 'GET /cases/[id]', path: '/cases/1', expect: page('ok', 'ok', 'ok') },
+  { route: 'GET /cases/[id]/order', path: '/cases/1/order', expect: page('ok', 'ok', 'ok') },
+  { route: 'GET /cases/[id]/file', path: '/cases/1/file', expect: page('ok', 'ok', 'ok') },
   { route: 'GET /queue', expect: page('ok', 'ok', 403) },
   { route: 'GET /imports', expect: page('ok', 'ok', 403) },
   { route: 'GET /imports/[id]', path: '/imports/999999', expect: page('ok', 'ok', 403) },

@@ -7,8 +7,15 @@ import { calendarDay, officeWallClock, type ExportColumn, type ExportValue } fro
 /**
  * An XLSX sheet can hold 1,048,576 rows; an export stops short of that with room for the header.
  * Routes check their count against it first and answer 422 naming it (never a silently cut sheet).
+ * `RECTIFY_XLSX_MAX_ROWS` may lower it (an office that wants smaller files; the tests).
  */
 export const MAX_XLSX_ROWS = 1_000_000;
+
+/** The row cap in force: MAX_XLSX_ROWS, or RECTIFY_XLSX_MAX_ROWS when set lower. */
+export function xlsxRowCap(): number {
+  const set = Number(process.env.RECTIFY_XLSX_MAX_ROWS);
+  return Number.isInteger(set) && set > 0 && set < MAX_XLSX_ROWS ? set : MAX_XLSX_ROWS;
+}
 
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

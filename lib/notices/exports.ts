@@ -1,6 +1,7 @@
 /** The downloads of published notices: CSV of one annex, and the Atom feed. Both take PublicNotice only. */
 import { toCsv } from '@/lib/csv';
 import type { Locale } from '@/lib/i18n/locales';
+import { DEFAULT_OFFICE_NAME } from '@/lib/settings';
 import { xmlEscape } from '@/lib/xml';
 import type { PublicNotice } from './public';
 
@@ -19,7 +20,7 @@ export function csvFileName(notice: PublicNotice): string {
 }
 
 const FEED_TITLE: Record<Locale, string> = { zh: '侵害用户权益App（小程序）通报', en: 'Notices on apps and mini programs infringing users’ rights' };
-const OFFICE: Record<Locale, string> = { zh: '个人信息保护检查办公室', en: 'Personal Information Protection Inspection Office' };
+const OFFICE: Record<Locale, string> = { zh: DEFAULT_OFFICE_NAME.nameZh, en: DEFAULT_OFFICE_NAME.nameEn };
 
 /** Atom 1.0 (RFC 4287): one entry per published notice, newest first; every text escaped. */
 export function noticesAtomFeed(list: readonly PublicNotice[], baseUrl: string, locale: Locale): string {

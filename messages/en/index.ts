@@ -5,6 +5,7 @@ import apiDocs from './api-docs.json';
 import cases from './cases.json';
 import casework from './casework.json';
 import dashboard from './dashboard.json';
+import documents from './documents.json';
 import exportsMessages from './exports.json';
 import imports from './imports.json';
 import notices from './notices.json';
@@ -19,6 +20,7 @@ const messages = {
   ...cases,
   ...casework,
   ...dashboard,
+  ...documents,
   ...exportsMessages,
   ...imports,
   ...notices,

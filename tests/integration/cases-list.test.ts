@@ -157,9 +157,9 @@ describe('GET /api/v1/cases?format=csv', () => {
     expect(res.headers.get('content-type')).toMatch(/text\/csv/);
     expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="cases-/);
     const lines = res.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    expect(lines[0]).toMatch(/^case_id,state,overdue,deadline/);
+    expect(lines[0]).toMatch(/^案件编号,状态,是否逾期,整改期限/);
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toContain(`${c.id},open,no`);
+    expect(lines[1]).toContain(`${c.id},待处理,否`);
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil.example"",""点我"")"`);
     const all = await list('?format=csv&limit=1');
     expect(all.text.trimEnd().split('\r\n')).toHaveLength(1 + 28);

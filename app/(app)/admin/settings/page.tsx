@@ -1,7 +1,8 @@
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { requirePagePermission } from '@/lib/auth/page';
-import { getDefaultDeadlineDays } from '@/lib/settings';
+import { getDefaultDeadlineDays, getOfficeName } from '@/lib/settings';
+import { OfficeNameForm } from '@/components/admin/office-name-form';
 import { DeadlineSettingForm } from '@/components/cases/deadline-setting-form';
 import { Card } from '@/components/ui/card';
 
@@ -11,8 +12,8 @@ export async function generateMetadata() {
 
 export default async function SettingsPage() {
   await requirePagePermission('admin:settings');
-  const [t, db] = await Promise.all([getTranslations('settingsPage'), getDb()]);
-  const days = await getDefaultDeadlineDays(db);
+  const [t, tDoc, db] = await Promise.all([getTranslations('settingsPage'), getTranslations('documents.settings'), getDb()]);
+  const [days, office] = await Promise.all([getDefaultDeadlineDays(db), getOfficeName(db)]);
   return (
     <div className="space-y-4">
       <div>
@@ -22,6 +23,9 @@ export default async function SettingsPage() {
       <Card title={t('deadlineTitle')}>
         <p className="mb-3 text-sm text-muted">{t('current', { days })}</p>
         <DeadlineSettingForm days={days} />
+      </Card>
+      <Card title={tDoc('title')}>
+        <OfficeNameForm name={office} />
       </Card>
     </div>
   );

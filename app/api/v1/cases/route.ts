@@ -6,7 +6,7 @@ import { countCasesUpTo, listCases } from '@/lib/cases/list';
 import { caseListSchema, resolveAssignee } from '@/lib/cases/list-schema';
 import { csvHeaders } from '@/lib/csv';
 import { readerLocale } from '@/lib/exports/reader';
-import { MAX_XLSX_ROWS, xlsxHeaders } from '@/lib/exports/xlsx';
+import { xlsxHeaders, xlsxRowCap } from '@/lib/exports/xlsx';
 import { unprocessable } from '@/lib/http/errors';
 import { apiRoute, readSearchParams } from '@/lib/http/route';
 import { officeToday } from '@/lib/time';
@@ -25,9 +25,10 @@ export const GET = apiRoute(async (req) => {
     const locale = readerLocale(req, lang);
     const columns = caseExportColumns(locale, await caseExportLabels(db));
     if (format === 'csv') return new Response(casesCsv(db, filters, columns), { headers: csvHeaders(`cases-${officeToday()}.csv`) });
-    if ((await countCasesUpTo(db, filters, MAX_XLSX_ROWS)) > MAX_XLSX_ROWS) {
-      throw unprocessable(`More than ${MAX_XLSX_ROWS} cases match: an XLSX export holds at most ${MAX_XLSX_ROWS} rows.`, {
-        format: `At most ${MAX_XLSX_ROWS} rows in an XLSX export: narrow the filters, or use format=csv (no limit).`,
+    const cap = xlsxRowCap();
+    if ((await countCasesUpTo(db, filters, cap)) > cap) {
+      throw unprocessable(`More than ${cap} cases match: an XLSX export holds at most ${cap} rows.`, {
+        format: `At most ${cap} rows in an XLSX export: narrow the filters, or use format=csv (no limit).`,
       });
     }
     return new Response(casesXlsx(db, filters, columns, locale), { headers: xlsxHeaders(`cases-${officeToday()}.xlsx`) });

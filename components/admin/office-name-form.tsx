@@ -1,0 +1,29 @@
+'use client';
+
+import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
+import { saveOfficeNameAction } from '@/app/(app)/admin/settings/actions';
+import type { OfficeName } from '@/lib/settings';
+import { Button } from '@/components/ui/button';
+import { Field, Input } from '@/components/ui/field';
+
+/** The office's name in both languages: the header of every order and case file it prints. */
+export function OfficeNameForm({ name }: { name: OfficeName }) {
+  const t = useTranslations('documents.settings');
+  const [state, action, pending] = useActionState(saveOfficeNameAction, null);
+  const err = (f: 'nameZh' | 'nameEn') => (state && !state.ok ? state.fieldErrors[f] : undefined);
+  return (
+    <form action={action} className="max-w-xl space-y-3">
+      <Field id="office-zh" label={t('nameZh')} error={err('nameZh')}>
+        <Input id="office-zh" name="nameZh" required maxLength={60} defaultValue={name.nameZh} error={err('nameZh')} />
+      </Field>
+      <Field id="office-en" label={t('nameEn')} hint={t('hint')} error={err('nameEn')}>
+        <Input id="office-en" name="nameEn" required maxLength={120} defaultValue={name.nameEn} error={err('nameEn')} />
+      </Field>
+      <div className="flex items-center gap-3">
+        <Button type="submit" disabled={pending}>{t('save')}</Button>
+        <p aria-live="polite" className="text-sm font-medium text-ok">{state?.ok ? t('saved') : state && !state.ok && !state.fieldErrors.nameZh && !state.fieldErrors.nameEn ? state.message : ''}</p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,105 @@
+/**
+ * Spreadsheet exports over HTTP (issue #15): the XLSX of a filtered case list opens (read back with
+ * exceljs) with the same rows as the list, headers and values in the reader's language, times in
+ * office time, versions kept as text; the CSV carries the same localized columns.
+ */
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loginAs, request, type Session } from './support/client';
+
+let inspector: Session;
+let subjectId: number;
+let caseId: number;
+
+async function readXlsx(res: Response): Promise<ExcelJS.Worksheet> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(await res.arrayBuffer());
+  return wb.worksheets[0]!;
+}
+
+async function allIds(s: Session, query: string): Promise<number[]> {
+  const ids: number[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = (await (await s.fetch(`/api/v1/cases?${query}&limit=200${cursor ? `&cursor=${cursor}` : ''}`)).json()) as { items: { id: number }[]; nextCursor: string | null };
+    ids.push(...page.items.map((i) => i.id));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return ids;
+}
+
+const officeTime = (iso: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso));
+
+beforeAll(async () => {
+  inspector = await loginAs('inspector');
+  const subject = ((await (await inspector.fetch('/api/v1/subjects?limit=1')).json()) as { items: { id: number }[] }).items[0]!;
+  subjectId = subject.id;
+  const res = await inspector.fetch('/api/v1/inspections', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ subjectId, version: '1.10', inspectedOn: '2026-11-03', method: 'manual_review', notes: '', findings: [{ category: 'collect_excessive', severity: 'medium', description: '超范围收集通讯录', legalBasis: '', evidence: [] }] }),
+  });
+  expect(res.status, await res.clone().text()).toBe(201);
+  caseId = ((await res.json()) as { case: { id: number } }).case.id;
+});
+
+describe('GET /api/v1/cases?format=xlsx', () => {
+  it('has exactly the rows of the filtered list, in its order, with Chinese headers and values by default', async () => {
+    const filter = 'sector=parking&state=ordered&state=notified&state=open';
+    const ids = await allIds(inspector, filter);
+    expect(ids.length).toBeGreaterThan(1);
+    const res = await inspector.fetch(`/api/v1/cases?${filter}&format=xlsx`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="cases-\d{4}-\d{2}-\d{2}\.xlsx"/);
+    const sheet = await readXlsx(res);
+    expect(sheet.name).toBe('整改案件');
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(0, 5)).toEqual(['案件编号', '状态', '是否逾期', '整改期限', '立案时间（中国标准时间）']);
+    const rows: number[] = [];
+    sheet.eachRow((row, n) => { if (n > 1) rows.push(row.getCell(1).value as number); });
+    expect(rows).toEqual(ids);
+    const states = new Set<unknown>();
+    sheet.eachRow((row, n) => { if (n > 1) states.add(row.getCell(2).value); });
+    expect([...states].every((s) => ['待处理', '责令整改', '已通报'].includes(String(s)))).toBe(true);
+    expect(sheet.getRow(2).getCell(10).value).toBe('停车扫码缴费');
+  });
+
+  it('keeps "1.10" as text and shows office time, in English when the reader reads English', async () => {
+    const [json] = ((await (await inspector.fetch(`/api/v1/cases?subject=${subjectId}&limit=200`)).json()) as { items: { id: number; openedAt: string }[] }).items.filter((i) => i.id === caseId);
+    const res = await inspector.fetch(`/api/v1/cases?subject=${subjectId}&format=xlsx`, { headers: { cookie: `${inspector.cookie()}; NEXT_LOCALE=en` } });
+    const sheet = await readXlsx(res);
+    expect(sheet.name).toBe('Cases');
+    expect(sheet.getRow(1).getCell(5).value).toBe('Opened (China Standard Time)');
+    let row: ExcelJS.Row | undefined;
+    sheet.eachRow((r) => { if (r.getCell(1).value === caseId) row = r; });
+    expect(row).toBeDefined();
+    expect(row!.getCell(15).value).toBe('1.10');
+    expect(row!.getCell(15).numFmt).toBe('@');
+    expect(row!.getCell(2).value).toBe('Open');
+    const opened = row!.getCell(5).value as Date;
+    expect(opened.toISOString().replace('T', ' ').slice(0, 19)).toBe(officeTime(json!.openedAt));
+    expect(row!.getCell(14).value).toBe('Collection beyond scope');
+  });
+
+  it('names a bad filter or format, and needs a session', async () => {
+    for (const [q, field] of [['format=pdf', 'format'], ['format=xlsx&lang=fr', 'lang'], ['format=xlsx&overdue=maybe', 'overdue']] as const) {
+      const res = await inspector.fetch(`/api/v1/cases?${q}`);
+      expect(res.status, q).toBe(400);
+      expect(((await res.json()) as { error: { fields: Record<string, string> } }).error.fields).toHaveProperty(field);
+    }
+    expect((await request('/api/v1/cases?format=xlsx')).status).toBe(401);
+  });
+});
+
+describe('GET /api/v1/cases?format=csv', () => {
+  it('carries the same localized headers and office time', async () => {
+    const [json] = ((await (await inspector.fetch(`/api/v1/cases?subject=${subjectId}&limit=200`)).json()) as { items: { id: number; openedAt: string }[] }).items.filter((i) => i.id === caseId);
+    const zh = (await (await inspector.fetch(`/api/v1/cases?subject=${subjectId}&format=csv`)).text()).replace(/^\uFEFF/, '').split('\r\n');
+    expect(zh[0]!.split(',').slice(0, 5)).toEqual(['案件编号', '状态', '是否逾期', '整改期限', '立案时间（中国标准时间）']);
+    const line = zh.find((l) => l.startsWith(`${caseId},`))!;
+    expect(line).toContain(`,待处理,否,,${officeTime(json!.openedAt)},`);
+    const en = (await (await inspector.fetch(`/api/v1/cases?subject=${subjectId}&format=csv&lang=en`)).text()).replace(/^\uFEFF/, '');
+    expect(en.split('\r\n')[0]).toMatch(/^Case,State,Overdue,Deadline,Opened \(China Standard Time\),/);
+  });
+});
