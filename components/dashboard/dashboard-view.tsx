@@ -49,9 +49,12 @@ export function DashboardView({ initial, initialFilters }: { initial: DashboardD
 
   return (
     <div className="space-y-4" aria-busy={fetching}>
-      <p role="status" className="-mb-2 h-4 text-xs text-muted">
-        {failed ? <span className="text-accent">{t('loadFailed')}</span> : fetching ? t('loading') : ''}
-      </p>
+      <div className="no-print -mb-2 flex items-center justify-between gap-3">
+        <p role="status" className="h-4 text-xs text-muted">
+          {failed ? <span className="text-accent">{t('loadFailed')}</span> : fetching ? t('loading') : ''}
+        </p>
+        <a href={`/api/v1/stats/tables?format=xlsx${query ? `&${query}` : ''}`} download className="text-xs text-brand-600 underline-offset-2 hover:underline" data-testid="dashboard-xlsx">{t('downloadXlsx')}</a>
+      </div>
       <SummaryTiles summary={d.summary} filters={filters} />
       <div className="grid gap-4 xl:grid-cols-3">
         <FunnelSection summary={d.summary} filters={filters} period={d.bySector.period} />

@@ -39,6 +39,7 @@ export const API: Row[] = [
   { route: 'GET /api/v1/stats/by-category', expect: READ },
   { route: 'GET /api/v1/stats/trend', expect: READ },
   { route: 'GET /api/v1/stats/breakdown', expect: READ },
+  { route: 'GET /api/v1/stats/tables', path: '/api/v1/stats/tables?format=xlsx', expect: READ },
   { route: 'GET /api/v1/operators', expect: READ },
   { route: 'POST /api/v1/operators', body: {}, expect: WORK },
   { route: 'GET /api/v1/operators/[id]', path: '/api/v1/operators/1', expect: READ },

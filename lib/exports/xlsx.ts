@@ -36,6 +36,30 @@ function cellValue<T>(col: ExportColumn<T>, v: ExportValue): ExcelJS.CellValue {
   }
 }
 
+/** A sheet with a bold, frozen header row and each column's cell format (text stays text). */
+function addSheet<T>(workbook: ExcelJS.Workbook, name: string, columns: ExportColumn<T>[]): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(name.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((c, i) => ({ key: String(i), header: c.header, width: c.width ?? 14, style: { numFmt: NUM_FMT[c.type] } }));
+  sheet.getRow(1).font = { bold: true };
+  return sheet;
+}
+
+export interface SheetSpec<T> {
+  name: string;
+  columns: ExportColumn<T>[];
+  rows: readonly T[];
+}
+
+/** A small workbook of several sheets (dashboard tables, a notice's annex), built in memory. */
+export async function xlsxWorkbook(sheets: SheetSpec<any>[]): Promise<Uint8Array> { // eslint-disable-line @typescript-eslint/no-explicit-any -- each sheet has its own row type
+  const workbook = new ExcelJS.Workbook();
+  for (const spec of sheets) {
+    const sheet = addSheet(workbook, spec.name, spec.columns);
+    for (const row of spec.rows) sheet.addRow(spec.columns.map((c) => cellValue(c, c.value(row))));
+  }
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
 /** Rows written between checks that the client has taken what was sent (back-pressure). */
 const BATCH = 500;
 
@@ -47,9 +71,7 @@ const BATCH = 500;
 export function xlsxStream<T>(sheetName: string, columns: ExportColumn<T>[], rows: AsyncIterable<T>): ReadableStream<Uint8Array> {
   const out = new PassThrough({ highWaterMark: 1024 * 1024 });
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((c, i) => ({ key: String(i), header: c.header, width: c.width ?? 14, style: { numFmt: NUM_FMT[c.type] } }));
-  sheet.getRow(1).font = { bold: true };
+  const sheet = addSheet(workbook, sheetName, columns);
   (async () => {
     let n = 0;
     for await (const row of rows) {

@@ -1,4 +1,6 @@
 import { statsFiltersSchema } from '@/lib/stats/filters';
+import { XLSX_MEDIA_TYPE } from '@/lib/exports/xlsx';
+import { DASHBOARD_TABLES, statsTablesQuerySchema } from '@/lib/stats/tables-export';
 import type { Operation } from '../types';
 
 const stat = (path: string, summary: string, description: string): Operation => ({
@@ -18,4 +20,10 @@ export const statsOperations: Operation[] = [
   stat('by-category', 'Findings by problem category', 'A chart series per category.'),
   stat('trend', 'Monthly trend', 'A chart series per month.'),
   stat('breakdown', 'Breakdown table', 'Rows by sector and category with their counts.'),
+  {
+    method: 'GET', path: '/api/v1/stats/tables', tag: 'stats', summary: 'The dashboard tables as a spreadsheet',
+    description: `Under the dashboard's filters, headers and values in the reader's language (\`lang\`, else the UI language). \`format=xlsx\`: one sheet per table (${DASHBOARD_TABLES.join(', ')}), or only \`table\`; \`format=csv\`: the one \`table\` named (required).`,
+    access: 'dashboard:view', query: statsTablesQuerySchema,
+    responses: [{ status: 200, mediaType: XLSX_MEDIA_TYPE, description: 'With `format=xlsx`: the workbook.' }, { status: 200, mediaType: 'text/csv', description: 'With `format=csv`: the one table (UTF-8 with BOM).' }],
+  },
 ];

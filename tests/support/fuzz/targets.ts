@@ -59,6 +59,7 @@ export function fuzzTargets(ids: FuzzIds): Record<string, Target> {
     'GET /api/v1/stats/by-category': { query: STATS },
     'GET /api/v1/stats/trend': { query: STATS },
     'GET /api/v1/stats/breakdown': { query: [...STATS, 'by'] },
+    'GET /api/v1/stats/tables': { query: [...STATS, 'format', 'table', 'lang'], baseQuery: [['format', 'xlsx']] },
     'GET /api/v1/operators': { query: ['q', 'region', ...PAGE] },
     'POST /api/v1/operators': {
       body: () => ({ name: `运营者${uniq()}`, uscc: withUsccCheckDigit(`91330100MA${String(100_000 + ++n).padStart(7, '0')}`), region: '浙江省杭州市', contact: 'a@b.cn' }),
