@@ -57,6 +57,6 @@ export const noticeListQuerySchema = z.object({ status: z.enum(noticeStatusEnum.
 
 /** GET /api/public/notices/{slug}: JSON, or the annex as CSV (`lang=en` for English headings). */
 export const publicNoticeQuerySchema = z.object({
-  format: z.enum(['json', 'csv'], { error: 'One of: json, csv.' }).default('json'),
+  format: z.enum(['json', 'csv', 'xlsx'], { error: 'One of: json, csv, xlsx.' }).default('json'),
   lang: z.string().optional(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { XLSX_MEDIA_TYPE } from '@/lib/exports/xlsx';
 import { idParamSchema } from '@/lib/http/params';
 import { candidateQuerySchema, noticeDraftSchema, noticeListQuerySchema, noticeUpdateSchema, publicListQuerySchema, publicNoticeQuerySchema } from '@/lib/notices/schemas';
 import type { Operation } from '../types';
@@ -15,6 +16,6 @@ export const noticeOperations: Operation[] = [
   { method: 'POST', path: '/api/v1/notices/{id}/approve', tag: 'notices', summary: 'Approve a draft (four eyes)', description: 'By a supervisor other than the author (403 for the author).', access: 'notice:approve', params: byId, responses: [{ status: 200, description: '`{ notice }`' }], errors: [409, 422] },
   { method: 'POST', path: '/api/v1/notices/{id}/publish', tag: 'notices', summary: 'Publish an approved notice', description: 'Moves every listed case in the same transaction; any refusal (naming the case) publishes nothing.', access: 'notice:publish', params: byId, responses: [{ status: 200, description: '`{ notice }`' }], errors: [409, 422] },
   { method: 'GET', path: '/api/public/notices', tag: 'public', summary: 'Published notices', description: 'Newest first; no sign-in.', access: 'public', query: publicListQuerySchema, responses: [{ status: 200, description: 'A page of published notices and the cursor of the next.' }] },
-  { method: 'GET', path: '/api/public/notices/{slug}', tag: 'public', summary: 'One published notice', description: 'With its annex; `format=csv` downloads the annex (UTF-8 with BOM; `lang=en` for English).', access: 'public', params: z.object({ slug: z.string() }), query: publicNoticeQuerySchema, responses: [{ status: 200, description: 'The notice and its annex.' }, { status: 200, mediaType: 'text/csv', description: 'With `format=csv`: the annex.' }] },
+  { method: 'GET', path: '/api/public/notices/{slug}', tag: 'public', summary: 'One published notice', description: 'With its annex; `format=csv` (UTF-8 with BOM) or `format=xlsx` (versions and filing numbers kept as text) downloads the annex (`lang=en` for English).', access: 'public', params: z.object({ slug: z.string() }), query: publicNoticeQuerySchema, responses: [{ status: 200, description: 'The notice and its annex.' }, { status: 200, mediaType: 'text/csv', description: 'With `format=csv`: the annex.' }, { status: 200, mediaType: XLSX_MEDIA_TYPE, description: 'With `format=xlsx`: the annex, one sheet.' }] },
   { method: 'GET', path: '/notices/feed.xml', tag: 'public', summary: 'Feed of published notices', access: 'public', responses: [{ status: 200, mediaType: 'application/atom+xml', description: 'An Atom feed, newest first.' }], errors: [] },
 ];

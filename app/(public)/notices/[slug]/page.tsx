@@ -19,6 +19,7 @@ export default async function PublicNoticePage({ params }: { params: Promise<{ s
       <nav aria-label={t('downloads')} className="no-print flex flex-wrap items-center justify-between gap-3 text-sm">
         <Link href="/notices" className="text-brand-600 hover:underline">← {t('backToList')}</Link>
         <span className="flex flex-wrap gap-2">
+          <a href={`/api/public/notices/${notice.slug}?format=xlsx${lang}`} className="rounded border border-line bg-white px-3 py-1.5 hover:bg-canvas">{t('xlsx')}</a>
           <a href={`/api/public/notices/${notice.slug}?format=csv${lang}`} className="rounded border border-line bg-white px-3 py-1.5 hover:bg-canvas">{t('csv')}</a>
           <a href={`/api/public/notices/${notice.slug}`} className="rounded border border-line bg-white px-3 py-1.5 hover:bg-canvas">{t('json')}</a>
           <Link href={`/notices/${notice.slug}/print`} className="rounded border border-line bg-white px-3 py-1.5 hover:bg-canvas">{t('print')}</Link>
