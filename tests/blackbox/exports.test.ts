@@ -103,3 +103,47 @@ describe('GET /api/v1/cases?format=csv', () => {
     expect(en.split('\r\n')[0]).toMatch(/^Case,State,Overdue,Deadline,Opened \(China Standard Time\),/);
   });
 });
+
+describe('GET /api/v1/stats/tables', () => {
+  it('puts every dashboard table in one workbook, with the figures of the stats API', async () => {
+    const res = await inspector.fetch('/api/v1/stats/tables?format=xlsx&sector=parking');
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['行业', '问题类型', '月份', '平台', '应用商店或宿主平台', '责令整改至复测通过天数', '运营主体']);
+    const bySector = (await (await inspector.fetch('/api/v1/stats/by-sector?sector=parking')).json()) as { sectors: { labelZh: string; findings: number; cases: number }[] };
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.rowCount - 1).toBe(bySector.sectors.length);
+    expect([sheet.getRow(2).getCell(1).value, sheet.getRow(2).getCell(2).value, sheet.getRow(2).getCell(3).value]).toEqual([bySector.sectors[0]!.labelZh, bySector.sectors[0]!.findings, bySector.sectors[0]!.cases]);
+    const trend = (await (await inspector.fetch('/api/v1/stats/trend?sector=parking')).json()) as { months: { month: string; findings: number }[] };
+    expect(wb.worksheets[2]!.rowCount - 1).toBe(trend.months.length);
+  });
+
+  it('gives one table as CSV in English, and names each bad parameter', async () => {
+    const csv = (await (await inspector.fetch('/api/v1/stats/tables?format=csv&table=by-category&lang=en')).text()).replace(/^\uFEFF/, '');
+    expect(csv.split('\r\n')[0]).toBe('Violation category,Findings,Share (%)');
+    for (const [q, field] of [['', 'format'], ['format=csv', 'table'], ['format=xlsx&table=everything', 'table'], ['format=xlsx&from=2026-13-01', 'from']] as const) {
+      const res = await inspector.fetch(`/api/v1/stats/tables?${q}`);
+      expect(res.status, q).toBe(400);
+      expect(((await res.json()) as { error: { fields: Record<string, string> } }).error.fields).toHaveProperty(field);
+    }
+    expect((await request('/api/v1/stats/tables?format=xlsx')).status).toBe(401);
+  });
+});
+
+describe('GET /api/public/notices/{slug}?format=xlsx', () => {
+  it('downloads the annex with the CSV\'s columns, versions kept as text', async () => {
+    const list = (await (await request('/api/public/notices')).json()) as { notices: { slug: string }[] };
+    const slug = list.notices[0]!.slug;
+    const notice = (await (await request(`/api/public/notices/${slug}`)).json()) as { entries: { appName: string; version: string }[] };
+    const res = await request(`/api/public/notices/${slug}?format=xlsx`);
+    expect(res.status).toBe(200);
+    const sheet = await readXlsx(res);
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['序号', '应用名称', '开发者/运营者', '应用来源', '应用版本', '备案号', '所属地区', '所涉问题', '整改时限']);
+    expect(sheet.rowCount - 1).toBe(notice.entries.length);
+    expect(sheet.getRow(2).getCell(2).value).toBe(notice.entries[0]!.appName);
+    expect(sheet.getRow(2).getCell(5).value).toBe(notice.entries[0]!.version);
+    const en = await readXlsx(await request(`/api/public/notices/${slug}?format=xlsx&lang=en`));
+    expect(en.getRow(1).getCell(2).value).toBe('App name');
+  });
+});
