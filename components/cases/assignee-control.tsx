@@ -49,7 +49,7 @@ export function AssigneeControl({ caseId, assignee, users, meId }: Props) {
         if (choice) void assign(Number(choice));
       }}
     >
-      <div className="min-w-48 flex-1 space-y-1">
+      <div className="min-w-48 max-w-sm flex-1 space-y-1">
         <label htmlFor="assignee-select" className="block text-xs text-muted">{t('assignTo')}</label>
         <Select id="assignee-select" value={choice} onChange={(e) => setChoice(e.target.value)} className="py-1.5">
           <option value="">{t('chooseUser')}</option>

@@ -71,7 +71,7 @@ export async function CaseFile({ doc }: { doc: CaseDocument }) {
       </Section>
       <Section {...L('findings')} show={show}>
         <table className="w-full border-collapse">
-          <thead><tr><th scope="col" className={`${cell} w-8 bg-[#f2f2f2]`}>#</th>{th('findings')}{th('severity')}<th scope="col" className={`${cell} bg-[#f2f2f2] text-left font-semibold`}><Bi zh={zh('documents.order.description')} en={en('documents.order.description')} show={show} /></th></tr></thead>
+          <thead><tr><th scope="col" className={`${cell} w-8 bg-[#f2f2f2]`}>#</th><th scope="col" className={`${cell} bg-[#f2f2f2] text-left font-semibold`}><Bi zh={zh('documents.order.category')} en={en('documents.order.category')} show={show} /></th>{th('severity')}<th scope="col" className={`${cell} bg-[#f2f2f2] text-left font-semibold`}><Bi zh={zh('documents.order.description')} en={en('documents.order.description')} show={show} /></th></tr></thead>
           <tbody>
             {d.findings.map((f, i) => {
               const cat = categories.get(f.category);

@@ -1,7 +1,8 @@
 import { notFound } from 'next/navigation';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { getCaseDetail } from '@/lib/cases/detail';
+import { translatorFor } from '@/lib/exports/reader';
 import { HttpError } from '@/lib/http/errors';
 import { toLocale } from '@/lib/i18n/locales';
 import { getOfficeName } from '@/lib/settings';
@@ -22,14 +23,14 @@ export async function loadCaseDocument(id: string) {
     if (err instanceof HttpError && err.status === 404) notFound();
     throw err;
   }
-  const [office, categories, sectors, locale, zh, en] = await Promise.all([
+  const [office, categories, sectors, locale] = await Promise.all([
     getOfficeName(db),
     listCategories(),
     listSectors(),
     getLocale().then(toLocale),
-    getTranslations({ locale: 'zh' }),
-    getTranslations({ locale: 'en' }),
   ]);
+  // Both languages whatever the reader's: the request's own translator only knows the reader's messages.
+  const [zh, en] = [translatorFor('zh'), translatorFor('en')];
   return { db, detail, office, categories: new Map(categories.map((c) => [c.code, c])), sectors: new Map(sectors.map((s) => [s.code, s])), locale, zh, en };
 }
 
