@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import type { StatsFilters } from '@/lib/stats/filters';
-import { caseListHref } from '@/lib/stats/links';
+import { drill } from '@/lib/stats/drill';
 import type { CaseState, Summary } from '@/lib/stats/summary';
 import { Badge } from '@/components/ui/badge';
 import { cn } from '@/components/ui/cn';
@@ -20,9 +20,9 @@ export function SummaryTiles({ summary, filters }: { summary: Summary; filters: 
     { key: 'subjects', label: t('subjects'), value: summary.subjects },
     { key: 'inspections', label: t('inspections'), value: summary.inspections },
     { key: 'findings', label: t('findings'), value: summary.findings },
-    { key: 'open', label: t('casesOpen'), value: summary.cases.current.open, href: caseListHref(filters, { state: 'open' }) },
-    { key: 'ordered', label: t('casesOrdered'), value: summary.cases.current.ordered, href: caseListHref(filters, { state: 'ordered' }), tone: 'brand' },
-    { key: 'overdue', label: t('overdue'), value: summary.cases.overdue, href: caseListHref(filters, { overdue: true }), tone: 'danger' },
+    { key: 'open', label: t('casesOpen'), value: summary.cases.current.open, href: drill.state(filters, 'open') },
+    { key: 'ordered', label: t('casesOrdered'), value: summary.cases.current.ordered, href: drill.state(filters, 'ordered'), tone: 'brand' },
+    { key: 'overdue', label: t('overdue'), value: summary.cases.overdue, href: drill.overdue(filters), tone: 'danger' },
     { key: 'repeat-operators', label: t('repeatOperators'), value: summary.repeatOffenders.operators, href: '/offenders' },
     { key: 'repeat-subjects', label: t('repeatSubjects'), value: summary.repeatOffenders.subjects, href: '/offenders' },
   ];
@@ -71,7 +71,7 @@ export function StateTable({ summary, filters }: { summary: Summary; filters: St
               <Badge tone={STATE_TONE[s]}>{ts(s)}</Badge>
             </th>
             <td className="py-1.5 text-right tabular-nums">
-              <Link href={caseListHref(filters, { state: s })} prefetch={false} className="text-brand-600 hover:underline">{num(summary.cases.current[s])}</Link>
+              <Link href={drill.state(filters, s)} prefetch={false} className="text-brand-600 hover:underline">{num(summary.cases.current[s])}</Link>
             </td>
             <td className="py-1.5 text-right tabular-nums text-muted">{total ? `${((summary.cases.current[s] / total) * 100).toFixed(1)}%` : '—'}</td>
           </tr>

@@ -7,7 +7,7 @@ import { decodeCursor, pageOf } from '@/lib/http/cursor';
 import { operatorMarkedFilterSql, operatorMarkedSql } from '@/lib/offenders/marks';
 import { conflict, notFound } from '@/lib/http/errors';
 import type { OperatorListQuery } from './list-schemas';
-import { containsPattern } from './like';
+import { operatorMatchSql } from '@/lib/search/match';
 import type { OperatorInput } from './schemas';
 
 export type OperatorRow = typeof operators.$inferSelect;
@@ -26,8 +26,7 @@ export async function listOperators(db: Queryable, query: OperatorListQuery) {
   const after = decodeCursor(query.cursor);
   const where: SQL[] = [];
   if (query.q) {
-    const p = containsPattern(query.q);
-    where.push(sql`(operators.name ILIKE ${p} OR operators.uscc ILIKE ${containsPattern(query.q.toUpperCase())})`);
+    where.push(operatorMatchSql(query.q));
   }
   if (query.region) where.push(sql`operators.region = ${query.region}`);
   if (query.flagged === 'confirmed') where.push(operatorMarkedFilterSql(sql`operators.id`));
