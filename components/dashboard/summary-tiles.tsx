@@ -17,14 +17,14 @@ const STATE_TONE: Record<CaseState, 'neutral' | 'brand' | 'danger' | 'ok' | 'war
 export function SummaryTiles({ summary, filters }: { summary: Summary; filters: StatsFilters }) {
   const { t, num } = useDashboardLocale();
   const tiles: { key: string; label: string; value: number; href?: string; tone?: 'danger' | 'brand' }[] = [
-    { key: 'subjects', label: t('subjects'), value: summary.subjects },
+    { key: 'subjects', label: t('subjects'), value: summary.subjects, href: drill.subjects(filters) },
     { key: 'inspections', label: t('inspections'), value: summary.inspections },
     { key: 'findings', label: t('findings'), value: summary.findings },
     { key: 'open', label: t('casesOpen'), value: summary.cases.current.open, href: drill.state(filters, 'open') },
     { key: 'ordered', label: t('casesOrdered'), value: summary.cases.current.ordered, href: drill.state(filters, 'ordered'), tone: 'brand' },
     { key: 'overdue', label: t('overdue'), value: summary.cases.overdue, href: drill.overdue(filters), tone: 'danger' },
-    { key: 'repeat-operators', label: t('repeatOperators'), value: summary.repeatOffenders.operators, href: '/offenders' },
-    { key: 'repeat-subjects', label: t('repeatSubjects'), value: summary.repeatOffenders.subjects, href: '/offenders' },
+    { key: 'repeat-operators', label: t('repeatOperators'), value: summary.repeatOffenders.operators, href: drill.repeatOperators(filters) },
+    { key: 'repeat-subjects', label: t('repeatSubjects'), value: summary.repeatOffenders.subjects, href: drill.repeatSubjects(filters) },
   ];
   return (
     <dl className="summary-tiles grid grid-cols-2 gap-3 sm:grid-cols-4 xl:grid-cols-8">

@@ -1,7 +1,8 @@
-import { and, eq, gte, inArray, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { campaigns, cases, inspections, operators, subjects } from '@/db/schema';
 import { invalid } from '@/lib/http/errors';
+import { operatorFlaggedFilterSql, subjectFlaggedFilterSql } from '@/lib/offenders/active';
 import { operatorMarkedSql, subjectMarkedFilterSql, subjectMarkedSql } from '@/lib/offenders/marks';
 import type { CaseFilters, CaseListQuery, CaseSort } from './filters';
 import { caseSearchSql } from '@/lib/search/match';
@@ -83,6 +84,7 @@ export function caseListConditions(f: CaseFilters): SQL | undefined {
   if (f.operator !== undefined) where.push(eq(subjects.operatorId, f.operator));
   if (f.subject !== undefined) where.push(eq(cases.subjectId, f.subject));
   if (f.flagged === 'confirmed') where.push(subjectMarkedFilterSql(cases.subjectId));
+  if (f.flagged === 'active') where.push(or(subjectFlaggedFilterSql(sql`${cases.subjectId}`, f), operatorFlaggedFilterSql(sql`${subjects.operatorId}`, f))!);
   if (f.q) where.push(caseSearchSql(f.q));
   return where.length ? and(...where) : undefined;
 }

@@ -3,6 +3,7 @@ import { queryRows, type Queryable } from '@/db/client';
 import type { CaseState } from '@/lib/cases/ladder';
 import { isOverdueSql } from '@/lib/cases/overdue';
 import { decodeCursor, pageOf, type CursorKey } from '@/lib/http/cursor';
+import { subjectFlaggedFilterSql } from '@/lib/offenders/active';
 import { operatorMarkedSql, subjectMarkedFilterSql, subjectMarkedSql } from '@/lib/offenders/marks';
 import type { SubjectListQuery } from './list-schemas';
 import type { KINDS, PLATFORMS } from './schemas';
@@ -74,7 +75,15 @@ export function subjectListSql(query: SubjectListQuery, options: { offset?: numb
   if (query.state) where.push(sql`lc.state = ${query.state}`);
   if (query.overdue) where.push(sql`EXISTS (SELECT 1 FROM cases WHERE cases.subject_id = subjects.id AND ${isOverdueSql})`);
   if (query.q) where.push(subjectMatchSql(query.q));
+  if (query.campaign !== undefined || query.from || query.to) {
+    const parts = [sql`i.subject_id = subjects.id`];
+    if (query.campaign !== undefined) parts.push(sql`i.campaign_id = ${query.campaign}`);
+    if (query.from) parts.push(sql`i.inspected_on >= ${query.from}`);
+    if (query.to) parts.push(sql`i.inspected_on <= ${query.to}`);
+    where.push(sql`EXISTS (SELECT 1 FROM inspections i WHERE ${sql.join(parts, sql` AND `)})`);
+  }
   if (query.flagged === 'confirmed') where.push(subjectMarkedFilterSql(sql`subjects.id`));
+  if (query.flagged === 'active') where.push(subjectFlaggedFilterSql(sql`subjects.id`, query));
   const { order, keyset } = orderAndKeyset(query, after);
   if (keyset) where.push(keyset);
 

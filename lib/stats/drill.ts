@@ -3,10 +3,13 @@
  * their hrefs, and `caseDrills` lists every linked figure with its value so that a test can open each
  * link and count (tests/integration/stats-drilldown.test.ts). Client-safe.
  *
- * A figure counts either cases (its link opens exactly those cases) or findings (its link opens the
- * cases those findings belong to: at least one case per non-zero figure, at most one per finding).
+ * A figure counts cases, subjects or operators (its link opens exactly those) or findings (its link opens
+ * the cases those findings belong to: at least one case per non-zero figure, at most one per finding).
+ * Inspections and findings totals have no list and no link; nor have the trend's opened/closed and the
+ * time-to-verification buckets, which count events no list filter selects.
  */
-import { caseListHref, type CaseFilters } from '@/lib/cases/filters';
+import { createSerializer } from 'nuqs/server';
+import { caseFilterParsers, caseListHref, type CaseFilters } from '@/lib/cases/filters';
 import type { Breakdown } from './breakdown';
 import type { StatsFilters } from './filters';
 import { effectiveFilters } from './links';
@@ -23,6 +26,9 @@ function monthRange(month: string): { from: string; to: string } {
   return { from: `${month}-01`, to: new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10) };
 }
 
+const { campaign, sector, kind, platform, from, to, flagged } = caseFilterParsers;
+const registrySearch = createSerializer({ campaign, sector, kind, platform, from, to, flagged });
+
 /** The href of each kind of dashboard element. */
 export const drill = {
   all: (f: StatsFilters) => drillHref(f),
@@ -38,22 +44,33 @@ export const drill = {
   platform: (f: StatsFilters, platform: NonNullable<CaseFilters['platform']>) => drillHref(f, { platform }),
   store: (f: StatsFilters, store: string) => drillHref(f, { store }),
   operator: (f: StatsFilters, operator: number) => drillHref(f, { operator }),
+  /** The subjects figure: registered ones, or under a campaign those inspected in it (in the period). */
+  subjects: (f: StatsFilters) => {
+    const e = effectiveFilters(f);
+    return `/subjects${registrySearch({ sector: e.sector, kind: e.kind, platform: e.platform, ...(e.campaign !== undefined ? { campaign: e.campaign, from: e.from, to: e.to } : {}) })}`;
+  },
+  /** Repeat offenders: under an open or confirmed flag of any rule, in scope (the period does not apply). */
+  repeatOperators: (f: StatsFilters) => `/operators${registrySearch({ flagged: 'active', campaign: f.campaign, sector: f.sector, kind: f.kind, platform: f.platform })}`,
+  repeatSubjects: (f: StatsFilters) => `/subjects${registrySearch({ flagged: 'active', campaign: f.campaign, sector: f.sector, kind: f.kind, platform: f.platform })}`,
 };
 
 export interface LinkedFigure {
   element: string;
   value: number;
-  unit: 'cases' | 'findings';
+  unit: 'cases' | 'findings' | 'subjects' | 'operators';
   href: string;
 }
 
-/** Every figure of the dashboard that links to the case list, with its value and unit. */
+/** Every figure of the dashboard that links to a list, with its value and unit. */
 export function caseDrills(f: StatsFilters, d: { summary: Summary; bySector: BySector; byCategory: ByCategory; trend: Trend; breakdown: Breakdown }): LinkedFigure[] {
   const out: LinkedFigure[] = [];
   const cases = (element: string, value: number, href: string) => out.push({ element, value, unit: 'cases', href });
   const findings = (element: string, value: number, href: string) => out.push({ element, value, unit: 'findings', href });
   const { summary, bySector, byCategory, trend, breakdown } = d;
 
+  out.push({ element: 'subjects', value: summary.subjects, unit: 'subjects', href: drill.subjects(f) });
+  out.push({ element: 'repeat operators', value: summary.repeatOffenders.operators, unit: 'operators', href: drill.repeatOperators(f) });
+  out.push({ element: 'repeat subjects', value: summary.repeatOffenders.subjects, unit: 'subjects', href: drill.repeatSubjects(f) });
   for (const [state, n] of Object.entries(summary.cases.current) as [CaseState, number][]) cases(`state ${state}`, n, drill.state(f, state));
   cases('overdue', summary.cases.overdue, drill.overdue(f));
   cases('funnel opened', Object.values(summary.cases.current).reduce((a, n) => a + n, 0), drill.all(f));
