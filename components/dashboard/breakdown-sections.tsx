@@ -54,7 +54,7 @@ export function StoreSection({ data, filters }: { data: Breakdown; filters: Stat
   );
 }
 
-export function VerifySection({ data, filters }: { data: Breakdown; filters: StatsFilters }) {
+export function VerifySection({ data }: { data: Breakdown }) {
   const { t, num, period } = useDashboardLocale();
   const v = data.verifyDays;
   // Buckets count verifications by duration, which no case-list filter selects: they do not link.

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, like, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { queryRows } from '@/db/client';
 import { auditEvents, offenderFlags, operators, subjects, users } from '@/db/schema';
