@@ -6,7 +6,7 @@ import { xlsxStream } from '@/lib/exports/xlsx';
 import { pickLabel, type Locale } from '@/lib/i18n/locales';
 import type en from '@/messages/en';
 import { iterateCases, type CaseListItem } from './list';
-import type { CaseListFilters, CaseSort } from './list-schema';
+import type { CaseListFilters, CaseSort } from './filters';
 
 /** Bilingual labels of the taxonomy values a case row names by code. */
 export interface CaseExportLabels {
