@@ -1,5 +1,6 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
+import { safeRedirectUrl } from './callback';
 import { resolveAuthSecret } from './secret';
 import { signInWithPassword } from './sign-in';
 import { throttledError } from './throttle-message';
@@ -26,6 +27,9 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    redirect({ url, baseUrl }) {
+      return safeRedirectUrl(url, baseUrl);
+    },
     jwt({ token, user }) {
       if (user) {
         const u = user as { id: string; role: Role; sv: number };
