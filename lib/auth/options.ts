@@ -4,7 +4,7 @@ import { safeRedirectUrl } from './callback';
 import { resolveAuthSecret } from './secret';
 import { signInWithPassword } from './sign-in';
 import { throttledError } from './throttle-message';
-import { clientAddress } from './throttle';
+import { clientAddress } from '@/lib/server/client-address';
 import type { Role } from './permissions';
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60; // one working day
