@@ -59,7 +59,7 @@ export function installClientAddressStamp(): void {
       const req = args[0] as http.IncomingMessage;
       req.headers[CLIENT_ADDRESS_HEADER] = `${key} ${addressOf(req.socket?.remoteAddress, req.headers['x-forwarded-for'], trustedProxyHops())}`;
     }
-    return emit.call(this, event, ...args);
+    return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
   } as typeof emit;
 }
 
