@@ -9,7 +9,10 @@ import { clientAddress } from '@/lib/server/client-address';
 import type { Role } from './permissions';
 
 export const authOptions: NextAuthOptions = {
-  secret: resolveAuthSecret(),
+  // Read when a request needs it, not when the build loads this module.
+  get secret() {
+    return resolveAuthSecret();
+  },
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: '/signin' },
   providers: [

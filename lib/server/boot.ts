@@ -1,6 +1,14 @@
 import { getDatabase } from '@/db/client';
 import { DataFolderLockedError } from '@/db/lock';
 import { recoverInterruptedImports } from '@/lib/imports/recover';
+import { missingSecretProblem } from '@/lib/auth/secret';
+
+// Before the database is opened (opening migrates it): a real Postgres needs the shared session secret.
+const problem = missingSecretProblem();
+if (problem) {
+  console.error(`[rectify] ${problem}`);
+  process.exit(1);
+}
 
 try {
   const handle = await getDatabase();
