@@ -5,11 +5,13 @@ import { defineConfig } from 'vitest/config';
 const root = path.dirname(fileURLToPath(import.meta.url));
 
 /**
- * Two projects:
+ * Three projects:
  * - `unit`: tests/unit/**, pure code, no database.
  * - `integration`: tests/integration/**, each file gets its own migrated database from
  *   tests/support/db.ts (PGlite by default, Postgres when TEST_DATABASE_URL is set).
- * `npm test` (scripts/test.mjs) runs both, then the integration project again on Postgres, then e2e.
+ * - `blackbox`: tests/blackbox/**, HTTP only, against the production server started the way the
+ *   README does (tests/blackbox/README.md), on PGlite, or on Postgres when TEST_DATABASE_URL is set.
+ * `npm test` (scripts/test.mjs) runs all three, then integration and blackbox again on Postgres, then e2e.
  */
 export default defineConfig({
   // Mirrors tsconfig's `"paths": { "@/*": ["./*"] }`; a regex so `@electric-sql/...` is untouched.
@@ -37,6 +39,18 @@ export default defineConfig({
           // Opening a database (PGlite's WASM start-up) takes seconds on a 2-core machine.
           hookTimeout: 120_000,
           testTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'blackbox',
+          include: ['tests/blackbox/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/blackbox/support/global-setup.ts'],
+          // The global setup may build (minutes) and starts the server; uploads of 100 MB take a while.
+          hookTimeout: 600_000,
+          testTimeout: 120_000,
         },
       },
     ],

@@ -10,7 +10,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client';
 import { listCases } from '../lib/cases/list';
-import type { CaseListQuery } from '../lib/cases/list-schema';
+import type { CaseListQuery } from '../lib/cases/filters';
 import { runAloneIfMain } from './lib/alone';
 import { benchLog, ratio, timeMedian } from './lib/timing';
 

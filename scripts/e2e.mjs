@@ -16,6 +16,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { ensureBrowser } from './find-browser.mjs';
+import { buildIsCurrent as isCurrent } from './build-state.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(root, 'package.json'));
@@ -29,26 +30,9 @@ const playwrightArgs = process.argv.slice(2);
 
 // ---------------------------------------------------------------- build
 
-function newestMtime(p) {
-  if (!fs.existsSync(p)) return 0;
-  const stat = fs.statSync(p);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = 0;
-  for (const entry of fs.readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, entry)));
-  return newest;
-}
-
 function buildIsCurrent() {
-  const stamp = path.join(root, '.next', 'BUILD_ID');
-  if (!fs.existsSync(stamp)) return false;
-  if (process.env.E2E_SKIP_BUILD === '1') return true;
-  const inputs = [
-    'app', 'components', 'lib', 'db', 'messages', 'public', 'types',
-    'proxy.ts', 'middleware.ts', 'instrumentation.ts', 'next.config.js', 'postcss.config.mjs',
-    'tsconfig.json', 'package-lock.json',
-  ];
-  const newestSource = Math.max(...inputs.map((p) => newestMtime(path.join(root, p))));
-  return newestSource < fs.statSync(stamp).mtimeMs;
+  if (process.env.E2E_SKIP_BUILD === '1' && fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) return true;
+  return isCurrent(root);
 }
 
 function build() {

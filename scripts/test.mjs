@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every suite, on both databases, failing fast.
-//   1. vitest run            unit + integration on PGlite
-//   2. vitest run --project integration   again on Postgres, when TEST_DATABASE_URL is set
+//   1. vitest run            unit + integration + blackbox (the real server, tests/blackbox) on PGlite
+//   2. vitest run --project integration --project blackbox   again on Postgres, when TEST_DATABASE_URL is set
 //   3. node scripts/e2e.mjs  Playwright against a production build (PGlite, and Postgres when set)
 // Options: --no-e2e (skip 3); any other argument is passed to both vitest runs.
 // The last line printed is always `N passed, M failed` (tests summed over every run); CI reads it.
@@ -87,7 +87,7 @@ async function main() {
 
   const first = path.join(reportDir, 'vitest-pglite.json');
   let code = await run(
-    'vitest: unit + integration on PGlite',
+    'vitest: unit + integration + blackbox on PGlite',
     process.execPath,
     [vitestBin, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${first}`, ...vitestArgs],
     vitestEnv({ TEST_DATABASE_URL: undefined }),
@@ -98,9 +98,9 @@ async function main() {
   if (pgUrl) {
     const second = path.join(reportDir, 'vitest-postgres.json');
     code = await run(
-      'vitest: integration on Postgres',
+      'vitest: integration + blackbox on Postgres',
       process.execPath,
-      [vitestBin, 'run', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile.json=${second}`, ...vitestArgs],
+      [vitestBin, 'run', '--project', 'integration', '--project', 'blackbox', '--reporter=default', '--reporter=json', `--outputFile.json=${second}`, ...vitestArgs],
       vitestEnv({ TEST_DATABASE_URL: pgUrl }),
     );
     countVitest(second);

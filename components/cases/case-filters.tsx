@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { caseStateEnum } from '@/db/schema/enums';
-import { caseListSearch, type CaseListQuery } from '@/lib/cases/list-schema';
+import { caseListSearch, type CaseListQuery } from '@/lib/cases/filters';
 import { buttonClass } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
 
@@ -22,10 +22,17 @@ export async function CaseFilters({ query, sectors, categories, campaigns }: { q
     </div>
   );
   const states = caseStateEnum.enumValues.map((s) => ({ value: s, label: t(`caseState.${s}`) }));
+  // Filters the form has no control for (they come from the dashboard's links): shown as removable chips, kept by hidden inputs.
   const chips = [
-    query.operator !== undefined ? { key: 'operator', label: t('cases.operatorFilter', { id: query.operator }) } : null,
-    query.subject !== undefined ? { key: 'subject', label: t('cases.subjectFilter', { id: query.subject }) } : null,
-  ].filter((c): c is { key: 'operator' | 'subject'; label: string } => c !== null);
+    query.operator !== undefined ? { key: 'operator', value: String(query.operator), label: t('cases.operatorFilter', { id: query.operator }) } : null,
+    query.subject !== undefined ? { key: 'subject', value: String(query.subject), label: t('cases.subjectFilter', { id: query.subject }) } : null,
+    query.kind ? { key: 'kind', value: query.kind, label: t('cases.kindFilter', { kind: t(`subjectKind.${query.kind}`) }) } : null,
+    query.platform ? { key: 'platform', value: query.platform, label: t('cases.platformFilter', { platform: t(`platform.${query.platform}`) }) } : null,
+    query.store ? { key: 'store', value: query.store, label: t('cases.storeFilter', { store: query.store }) } : null,
+    query.from ? { key: 'from', value: query.from, label: t('cases.fromFilter', { date: query.from }) } : null,
+    query.to ? { key: 'to', value: query.to, label: t('cases.toFilter', { date: query.to }) } : null,
+    query.reached ? { key: 'reached', value: query.reached, label: t('cases.reachedFilter', { state: t(`caseState.${query.reached}`) }) } : null,
+  ].filter((c): c is { key: keyof CaseListQuery; value: string; label: string } => c !== null);
 
   return (
     <form method="get" action="/cases" aria-label={t('cases.filters')} className="rounded-md border border-line bg-white p-3 shadow-sm">
@@ -51,8 +58,7 @@ export async function CaseFilters({ query, sectors, categories, campaigns }: { q
             <option value="subject">{t('cases.sortSubject')}</option>
           </select>
         </div>
-        {query.operator !== undefined ? <input type="hidden" name="operator" value={query.operator} /> : null}
-        {query.subject !== undefined ? <input type="hidden" name="subject" value={query.subject} /> : null}
+        {chips.map((c) => <input key={c.key} type="hidden" name={c.key} value={c.value} />)}
         <div className="flex gap-2">
           <button type="submit" className={buttonClass('primary', 'py-1.5')}>{t('cases.apply')}</button>
           <Link href="/cases" className={buttonClass('secondary', 'py-1.5')}>{t('cases.reset')}</Link>

@@ -5,8 +5,11 @@ import { ColumnChart, HorizontalBarChart } from '@/components/charts/bar-chart';
 import { SERIES_MAIN, SERIES_WARN } from '@/components/charts/palette';
 import type { Breakdown } from '@/lib/stats/breakdown';
 import type { StatsFilters } from '@/lib/stats/filters';
-import { caseListHref } from '@/lib/stats/links';
+import { drill } from '@/lib/stats/drill';
 import type { BySector } from '@/lib/stats/series';
+import type { CaseFilters } from '@/lib/cases/filters';
+
+type Platform = NonNullable<CaseFilters['platform']>;
 import { ChartCard, useDashboardLocale } from './chart-card';
 
 export function PlatformSection({ data, filters }: { data: Breakdown; filters: StatsFilters }) {
@@ -20,10 +23,10 @@ export function PlatformSection({ data, filters }: { data: Breakdown; filters: S
       title={t('byPlatform.title')}
       period={period(data.period)}
       columns={[t('platform'), t('cases'), t('findings')]}
-      rows={rows.map((p) => ({ key: p.platform, label: name(p.platform), href: caseListHref(filters, { platform: p.platform }), values: [p.cases, p.findings] }))}
+      rows={rows.map((p) => ({ key: p.platform, label: name(p.platform), href: drill.platform(filters, p.platform as Platform), values: [p.cases, p.findings] }))}
     >
       <HorizontalBarChart
-        data={rows.map((p) => ({ key: p.platform, label: name(p.platform), value: p.cases, href: caseListHref(filters, { platform: p.platform }) }))}
+        data={rows.map((p) => ({ key: p.platform, label: name(p.platform), value: p.cases, href: drill.platform(filters, p.platform as Platform) }))}
         valueLabel={t('cases')}
         color={SERIES_MAIN}
       />
@@ -40,10 +43,10 @@ export function StoreSection({ data, filters }: { data: Breakdown; filters: Stat
       period={period(data.period)}
       note={t('byStore.note')}
       columns={[t('store'), t('cases')]}
-      rows={data.stores.map((s) => ({ key: s.store, label: label(s), href: caseListHref(filters, { store: s.store }), values: [s.cases] }))}
+      rows={data.stores.map((s) => ({ key: s.store, label: label(s), href: drill.store(filters, s.store), values: [s.cases] }))}
     >
       <HorizontalBarChart
-        data={data.stores.map((s) => ({ key: s.store, label: label(s), value: s.cases, href: caseListHref(filters, { store: s.store }) }))}
+        data={data.stores.map((s) => ({ key: s.store, label: label(s), value: s.cases, href: drill.store(filters, s.store) }))}
         valueLabel={t('cases')}
         color={SERIES_MAIN}
       />
@@ -51,10 +54,10 @@ export function StoreSection({ data, filters }: { data: Breakdown; filters: Stat
   );
 }
 
-export function VerifySection({ data, filters }: { data: Breakdown; filters: StatsFilters }) {
+export function VerifySection({ data }: { data: Breakdown }) {
   const { t, num, period } = useDashboardLocale();
   const v = data.verifyDays;
-  const href = caseListHref(filters, { state: 'verified' });
+  // Buckets count verifications by duration, which no case-list filter selects: they do not link.
   const bucketLabel = (b: { from: number; to: number | null }) => (b.to === null ? t('verify.bucketOpen', { from: b.from }) : t('verify.bucket', { from: b.from, to: b.to }));
   const summary = v.cases ? t('verify.summary', { count: num(v.cases), median: v.median ?? '—', p90: v.p90 ?? '—' }) : t('verify.none');
   return (
@@ -64,12 +67,12 @@ export function VerifySection({ data, filters }: { data: Breakdown; filters: Sta
       period={period(data.period)}
       note={<strong className="font-semibold text-ink" data-testid="verify-summary">{summary}</strong>}
       columns={[t('days'), t('cases')]}
-      rows={v.cases ? v.buckets.map((b) => ({ key: String(b.from), label: bucketLabel(b), href, values: [b.cases] })) : []}
+      rows={v.cases ? v.buckets.map((b) => ({ key: String(b.from), label: bucketLabel(b), values: [b.cases] })) : []}
     >
       <ColumnChart
         height={210}
         everyLabel
-        data={v.buckets.map((b) => ({ key: String(b.from), label: b.to === null ? `${b.from}+` : `${b.from}–${b.to}`, values: { cases: b.cases }, href }))}
+        data={v.buckets.map((b) => ({ key: String(b.from), label: b.to === null ? `${b.from}+` : `${b.from}–${b.to}`, values: { cases: b.cases } }))}
         series={[{ key: 'cases', label: t('cases'), color: SERIES_MAIN }]}
       />
     </ChartCard>
@@ -85,10 +88,10 @@ export function OverdueSection({ data, filters }: { data: BySector; filters: Sta
       title={t('overdueBySector.title')}
       period={period(data.period)}
       columns={[t('sector'), t('overdue'), t('cases')]}
-      rows={rows.map((s) => ({ key: s.code, label: label(s), href: caseListHref(filters, { sector: s.code, overdue: true }), values: [s.overdue, s.cases] }))}
+      rows={rows.map((s) => ({ key: s.code, label: label(s), href: drill.sectorOverdue(filters, s.code), values: [s.overdue, s.cases] }))}
     >
       <HorizontalBarChart
-        data={rows.map((s) => ({ key: s.code, label: label(s), value: s.overdue, href: caseListHref(filters, { sector: s.code, overdue: true }) }))}
+        data={rows.map((s) => ({ key: s.code, label: label(s), value: s.overdue, href: drill.sectorOverdue(filters, s.code) }))}
         valueLabel={t('overdue')}
         color={SERIES_WARN}
       />
@@ -105,10 +108,10 @@ export function OperatorSection({ data, filters }: { data: Breakdown; filters: S
       title={t('topOperators.title')}
       period={period(data.period)}
       columns={[t('operator'), t('cases'), t('openCases')]}
-      rows={rows.map((o) => ({ key: String(o.operatorId), label: o.name, href: caseListHref(filters, { operator: o.operatorId }), values: [o.cases, o.openCases] }))}
+      rows={rows.map((o) => ({ key: String(o.operatorId), label: o.name, href: drill.operator(filters, o.operatorId), values: [o.cases, o.openCases] }))}
     >
       <HorizontalBarChart
-        data={rows.map((o) => ({ key: String(o.operatorId), label: o.name, value: o.cases, href: caseListHref(filters, { operator: o.operatorId }) }))}
+        data={rows.map((o) => ({ key: String(o.operatorId), label: o.name, value: o.cases, href: drill.operator(filters, o.operatorId) }))}
         valueLabel={t('cases')}
         color={SERIES_MAIN}
       />

@@ -58,7 +58,7 @@ export function DashboardView({ initial, initialFilters }: { initial: DashboardD
         <Card title={t('casesByState')} className="chart-card break-inside-avoid" action={<span className="text-xs text-muted">{period(d.bySector.period)}</span>}>
           <StateTable summary={d.summary} filters={filters} />
         </Card>
-        <VerifySection data={d.breakdown} filters={filters} />
+        <VerifySection data={d.breakdown} />
       </div>
       <SectorSection data={d.bySector} filters={filters} />
       <div className="grid gap-4 xl:grid-cols-2">

@@ -2,7 +2,8 @@
 
 import { ColumnChart, HorizontalBarChart, StackedBarChart, type MultiDatum } from '@/components/charts/bar-chart';
 import { colorAt, SERIES_MAIN, SERIES_OTHER, SERIES_SECOND } from '@/components/charts/palette';
-import { caseListHref, type StatsPeriod } from '@/lib/stats/links';
+import { drill } from '@/lib/stats/drill';
+import type { StatsPeriod } from '@/lib/stats/links';
 import type { StatsFilters } from '@/lib/stats/filters';
 import type { ByCategory, BySector, Trend } from '@/lib/stats/series';
 import type { Summary } from '@/lib/stats/summary';
@@ -16,10 +17,10 @@ export function FunnelSection({ summary, filters, period }: { summary: Summary; 
   const { t, period: fmtPeriod } = useDashboardLocale();
   const opened = Object.values(summary.cases.current).reduce((a, n) => a + n, 0);
   const steps = [
-    { key: 'opened', value: opened, href: caseListHref(filters) },
-    { key: 'ordered', value: summary.cases.funnel.ordered, href: caseListHref(filters, { state: 'ordered' }) },
-    { key: 'notified', value: summary.cases.funnel.notified, href: caseListHref(filters, { state: 'notified' }) },
-    { key: 'removed', value: summary.cases.funnel.removed, href: caseListHref(filters, { state: 'removed' }) },
+    { key: 'opened', value: opened, href: drill.all(filters) },
+    { key: 'ordered', value: summary.cases.funnel.ordered, href: drill.reached(filters, 'ordered') },
+    { key: 'notified', value: summary.cases.funnel.notified, href: drill.reached(filters, 'notified') },
+    { key: 'removed', value: summary.cases.funnel.removed, href: drill.reached(filters, 'removed') },
   ] as const;
   const data = steps.map((s) => ({ key: s.key, label: t(`funnel.${s.key}`), value: s.value, href: s.href }));
   return (
@@ -54,13 +55,13 @@ export function SectorSection({ data, filters }: { data: BySector; filters: Stat
       const hrefs: Record<string, string> = {};
       for (const c of own) {
         values[c.code] = s.byCategory[c.code] ?? 0;
-        hrefs[c.code] = caseListHref(filters, { sector: s.code, category: c.code });
+        hrefs[c.code] = drill.sectorCategory(filters, s.code, c.code);
       }
       if (grouped) {
         values[OTHER] = ranked.slice(STACKED).reduce((a, c) => a + (s.byCategory[c.code] ?? 0), 0);
-        hrefs[OTHER] = caseListHref(filters, { sector: s.code });
+        hrefs[OTHER] = drill.sector(filters, s.code);
       }
-      return { key: s.code, label: label(s), values, hrefs, href: caseListHref(filters, { sector: s.code }) };
+      return { key: s.code, label: label(s), values, hrefs, href: drill.sector(filters, s.code) };
     });
   return (
     <ChartCard
@@ -71,7 +72,7 @@ export function SectorSection({ data, filters }: { data: BySector; filters: Stat
       columns={[t('sector'), t('findings'), ...ranked.map((c) => label(c))]}
       rows={data.sectors
         .filter((s) => s.findings > 0)
-        .map((s) => ({ key: s.code, label: label(s), href: caseListHref(filters, { sector: s.code }), values: [s.findings, ...ranked.map((c) => s.byCategory[c.code] ?? 0)] }))}
+        .map((s) => ({ key: s.code, label: label(s), href: drill.sector(filters, s.code), values: [s.findings, ...ranked.map((c) => s.byCategory[c.code] ?? 0)] }))}
     >
       <StackedBarChart data={rows} series={series} />
     </ChartCard>
@@ -81,30 +82,26 @@ export function SectorSection({ data, filters }: { data: BySector; filters: Stat
 export function CategorySection({ data, filters }: { data: ByCategory; filters: StatsFilters }) {
   const { t, label, period, pct } = useDashboardLocale();
   // In percent, so the axis ticks are whole percentages.
-  const bars = data.categories.map((c) => ({ key: c.code, label: label(c), value: Math.round(c.share * 1000) / 10, href: caseListHref(filters, { category: c.code }) }));
+  const bars = data.categories.map((c) => ({ key: c.code, label: label(c), value: Math.round(c.share * 1000) / 10, href: drill.category(filters, c.code) }));
   return (
     <ChartCard
       id="category-shares"
       title={t('categoryShares.title')}
       period={period(data.period)}
       columns={[t('category'), t('findings'), t('share')]}
-      rows={data.categories.map((c) => ({ key: c.code, label: label(c), href: caseListHref(filters, { category: c.code }), values: [c.findings, pct(c.share)] }))}
+      rows={data.categories.map((c) => ({ key: c.code, label: label(c), href: drill.category(filters, c.code), values: [c.findings, pct(c.share)] }))}
     >
       <HorizontalBarChart data={bars} valueLabel={t('share')} color={SERIES_MAIN} format={(v) => pct(v / 100)} />
     </ChartCard>
   );
 }
 
-function monthRange(month: string): { from: string; to: string } {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return { from: `${month}-01`, to: new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10) };
-}
-
 export function TrendSections({ data, filters }: { data: Trend; filters: StatsFilters }) {
   const { t, period } = useDashboardLocale();
-  const hrefOf = (month: string, extra: { state?: string } = {}) => caseListHref({ ...filters, ...monthRange(month) }, extra);
+  // Findings link to the cases of the month's inspections; opened/closed count events, which no list filter selects.
+  const hrefOf = (month: string) => drill.month(filters, month);
   const findings: MultiDatum[] = data.months.map((m) => ({ key: m.month, label: m.month, values: { findings: m.findings }, href: hrefOf(m.month) }));
-  const flow: MultiDatum[] = data.months.map((m) => ({ key: m.month, label: m.month, values: { opened: m.opened, closed: m.closed }, href: hrefOf(m.month) }));
+  const flow: MultiDatum[] = data.months.map((m) => ({ key: m.month, label: m.month, values: { opened: m.opened, closed: m.closed } }));
   return (
     <>
       <ChartCard
@@ -121,7 +118,7 @@ export function TrendSections({ data, filters }: { data: Trend; filters: StatsFi
         title={t('trendCases.title')}
         period={period(data.period)}
         columns={[t('month'), t('trendCases.opened'), t('trendCases.closed')]}
-        rows={data.months.map((m) => ({ key: m.month, label: m.month, href: hrefOf(m.month), values: [m.opened, m.closed] }))}
+        rows={data.months.map((m) => ({ key: m.month, label: m.month, values: [m.opened, m.closed] }))}
       >
         <ColumnChart
           data={flow}

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import type { StatsFilters } from '@/lib/stats/filters';
-import { caseListHref } from '@/lib/stats/links';
+import { drill } from '@/lib/stats/drill';
 import type { CaseState, Summary } from '@/lib/stats/summary';
 import { Badge } from '@/components/ui/badge';
 import { cn } from '@/components/ui/cn';
@@ -17,14 +17,14 @@ const STATE_TONE: Record<CaseState, 'neutral' | 'brand' | 'danger' | 'ok' | 'war
 export function SummaryTiles({ summary, filters }: { summary: Summary; filters: StatsFilters }) {
   const { t, num } = useDashboardLocale();
   const tiles: { key: string; label: string; value: number; href?: string; tone?: 'danger' | 'brand' }[] = [
-    { key: 'subjects', label: t('subjects'), value: summary.subjects },
+    { key: 'subjects', label: t('subjects'), value: summary.subjects, href: drill.subjects(filters) },
     { key: 'inspections', label: t('inspections'), value: summary.inspections },
     { key: 'findings', label: t('findings'), value: summary.findings },
-    { key: 'open', label: t('casesOpen'), value: summary.cases.current.open, href: caseListHref(filters, { state: 'open' }) },
-    { key: 'ordered', label: t('casesOrdered'), value: summary.cases.current.ordered, href: caseListHref(filters, { state: 'ordered' }), tone: 'brand' },
-    { key: 'overdue', label: t('overdue'), value: summary.cases.overdue, href: caseListHref(filters, { overdue: true }), tone: 'danger' },
-    { key: 'repeat-operators', label: t('repeatOperators'), value: summary.repeatOffenders.operators, href: '/offenders' },
-    { key: 'repeat-subjects', label: t('repeatSubjects'), value: summary.repeatOffenders.subjects, href: '/offenders' },
+    { key: 'open', label: t('casesOpen'), value: summary.cases.current.open, href: drill.state(filters, 'open') },
+    { key: 'ordered', label: t('casesOrdered'), value: summary.cases.current.ordered, href: drill.state(filters, 'ordered'), tone: 'brand' },
+    { key: 'overdue', label: t('overdue'), value: summary.cases.overdue, href: drill.overdue(filters), tone: 'danger' },
+    { key: 'repeat-operators', label: t('repeatOperators'), value: summary.repeatOffenders.operators, href: drill.repeatOperators(filters) },
+    { key: 'repeat-subjects', label: t('repeatSubjects'), value: summary.repeatOffenders.subjects, href: drill.repeatSubjects(filters) },
   ];
   return (
     <dl className="summary-tiles grid grid-cols-2 gap-3 sm:grid-cols-4 xl:grid-cols-8">
@@ -71,7 +71,7 @@ export function StateTable({ summary, filters }: { summary: Summary; filters: St
               <Badge tone={STATE_TONE[s]}>{ts(s)}</Badge>
             </th>
             <td className="py-1.5 text-right tabular-nums">
-              <Link href={caseListHref(filters, { state: s })} prefetch={false} className="text-brand-600 hover:underline">{num(summary.cases.current[s])}</Link>
+              <Link href={drill.state(filters, s)} prefetch={false} className="text-brand-600 hover:underline">{num(summary.cases.current[s])}</Link>
             </td>
             <td className="py-1.5 text-right tabular-nums text-muted">{total ? `${((summary.cases.current[s] / total) * 100).toFixed(1)}%` : '—'}</td>
           </tr>

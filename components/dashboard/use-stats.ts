@@ -1,18 +1,13 @@
 'use client';
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { parseAsInteger, parseAsString, useQueryStates } from 'nuqs';
+import { useQueryStates } from 'nuqs';
+import { caseFilterParsers } from '@/lib/cases/filters';
 import type { StatsFilters } from '@/lib/stats/filters';
 
-/** The dashboard filters in the URL (nuqs). The server and the API validate them with statsFiltersSchema. */
-export const filterParsers = {
-  campaign: parseAsInteger,
-  sector: parseAsString,
-  kind: parseAsString,
-  platform: parseAsString,
-  from: parseAsString,
-  to: parseAsString,
-};
+/** The dashboard filters in the URL: the case filter contract's parsers (lib/cases/filters.ts). */
+const { campaign, sector, kind, platform, from, to } = caseFilterParsers;
+export const filterParsers = { campaign, sector, kind, platform, from, to };
 
 export function useStatsFilters() {
   return useQueryStates(filterParsers, { history: 'push' });

@@ -21,6 +21,7 @@ export const operators = pgTable(
   (t) => [
     check('operators_uscc_format', sql`${t.uscc} ~ '^[0-9A-HJ-NPQRTUWXY]{18}$'`),
     index('operators_name_trgm').using('gin', t.name.op('gin_trgm_ops')),
+    index('operators_uscc_trgm').using('gin', t.uscc.op('gin_trgm_ops')),
     index('operators_region_idx').on(t.region),
   ],
 );

@@ -1,7 +1,7 @@
 import type { Queryable } from '@/db/client';
 import { csvStream, type CsvValue } from '@/lib/csv';
 import { iterateCases } from './list';
-import type { CaseListFilters, CaseSort } from './list-schema';
+import type { CaseFilters, CaseSort } from './filters';
 
 export const CASE_CSV_HEADER = [
   'case_id', 'state', 'overdue', 'deadline', 'opened_at', 'subject_id', 'subject_name', 'subject_kind', 'platform', 'sector',
@@ -9,7 +9,7 @@ export const CASE_CSV_HEADER = [
   'repeat_offender',
 ] as const;
 
-async function* csvRows(db: Queryable, filters: CaseListFilters & { sort: CaseSort }): AsyncGenerator<CsvValue[]> {
+async function* csvRows(db: Queryable, filters: CaseFilters & { sort: CaseSort }): AsyncGenerator<CsvValue[]> {
   for await (const c of iterateCases(db, filters)) {
     yield [
       c.id, c.state, c.overdue ? 'yes' : 'no', c.deadline, c.openedAt, c.subjectId, c.subjectName, c.subjectKind, c.platform, c.sector,
@@ -20,6 +20,6 @@ async function* csvRows(db: Queryable, filters: CaseListFilters & { sort: CaseSo
 }
 
 /** The CSV export of a filter set, streamed (every matching case, whatever the page size). */
-export function casesCsv(db: Queryable, filters: CaseListFilters & { sort: CaseSort }): ReadableStream<Uint8Array> {
+export function casesCsv(db: Queryable, filters: CaseFilters & { sort: CaseSort }): ReadableStream<Uint8Array> {
   return csvStream(CASE_CSV_HEADER, csvRows(db, filters));
 }

@@ -1,9 +1,11 @@
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { campaigns, cases, inspections, operators, subjects } from '@/db/schema';
 import { invalid } from '@/lib/http/errors';
+import { operatorFlaggedFilterSql, subjectFlaggedFilterSql } from '@/lib/offenders/active';
 import { operatorMarkedSql, subjectMarkedFilterSql, subjectMarkedSql } from '@/lib/offenders/marks';
-import type { CaseListFilters, CaseListQuery, CaseSort } from './list-schema';
+import type { CaseFilters, CaseListQuery, CaseSort } from './filters';
+import { caseSearchSql } from '@/lib/search/match';
 import { isOverdueSql } from './overdue';
 
 /** Each sort: its key expression and direction. Keyset pages compare (key, id) with the last row's. */
@@ -63,26 +65,27 @@ function decodeCursor(raw: string, sort: CaseSort): Cursor {
   throw invalid('Invalid query parameters.', { cursor: `Not a cursor of this list sorted by ${sort}; start again without it.` });
 }
 
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-
 /** The WHERE of a filter set (no cursor). */
-export function caseListConditions(f: CaseListFilters): SQL | undefined {
+export function caseListConditions(f: CaseFilters): SQL | undefined {
   const where: SQL[] = [];
   if (f.state?.length) where.push(inArray(cases.state, f.state));
   if (f.sector) where.push(eq(subjects.sector, f.sector));
+  if (f.kind) where.push(eq(subjects.kind, f.kind));
+  if (f.platform) where.push(eq(subjects.platform, f.platform));
   if (f.category) where.push(sql`EXISTS (SELECT 1 FROM findings f WHERE f.inspection_id = ${cases.inspectionId} AND f.category = ${f.category})`);
   if (f.campaign !== undefined) where.push(eq(inspections.campaignId, f.campaign));
+  // The dashboard's period: by inspection date, as its rollups are keyed.
+  if (f.from) where.push(gte(inspections.inspectedOn, f.from));
+  if (f.to) where.push(lte(inspections.inspectedOn, f.to));
+  if (f.store) where.push(sql`EXISTS (SELECT 1 FROM store_listings sl WHERE sl.subject_id = ${cases.subjectId} AND sl.store = ${f.store})`);
+  if (f.reached) where.push(isNotNull({ ordered: cases.firstOrderedAt, notified: cases.firstNotifiedAt, removed: cases.firstRemovedAt }[f.reached]));
   if (f.overdue === true) where.push(isOverdueSql);
   if (f.overdue === false) where.push(sql`NOT ${isOverdueSql}`);
   if (f.operator !== undefined) where.push(eq(subjects.operatorId, f.operator));
   if (f.subject !== undefined) where.push(eq(cases.subjectId, f.subject));
   if (f.flagged === 'confirmed') where.push(subjectMarkedFilterSql(cases.subjectId));
-  if (f.q) {
-    // The current name, or any earlier one (renames are kept).
-    const pattern = likePattern(f.q);
-    // Matching subjects first (both lookups use the trigram indexes), then their cases.
-    where.push(sql`${cases.subjectId} IN (SELECT s.id FROM subjects s WHERE s.name ILIKE ${pattern} UNION SELECT sn.subject_id FROM subject_names sn WHERE sn.name ILIKE ${pattern})`);
-  }
+  if (f.flagged === 'active') where.push(or(subjectFlaggedFilterSql(sql`${cases.subjectId}`, f), operatorFlaggedFilterSql(sql`${subjects.operatorId}`, f))!);
+  if (f.q) where.push(caseSearchSql(f.q));
   return where.length ? and(...where) : undefined;
 }
 
@@ -143,7 +146,7 @@ export async function listCases(db: Queryable, query: Omit<CaseListQuery, 'forma
 }
 
 /** Every case matching the filters, page by page (for the CSV export): constant memory. */
-export async function* iterateCases(db: Queryable, filters: CaseListFilters & { sort: CaseSort }): AsyncGenerator<CaseListItem> {
+export async function* iterateCases(db: Queryable, filters: CaseFilters & { sort: CaseSort }): AsyncGenerator<CaseListItem> {
   let cursor: string | undefined;
   do {
     const page = await listCases(db, { ...filters, cursor, limit: 1000 });

@@ -1,8 +1,9 @@
-import { and, desc, eq, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, like, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { queryRows } from '@/db/client';
 import { auditEvents, offenderFlags, operators, subjects, users } from '@/db/schema';
 import { notFound } from '@/lib/http/errors';
+import { flagInScopeSql } from './active';
 import type { FlagFilters } from './schemas';
 import type { FlagRow } from './types';
 
@@ -33,15 +34,7 @@ function filterConditions(f: FlagFilters): SQL[] {
   if (f.rule) where.push(eq(offenderFlags.rule, f.rule));
   if (f.operator) where.push(eq(offenderFlags.operatorId, f.operator));
   if (f.region) where.push(like(operators.region, `${f.region.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
-  if (f.sector) {
-    where.push(sql`EXISTS (SELECT 1 FROM cases c JOIN subjects s ON s.id = c.subject_id WHERE c.id = ANY(${offenderFlags.caseIds}) AND s.sector = ${f.sector})`);
-  }
-  if (f.campaign) {
-    where.push(or(
-      eq(offenderFlags.campaignId, f.campaign),
-      sql`EXISTS (SELECT 1 FROM cases c JOIN inspections i ON i.id = c.inspection_id WHERE c.id = ANY(${offenderFlags.caseIds}) AND i.campaign_id = ${f.campaign})`,
-    )!);
-  }
+  if (f.sector || f.campaign) where.push(flagInScopeSql({ sector: f.sector, campaign: f.campaign }));
   if (f.cursor) {
     const [w, id] = f.cursor.split('.').map(Number);
     where.push(sql`(${offenderFlags.weight}, ${offenderFlags.id}) < (${w}, ${id})`);

@@ -18,6 +18,10 @@ export interface RuleParams {
   enabled: boolean;
 }
 
-/** The filter `flagged=confirmed` of the subject, operator and case lists (lib/offenders/marks.ts). */
-export const FLAGGED_FILTERS = ['confirmed'] as const;
+/**
+ * The filter `flagged=` of the subject, operator and case lists: `confirmed` (under a confirmed flag,
+ * lib/offenders/marks.ts) or `active` (under a flag of any rule not dismissed and still holding, in the
+ * list's campaign/sector/kind/platform: lib/offenders/active.ts, what the dashboard counts).
+ */
+export const FLAGGED_FILTERS = ['confirmed', 'active'] as const;
 export type FlaggedFilter = (typeof FLAGGED_FILTERS)[number];

@@ -4,6 +4,7 @@ import { pageParams } from '@/lib/http/cursor';
 import { FLAGGED_FILTERS } from '@/lib/offenders/types';
 import { KINDS, PLATFORMS } from './schemas';
 import { MAX_DB_INT } from '@/lib/http/params';
+import { caseFilterFields, refinePeriod } from '@/lib/cases/filters';
 
 const optionalText = (max: number) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), z.string().max(max, `At most ${max} characters.`).optional());
@@ -15,6 +16,10 @@ export const SUBJECT_SORTS = ['name', 'created', 'inspected'] as const;
 
 /** The /subjects page and GET /api/v1/subjects: every filter, the sort and the page, from the URL. */
 export const subjectListQuerySchema = z.object({
+  /** Subjects inspected in this campaign (and in `from`–`to` when given: one inspection in both). */
+  campaign: caseFilterFields.campaign,
+  from: caseFilterFields.from,
+  to: caseFilterFields.to,
   q: optionalText(100),
   kind: optionalEnum(KINDS),
   platform: optionalEnum(PLATFORMS),
@@ -26,14 +31,19 @@ export const subjectListQuerySchema = z.object({
   flagged: optionalEnum(FLAGGED_FILTERS),
   sort: z.preprocess((v) => (v === '' ? undefined : v), z.enum(SUBJECT_SORTS, { error: `One of: ${SUBJECT_SORTS.join(', ')}.` }).default('created')),
   ...pageParams,
-});
+}).superRefine(refinePeriod);
 export type SubjectListQuery = z.infer<typeof subjectListQuerySchema>;
 
 /** The /operators page and GET /api/v1/operators. */
 export const operatorListQuerySchema = z.object({
   q: optionalText(100),
   region: optionalText(100),
-  /** `confirmed`: only operators under a confirmed repeat-offender flag. */
+  /** Operators with a case in this campaign / a subject of this sector, kind, platform (with `flagged=active`: flagged for such a case). */
+  campaign: caseFilterFields.campaign,
+  sector: caseFilterFields.sector,
+  kind: caseFilterFields.kind,
+  platform: caseFilterFields.platform,
+  /** `confirmed`: only operators under a confirmed repeat-offender flag; `active`: under an open or confirmed flag of any rule. */
   flagged: optionalEnum(FLAGGED_FILTERS),
   ...pageParams,
 });

@@ -4,10 +4,11 @@ import { operators } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit';
 import { decodeCursor, pageOf } from '@/lib/http/cursor';
+import { operatorFlaggedFilterSql } from '@/lib/offenders/active';
 import { operatorMarkedFilterSql, operatorMarkedSql } from '@/lib/offenders/marks';
 import { conflict, notFound } from '@/lib/http/errors';
 import type { OperatorListQuery } from './list-schemas';
-import { containsPattern } from './like';
+import { operatorMatchSql } from '@/lib/search/match';
 import type { OperatorInput } from './schemas';
 
 export type OperatorRow = typeof operators.$inferSelect;
@@ -26,11 +27,19 @@ export async function listOperators(db: Queryable, query: OperatorListQuery) {
   const after = decodeCursor(query.cursor);
   const where: SQL[] = [];
   if (query.q) {
-    const p = containsPattern(query.q);
-    where.push(sql`(operators.name ILIKE ${p} OR operators.uscc ILIKE ${containsPattern(query.q.toUpperCase())})`);
+    where.push(operatorMatchSql(query.q));
   }
   if (query.region) where.push(sql`operators.region = ${query.region}`);
+  const subjectParts: SQL[] = [];
+  if (query.sector) subjectParts.push(sql`s.sector = ${query.sector}`);
+  if (query.kind) subjectParts.push(sql`s.kind = ${query.kind}`);
+  if (query.platform) subjectParts.push(sql`s.platform = ${query.platform}`);
+  if (query.campaign !== undefined) {
+    subjectParts.push(sql`EXISTS (SELECT 1 FROM inspections i WHERE i.subject_id = s.id AND i.campaign_id = ${query.campaign})`);
+  }
+  if (subjectParts.length) where.push(sql`EXISTS (SELECT 1 FROM subjects s WHERE s.operator_id = operators.id AND ${sql.join(subjectParts, sql` AND `)})`);
   if (query.flagged === 'confirmed') where.push(operatorMarkedFilterSql(sql`operators.id`));
+  if (query.flagged === 'active') where.push(operatorFlaggedFilterSql(sql`operators.id`, query));
   if (after) where.push(sql`(operators.name, operators.id) > (${String(after[0])}, ${after[1]})`);
   const rows = await queryRows<OperatorListRow>(
     db,

@@ -3,11 +3,11 @@ import { queryRows, type Queryable } from '@/db/client';
 import type { CaseState } from '@/lib/cases/ladder';
 import { isOverdueSql } from '@/lib/cases/overdue';
 import { decodeCursor, pageOf, type CursorKey } from '@/lib/http/cursor';
-import { filingRoot, normaliseCertSha256 } from '@/lib/domain/identifiers';
+import { subjectFlaggedFilterSql } from '@/lib/offenders/active';
 import { operatorMarkedSql, subjectMarkedFilterSql, subjectMarkedSql } from '@/lib/offenders/marks';
 import type { SubjectListQuery } from './list-schemas';
 import type { KINDS, PLATFORMS } from './schemas';
-import { containsPattern } from './like';
+import { subjectMatchSql } from '@/lib/search/match';
 
 export interface SubjectListRow {
   id: number;
@@ -30,15 +30,6 @@ export interface SubjectListRow {
 }
 
 const NEVER = '0001-01-01';
-
-/** Subjects matching `q` by current or former name (Chinese too) or by any identifier. */
-export function subjectTextFilter(q: string): SQL {
-  const p = containsPattern(q);
-  return sql`(subjects.name ILIKE ${p}
-    OR subjects.id IN (SELECT subject_id FROM subject_names WHERE name ILIKE ${p})
-    OR subjects.id IN (SELECT subject_id FROM subject_identifiers
-      WHERE value ILIKE ${p} OR match_value ILIKE ${p} OR match_value IN (${filingRoot(q)}, ${normaliseCertSha256(q)})))`;
-}
 
 function orderAndKeyset(query: SubjectListQuery, after: CursorKey | null): { order: SQL; keyset: SQL | null } {
   switch (query.sort) {
@@ -83,8 +74,16 @@ export function subjectListSql(query: SubjectListQuery, options: { offset?: numb
   if (query.operator) where.push(sql`subjects.operator_id = ${query.operator}`);
   if (query.state) where.push(sql`lc.state = ${query.state}`);
   if (query.overdue) where.push(sql`EXISTS (SELECT 1 FROM cases WHERE cases.subject_id = subjects.id AND ${isOverdueSql})`);
-  if (query.q) where.push(subjectTextFilter(query.q));
+  if (query.q) where.push(subjectMatchSql(query.q));
+  if (query.campaign !== undefined || query.from || query.to) {
+    const parts = [sql`i.subject_id = subjects.id`];
+    if (query.campaign !== undefined) parts.push(sql`i.campaign_id = ${query.campaign}`);
+    if (query.from) parts.push(sql`i.inspected_on >= ${query.from}`);
+    if (query.to) parts.push(sql`i.inspected_on <= ${query.to}`);
+    where.push(sql`EXISTS (SELECT 1 FROM inspections i WHERE ${sql.join(parts, sql` AND `)})`);
+  }
   if (query.flagged === 'confirmed') where.push(subjectMarkedFilterSql(sql`subjects.id`));
+  if (query.flagged === 'active') where.push(subjectFlaggedFilterSql(sql`subjects.id`, query));
   const { order, keyset } = orderAndKeyset(query, after);
   if (keyset) where.push(keyset);
 

@@ -1,6 +1,6 @@
 /**
- * The period and the links down to the case list. Client-safe (no runtime imports), shared by the
- * server queries, the API and the dashboard's charts.
+ * The period the figures cover. Client-safe (no runtime imports), shared by the server queries, the
+ * API and the dashboard's links (lib/stats/drill.ts).
  */
 import type { StatsFilters } from './filters';
 
@@ -34,42 +34,4 @@ export function statsPeriod(f: Pick<StatsFilters, 'from' | 'to'>): StatsPeriod {
 export function effectiveFilters(f: StatsFilters): StatsFilters {
   const p = statsPeriod(f);
   return { ...f, from: p.from ?? undefined, to: p.to ?? undefined };
-}
-
-/** Extra case-list filters a chart element adds to the dashboard's own (the case list's URL params). */
-export interface CaseDrill {
-  state?: string;
-  category?: string;
-  sector?: string;
-  kind?: string;
-  platform?: string;
-  overdue?: boolean;
-  operator?: number;
-  store?: string;
-}
-
-/**
- * The case list (`/cases`) filtered like the dashboard and narrowed to one chart element. Emits
- * `campaign`, `sector`, `kind`, `platform`, `from`, `to` (the effective whole-month period), and
- * `state`, `category`, `overdue=1`, `operator`, `store` from the element.
- */
-export function caseListHref(filters: StatsFilters, drill: CaseDrill = {}): string {
-  const f = effectiveFilters(filters);
-  const params = new URLSearchParams();
-  const set = (k: string, v: string | number | undefined) => {
-    if (v !== undefined && v !== '') params.set(k, String(v));
-  };
-  set('campaign', f.campaign);
-  set('sector', drill.sector ?? f.sector);
-  set('kind', drill.kind ?? f.kind);
-  set('platform', drill.platform ?? f.platform);
-  set('from', f.from);
-  set('to', f.to);
-  set('state', drill.state);
-  set('category', drill.category);
-  set('operator', drill.operator);
-  set('store', drill.store);
-  if (drill.overdue) params.set('overdue', '1');
-  const q = params.toString();
-  return q ? `/cases?${q}` : '/cases';
 }

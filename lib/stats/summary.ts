@@ -1,10 +1,11 @@
-import { and, countDistinct, eq, isNull, ne, sql } from 'drizzle-orm';
-import type { Queryable } from '@/db/client';
-import { offenderFlags, statsCases, statsFindings, statsInspections, statsSubjects } from '@/db/schema';
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Queryable } from '@/db/client';
+import { statsCases, statsFindings, statsInspections, statsSubjects } from '@/db/schema';
 import { caseStateEnum } from '@/db/schema/enums';
 import { officeTodaySql } from '@/lib/cases/overdue';
+import { repeatOffenderCountsSql } from '@/lib/offenders/active';
 import { cubeWhere, total } from './cube';
-import type { StatsFilters } from './filters';
+import { statsPeriod, type StatsFilters } from './filters';
 
 export type CaseState = (typeof caseStateEnum.enumValues)[number];
 
@@ -21,13 +22,34 @@ export interface Summary {
 }
 
 /**
+ * Under a campaign, the subjects inspected in it (in the period, when one is set; sector, kind and
+ * platform apply), from the inspections of that campaign (`inspections_campaign_idx`); else null.
+ */
+async function campaignSubjects(db: Queryable, f: StatsFilters): Promise<number | null> {
+  if (f.campaign === undefined) return null;
+  const p = statsPeriod(f);
+  const parts: SQL[] = [sql`i.campaign_id = ${f.campaign}`];
+  if (f.sector) parts.push(sql`s.sector = ${f.sector}`);
+  if (f.kind) parts.push(sql`s.kind = ${f.kind}`);
+  if (f.platform) parts.push(sql`s.platform = ${f.platform}`);
+  if (p.from) parts.push(sql`i.inspected_on >= ${p.from}`);
+  if (p.to) parts.push(sql`i.inspected_on <= ${p.to}`);
+  const [row] = await queryRows<{ n: number }>(db, sql`SELECT count(DISTINCT i.subject_id)::int AS n FROM inspections i JOIN subjects s ON s.id = i.subject_id WHERE ${sql.join(parts, sql` AND `)}`);
+  return Number(row?.n ?? 0);
+}
+
+/**
  * The headline figures of DESIGN §6 `GET /api/v1/stats/summary`, read from the rollups (never a scan
- * of the findings). Subjects are the registered ones (sector, kind and platform apply); inspections,
- * findings and cases are those of inspections in the period and campaign.
+ * of the findings, except the two set-sized reads below). Subjects are the registered ones (sector, kind
+ * and platform apply), or under a campaign those inspected in it; inspections, findings and cases are
+ * those of inspections in the period and campaign; repeat offenders are the operators and subjects under
+ * an open or confirmed flag of any rule with a case in the campaign, sector, kind and platform (the
+ * period does not apply: a flag spans months). Each links to the list that shows exactly them
+ * (lib/stats/drill.ts).
  */
 export async function getSummary(db: Queryable, f: StatsFilters = {}): Promise<Summary> {
   // Five independent reads: on Postgres they run side by side on the pool's connections.
-  const [[subjectRow], [inspectionRow], [findingRow], caseRows, [flagRow]] = await Promise.all([
+  const [[subjectRow], [inspectionRow], [findingRow], caseRows, [flagRow], inCampaign] = await Promise.all([
     db.select({ n: total(statsSubjects.subjects) }).from(statsSubjects).where(cubeWhere(statsSubjects, f)),
     db.select({ n: total(statsInspections.inspections) }).from(statsInspections).where(cubeWhere(statsInspections, f)),
     db.select({ n: total(statsFindings.findings) }).from(statsFindings).where(cubeWhere(statsFindings, f)),
@@ -43,10 +65,8 @@ export async function getSummary(db: Queryable, f: StatsFilters = {}): Promise<S
       .from(statsCases)
       .where(cubeWhere(statsCases, f))
       .groupBy(statsCases.state),
-    db
-      .select({ operators: countDistinct(offenderFlags.operatorId), subjects: countDistinct(offenderFlags.subjectId) })
-      .from(offenderFlags)
-      .where(and(ne(offenderFlags.status, 'dismissed'), isNull(offenderFlags.resolvedAt), f.campaign !== undefined ? eq(offenderFlags.campaignId, f.campaign) : undefined)),
+    queryRows<{ operators: number; subjects: number }>(db, repeatOffenderCountsSql(f)),
+    campaignSubjects(db, f),
   ]);
 
   const current = Object.fromEntries(caseStateEnum.enumValues.map((s) => [s, 0])) as Record<CaseState, number>;
@@ -61,10 +81,10 @@ export async function getSummary(db: Queryable, f: StatsFilters = {}): Promise<S
   }
 
   return {
-    subjects: subjectRow?.n ?? 0,
+    subjects: inCampaign ?? subjectRow?.n ?? 0,
     inspections: inspectionRow?.n ?? 0,
     findings: findingRow?.n ?? 0,
     cases: { current, funnel, overdue },
-    repeatOffenders: { operators: flagRow?.operators ?? 0, subjects: flagRow?.subjects ?? 0 },
+    repeatOffenders: { operators: Number(flagRow?.operators ?? 0), subjects: Number(flagRow?.subjects ?? 0) },
   };
 }

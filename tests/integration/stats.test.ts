@@ -8,7 +8,8 @@ import { GET as getBySectorRoute } from '../../app/api/v1/stats/by-sector/route'
 import { openCaseForInspection } from '../../lib/cases/open';
 import { transitionCase } from '../../lib/cases/transition';
 import { getBreakdown } from '../../lib/stats/breakdown';
-import { caseListHref, type StatsFilters } from '../../lib/stats/filters';
+import type { StatsFilters } from '../../lib/stats/filters';
+import { drill } from '../../lib/stats/drill';
 import { getByCategory, getBySector, getTrend } from '../../lib/stats/series';
 import { getSummary } from '../../lib/stats/summary';
 import { addDays, officeToday } from '../../lib/time';
@@ -169,9 +170,9 @@ describe('stats API', () => {
   });
 
   it('links every chart element to the case list with the same filter', () => {
-    expect(caseListHref({ campaign: 3, sector: 'parking', from: '2026-03-15', to: '2026-05-02' }, { category: 'autostart' })).toBe(
-      '/cases?campaign=3&sector=parking&from=2026-03-01&to=2026-05-31&category=autostart',
+    expect(drill.category({ campaign: 3, sector: 'parking', from: '2026-03-15', to: '2026-05-02' }, 'autostart')).toBe(
+      '/cases?sector=parking&category=autostart&campaign=3&from=2026-03-01&to=2026-05-31',
     );
-    expect(caseListHref({ kind: 'app' }, { sector: 'finance', overdue: true })).toBe('/cases?sector=finance&kind=app&overdue=1');
+    expect(drill.sectorOverdue({ kind: 'app' }, 'finance')).toBe('/cases?sector=finance&overdue=1&kind=app');
   });
 });

@@ -31,7 +31,13 @@ export async function truthSummary(db: Queryable, f: StatsFilters) {
   if (f.sector) subjectWhere.push(sql`s.sector = ${f.sector}`);
   if (f.kind) subjectWhere.push(sql`s.kind = ${f.kind}`);
   if (f.platform) subjectWhere.push(sql`s.platform = ${f.platform}`);
-  const [subjects] = await queryRows<Row>(db, sql`SELECT count(*) n FROM subjects s WHERE ${sql.join(subjectWhere, sql` AND `)}`);
+  // Under a campaign: the subjects inspected in it (in the period); else every registered one.
+  const [subjects] = await queryRows<Row>(
+    db,
+    f.campaign !== undefined
+      ? sql`SELECT count(DISTINCT i.subject_id) n FROM inspections i JOIN subjects s ON s.id = i.subject_id WHERE ${where(f)}`
+      : sql`SELECT count(*) n FROM subjects s WHERE ${sql.join(subjectWhere, sql` AND `)}`,
+  );
   const [inspections] = await queryRows<Row>(db, sql`SELECT count(*) n FROM inspections i JOIN subjects s ON s.id = i.subject_id WHERE ${where(f)}`);
   const [findings] = await queryRows<Row>(
     db,

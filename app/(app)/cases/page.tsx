@@ -5,7 +5,7 @@ import { requirePagePermission } from '@/lib/auth/page';
 import { can } from '@/lib/auth/permissions';
 import { directTargets } from '@/lib/cases/ladder';
 import { listCases } from '@/lib/cases/list';
-import { caseListSchema, caseListSearch } from '@/lib/cases/list-schema';
+import { caseListSchema, caseListSearch } from '@/lib/cases/filters';
 import { parsePageQuery, type RawSearchParams } from '@/lib/cases/page-query';
 import { pickLabel, toLocale } from '@/lib/i18n/locales';
 import { getDefaultDeadlineDays } from '@/lib/settings';

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { requirePagePermission } from '@/lib/auth/page';
-import { caseListSearch } from '@/lib/cases/list-schema';
+import { caseListSearch } from '@/lib/cases/filters';
 import { parsePageQuery, type RawSearchParams } from '@/lib/cases/page-query';
 import { listQueue, queueSchema, type QueueItem } from '@/lib/cases/queue';
 import { pickLabel, toLocale } from '@/lib/i18n/locales';

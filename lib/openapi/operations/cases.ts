@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { caseListSchema } from '@/lib/cases/list-schema';
+import { caseListSchema } from '@/lib/cases/filters';
 import { bulkTransitionBodySchema, transitionBodySchema } from '@/lib/cases/schemas';
 import { idParamSchema } from '@/lib/http/params';
 import { defaultDeadlineSchema } from '@/lib/settings';

@@ -2,7 +2,7 @@ import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/actor';
 import { casesCsv } from '@/lib/cases/export';
 import { listCases } from '@/lib/cases/list';
-import { caseListSchema } from '@/lib/cases/list-schema';
+import { caseListSchema } from '@/lib/cases/filters';
 import { csvHeaders } from '@/lib/csv';
 import { apiRoute, readSearchParams } from '@/lib/http/route';
 import { officeToday } from '@/lib/time';

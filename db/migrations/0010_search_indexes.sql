@@ -1,0 +1,1 @@
+CREATE INDEX IF NOT EXISTS "operators_uscc_trgm" ON "operators" USING gin ("uscc" gin_trgm_ops);

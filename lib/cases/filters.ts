@@ -1,0 +1,137 @@
+/**
+ * THE case filter contract (tablecn's validations.ts is the model): one zod schema that the case list
+ * page, `GET /api/v1/cases`, the stats API and the dashboard parse the URL with, the nuqs parsers beside
+ * it, and `caseListHref`, typed by it, that every link down to the case list is built with.
+ * Client-safe: no database imports.
+ */
+import { createParser, createSerializer, parseAsInteger, parseAsNativeArrayOf, parseAsString, parseAsStringLiteral } from 'nuqs/server';
+import { z } from 'zod';
+import { caseStateEnum, platformEnum, subjectKindEnum } from '@/db/schema/enums';
+import { MAX_DB_INT } from '@/lib/http/params';
+import { FLAGGED_FILTERS } from '@/lib/offenders/types';
+
+/** How the case list can be ordered; each has a fixed direction and a keyset over (key, id). */
+export const CASE_SORTS = ['opened', 'deadline', 'subject'] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+/** Funnel steps a case has reached at some time (cumulative: a removed case also reached ordered and notified). */
+export const REACHED_STEPS = ['ordered', 'notified', 'removed'] as const;
+export const CASE_LIST_DEFAULT_LIMIT = 50;
+export const CASE_LIST_MAX_LIMIT = 200;
+export const CASE_SEARCH_MAX = 100;
+
+const blank = (v: unknown) => (v === '' || v === null || (Array.isArray(v) && v.every((x) => x === '')) ? undefined : v);
+const single = (v: unknown) => (Array.isArray(v) ? v[v.length - 1] : v);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => blank(single(v)), schema.optional());
+const positiveId = (what: string) =>
+  z.coerce.number({ error: `${what} is an id (a positive integer).` }).int(`${what} is an id (a positive integer).`).positive(`${what} is an id (a positive integer).`).max(MAX_DB_INT, 'Too large for this database (at most 2147483647).');
+const code = (what: string, example: string) => z.string().trim().regex(/^[a-z0-9_]{1,64}$/, `${what} is a code such as "${example}".`);
+const oneOf = <T extends readonly [string, ...string[]]>(name: string, values: T) => z.enum(values, { error: `${name} is one of: ${values.join(', ')}.` });
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as YYYY-MM-DD.')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'Not a calendar date.');
+
+/** `state=ordered&state=notified` and `state=ordered,notified` both mean "either". */
+const states = z.preprocess(
+  (v) => {
+    const list = (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]).flatMap((x) => String(x).split(',')).map((s) => s.trim()).filter(Boolean);
+    return list.length ? [...new Set(list)] : undefined;
+  },
+  z.array(oneOf('A state', caseStateEnum.enumValues)).optional(),
+);
+
+/**
+ * Every filter, field by field. `from`/`to` select by inspection date (the dashboard's period);
+ * `store` = the subject is listed on that store; `reached` = the case reached that funnel step at some time.
+ */
+export const caseFilterFields = {
+  state: states,
+  sector: optional(code('The sector', 'parking')),
+  category: optional(code('The category', 'collect_excessive')),
+  campaign: optional(positiveId('The campaign')),
+  overdue: optional(z.enum(['1', '0', 'true', 'false'], { error: 'overdue is 1 (only overdue cases) or 0.' }).transform((v) => v === '1' || v === 'true')),
+  operator: optional(positiveId('The operator')),
+  subject: optional(positiveId('The subject')),
+  /** One search (lib/search): a case number, subject names (current and former), operator names, USCCs, identifiers. */
+  q: optional(z.string().trim().max(CASE_SEARCH_MAX, `At most ${CASE_SEARCH_MAX} characters.`)),
+  /** `confirmed`: only cases of subjects under a confirmed repeat-offender flag (their own, or their operator's). */
+  flagged: optional(oneOf('flagged', FLAGGED_FILTERS)),
+  kind: optional(oneOf('kind', subjectKindEnum.enumValues)),
+  platform: optional(oneOf('platform', platformEnum.enumValues)),
+  from: optional(isoDate),
+  to: optional(isoDate),
+  store: optional(code('The store', 'huawei')),
+  reached: optional(oneOf('reached', REACHED_STEPS)),
+};
+
+/** `from` must not be after `to` (reported on `to`). */
+export function refinePeriod(f: { from?: string; to?: string }, ctx: z.RefinementCtx) {
+  if (f.from && f.to && f.from > f.to) ctx.addIssue({ code: 'custom', path: ['to'], message: '`from` must not be after `to`.' });
+}
+
+export const caseFiltersSchema = z.object(caseFilterFields).superRefine(refinePeriod);
+export type CaseFilters = z.infer<typeof caseFiltersSchema>;
+
+/** The case list's URL and `GET /api/v1/cases`: the filters, the sort, the page and the format. */
+export const caseListSchema = z
+  .object({
+    ...caseFilterFields,
+    sort: z.preprocess((v) => blank(single(v)), oneOf('sort', CASE_SORTS).default('opened')),
+    cursor: optional(z.string().max(400, 'Not a cursor this list gave out.')),
+    limit: z.preprocess(
+      (v) => blank(single(v)),
+      z.coerce
+        .number({ error: `limit is a number from 1 to ${CASE_LIST_MAX_LIMIT}.` })
+        .int('limit is a whole number.')
+        .min(1, 'limit is at least 1.')
+        .max(CASE_LIST_MAX_LIMIT, `limit is at most ${CASE_LIST_MAX_LIMIT}.`)
+        .default(CASE_LIST_DEFAULT_LIMIT),
+    ),
+    format: optional(oneOf('format', ['json', 'csv'] as const)),
+  })
+  .superRefine(refinePeriod);
+export type CaseListQuery = z.infer<typeof caseListSchema>;
+
+/** overdue travels as 1/0, as the form's select sends it. */
+const parseAsOneZero = createParser({ parse: (v) => (v === '1' || v === 'true' ? true : v === '0' || v === 'false' ? false : null), serialize: (v: boolean) => (v ? '1' : '0') });
+
+/** The nuqs parsers of the same fields (URL ⇄ values in client components, and the serializer below). */
+export const caseFilterParsers = {
+  state: parseAsNativeArrayOf(parseAsStringLiteral(caseStateEnum.enumValues)),
+  sector: parseAsString,
+  category: parseAsString,
+  campaign: parseAsInteger,
+  overdue: parseAsOneZero,
+  operator: parseAsInteger,
+  subject: parseAsInteger,
+  q: parseAsString,
+  flagged: parseAsStringLiteral(FLAGGED_FILTERS),
+  kind: parseAsStringLiteral(subjectKindEnum.enumValues),
+  platform: parseAsStringLiteral(platformEnum.enumValues),
+  from: parseAsString,
+  to: parseAsString,
+  store: parseAsString,
+  reached: parseAsStringLiteral(REACHED_STEPS),
+} satisfies Record<keyof CaseFilters, unknown>;
+
+const listParsers = {
+  ...caseFilterParsers,
+  sort: parseAsStringLiteral(CASE_SORTS).withDefault('opened'),
+  cursor: parseAsString,
+  limit: parseAsInteger.withDefault(CASE_LIST_DEFAULT_LIMIT),
+  format: parseAsStringLiteral(['json', 'csv'] as const),
+};
+const serialize = createSerializer(listParsers, { clearOnDefault: true });
+
+export type CaseListLinkQuery = Partial<CaseListQuery>;
+
+/** The query string (`?…`, or '') of a filter set, the sort and the page. */
+export function caseListSearch(q: CaseListLinkQuery): string {
+  const values = Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)));
+  return serialize(values as never);
+}
+
+/** The case list (`/cases`) showing exactly the cases these filters select. */
+export function caseListHref(q: CaseListLinkQuery = {}): string {
+  return `/cases${caseListSearch(q)}`;
+}
