@@ -10,6 +10,7 @@
 import { closeDatabase, getDatabase } from '../db/client';
 import { DataFolderLockedError } from '../db/lock';
 import { DEMO_USERS, seedDemo, seedTaxonomies } from '../db/seed';
+import { migrateEvidenceFromDisk } from '../lib/evidence/disk-migration';
 import { missingSecretProblem } from '../lib/auth/secret';
 
 function demoWanted(argv = process.argv, env = process.env): boolean {
@@ -28,6 +29,8 @@ async function main() {
   const demo = demoWanted();
   const { db, kind } = await getDatabase();
   await seedTaxonomies(db);
+  const disk = await migrateEvidenceFromDisk(db);
+  if (disk.moved || disk.missing.length) console.log(`[rectify] evidence files moved from disk into the database: ${disk.moved}; not found: ${disk.missing.join(', ') || 'none'}`);
   if (demo) {
     const result = await seedDemo(db, { today: new Date() });
     console.log(`[rectify] ${kind} database ready, demo ${result.created ? 'seeded' : 'already present'} (${Date.now() - started} ms)`);

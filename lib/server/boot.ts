@@ -1,5 +1,6 @@
 import { getDatabase } from '@/db/client';
 import { DataFolderLockedError } from '@/db/lock';
+import { migrateEvidenceFromDisk } from '@/lib/evidence/disk-migration';
 import { recoverInterruptedImports } from '@/lib/imports/recover';
 import { missingSecretProblem } from '@/lib/auth/secret';
 
@@ -13,6 +14,8 @@ if (problem) {
 try {
   const handle = await getDatabase();
   console.log(`[rectify] database ready (${handle.kind})`);
+  const disk = await migrateEvidenceFromDisk(handle.db);
+  if (disk.moved || disk.missing.length) console.log(`[rectify] evidence files moved from disk into the database: ${disk.moved}; not found here: ${disk.missing.length}`);
   const interrupted = await recoverInterruptedImports(handle);
   if (interrupted.length) console.log(`[rectify] imports interrupted by the last stop, marked failed: ${interrupted.join(', ')}`);
 } catch (err) {
