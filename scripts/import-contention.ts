@@ -43,8 +43,8 @@ async function probeCases(handle: DatabaseHandle, dir: string): Promise<Record<P
   });
   const file = path.join(dir, 'probe.csv');
   fs.writeFileSync(file, csvText(rows));
-  const job = await createImportJob(handle.db, null, { format: 'csv', filename: 'probe.csv', dryRun: false, fileBytes: fs.statSync(file).size });
-  await runImportJob(handle, { jobId: job.id, file, format: 'csv', filename: 'probe.csv', dryRun: false, actor: null });
+  const job = await createImportJob(handle.db, null, { format: 'csv', filename: 'probe.csv', dryRun: false, fileBytes: fs.statSync(file).size }, fs.createReadStream(file));
+  await runImportJob(handle, { jobId: job.id, format: 'csv', filename: 'probe.csv', dryRun: false, actor: null });
   const ids = await queryRows<{ id: number; sector: string }>(handle.db, sql`SELECT c.id, s.sector FROM cases c JOIN subjects s ON s.id = c.subject_id WHERE c.state = 'open' ORDER BY c.id`);
   return { unrelated: ids.filter((r) => r.sector === 'power_bank').map((r) => r.id), sameCells: ids.filter((r) => r.sector === 'parking').map((r) => r.id) };
 }

@@ -54,13 +54,13 @@ describe('the audit chain during a long transaction', () => {
   it.skipIf(testDatabaseKind() === 'pglite')('another audited write completes while an import is in the middle of its apply (Postgres: several connections)', async () => {
     const file = path.join(dir, 'apply.csv');
     fs.writeFileSync(file, csvText(Array.from({ length: 200 }, (_, i) => importRow(i, { source: 'lock' }))));
-    const job = await createImportJob(handle.db, null, { format: 'csv', filename: 'apply.csv', dryRun: false, fileBytes: fs.statSync(file).size });
+    const job = await createImportJob(handle.db, null, { format: 'csv', filename: 'apply.csv', dryRun: false, fileBytes: fs.statSync(file).size }, fs.createReadStream(file));
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     let paused!: () => void;
     const inApply = new Promise<void>((resolve) => (paused = resolve));
     const run = runImportJob(handle, {
-      jobId: job.id, file, format: 'csv', filename: 'apply.csv', dryRun: false, actor: null,
+      jobId: job.id, format: 'csv', filename: 'apply.csv', dryRun: false, actor: null,
       onStep: async (step) => {
         if (step !== 'flags') return;
         paused();
