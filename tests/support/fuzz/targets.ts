@@ -105,7 +105,7 @@ export function fuzzTargets(ids: FuzzIds): Record<string, Target> {
     'PUT /api/v1/offender-rules/[rule]': { params: { rule: 'operator_recurrence' }, body: () => ({ threshold: 3, windowMonths: 12, enabled: true }) },
     'GET /api/v1/notices': { query: ['status'] },
     'POST /api/v1/notices': { body: draft },
-    'GET /api/v1/notices/candidates': { query: ['kind', 'sector', 'region', 'q', 'campaign'], baseQuery: [['kind', 'rectification']] },
+    'GET /api/v1/notices/candidates': { query: ['kind', 'sector', 'region', 'q', 'campaign', 'cursor', 'limit'], baseQuery: [['kind', 'rectification']] },
     'GET /api/v1/notices/[id]': { params: id(ids.noticeId) },
     'PATCH /api/v1/notices/[id]': { params: id(ids.noticeId), body: () => ({ ...draft(), expectedRevision: 1 }) },
     'POST /api/v1/notices/[id]/approve': { params: id(ids.noticeId) },
