@@ -6,12 +6,15 @@
 import { closeDatabase, getDatabase } from '../db/client';
 import { DataFolderLockedError } from '../db/lock';
 import { DEMO_USERS, seedDemo, seedTaxonomies } from '../db/seed';
+import { migrateEvidenceFromDisk } from '../lib/evidence/disk-migration';
 
 async function main() {
   const started = Date.now();
   const demo = !process.argv.includes('--no-seed') && process.env.RECTIFY_SEED !== 'none';
   const { db, kind } = await getDatabase();
   await seedTaxonomies(db);
+  const disk = await migrateEvidenceFromDisk(db);
+  if (disk.moved || disk.missing.length) console.log(`[rectify] evidence files moved from disk into the database: ${disk.moved}; not found: ${disk.missing.join(', ') || 'none'}`);
   if (demo) {
     const result = await seedDemo(db, { today: new Date() });
     console.log(`[rectify] ${kind} database ready, demo ${result.created ? 'seeded' : 'already present'} (${Date.now() - started} ms)`);

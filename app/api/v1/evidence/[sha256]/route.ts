@@ -1,20 +1,21 @@
 import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/actor';
-import { getEvidenceOrThrow, readEvidenceBytes } from '@/lib/evidence/store';
+import { evidenceBytesStream, getEvidenceOrThrow } from '@/lib/evidence/store';
 import { notFound } from '@/lib/http/errors';
 import { apiRoute } from '@/lib/http/route';
 
-/** Downloads an evidence file: always as an attachment, never sniffed by the browser. */
+/** Downloads an evidence file, streamed from the database: always as an attachment, never sniffed by the browser. */
 export const GET = apiRoute<{ sha256: string }>(async (_req, params) => {
   await requirePermission('case:read');
-  const row = await getEvidenceOrThrow(await getDb(), params.sha256 ?? '');
-  const bytes = readEvidenceBytes(row);
+  const db = await getDb();
+  const row = await getEvidenceOrThrow(db, params.sha256 ?? '');
+  const bytes = evidenceBytesStream(db, row);
   if (!bytes) throw notFound('Evidence file', row.sha256);
   const ext = row.mediaType.split('/')[1]?.replace(/^x-|vnd\.tcpdump\./, '') ?? 'bin';
-  return new Response(new Uint8Array(bytes), {
+  return new Response(bytes, {
     headers: {
       'content-type': row.mediaType,
-      'content-length': String(bytes.length),
+      'content-length': String(row.byteSize),
       'content-disposition': `attachment; filename="${row.sha256}.${ext === 'jpeg' ? 'jpg' : ext === 'json' ? 'har' : ext}"`,
       'x-content-type-options': 'nosniff',
       'cache-control': 'private, max-age=31536000, immutable',
