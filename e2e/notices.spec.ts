@@ -57,7 +57,7 @@ test('draft, four eyes, publish, and the public reads, downloads and subscribes'
 
   // A second draft with a marker, which must never show in public.
   const candidates = await (await page.request.get('/api/v1/notices/candidates?kind=rectification')).json();
-  const spare = candidates.candidates.find((c: { caseId: number }) => c.caseId > 0);
+  const spare = candidates.items.find((c: { caseId: number }) => c.caseId > 0);
   const marked = await page.request.post('/api/v1/notices', {
     data: { kind: 'rectification', titleZh: MARKER, titleEn: MARKER, introZh: MARKER, introEn: MARKER, deadline: inDays(20), caseIds: [spare.caseId] },
   });

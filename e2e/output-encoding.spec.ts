@@ -78,7 +78,7 @@ test('HTML and script in every kind of text show as text, on every page, public 
   await ok(await api.post(`/api/v1/cases/${caseId}/transitions`, { data: { to: 'ordered', reason: P.reason, deadline: inDays(10), expectedRevision: inspection.case.revision } }));
 
   // The annex lists a case already overdue (from the demo data), renamed first through the edit form.
-  const { candidates } = await ok(await api.get('/api/v1/notices/candidates?kind=rectification'));
+  const { items: candidates } = await ok(await api.get('/api/v1/notices/candidates?kind=rectification'));
   expect(candidates.length).toBeGreaterThan(0);
   const candidate = candidates[candidates.length - 1];
   const detail = await ok(await api.get(`/api/v1/cases/${candidate.caseId}`));

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { auditEvents } from '@/db/schema';
 import type { Queryable } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
@@ -24,4 +25,18 @@ export async function recordAudit(tx: Queryable, actor: Actor | null, entry: Aud
     before: entry.before ?? null,
     after: entry.after ?? null,
   });
+}
+
+/**
+ * For a long transaction (an import's apply): its audit events are held back instead of taking the
+ * chain's lock at once (which would hold every other audited write until it commits). Call
+ * flushDeferredAudit right before committing; the events then join the chain in their order.
+ */
+export async function deferAudit(tx: Queryable): Promise<void> {
+  await tx.execute(sql`SELECT audit_defer()`);
+}
+
+/** Appends the held-back events to the chain (takes its lock until the commit). */
+export async function flushDeferredAudit(tx: Queryable): Promise<void> {
+  await tx.execute(sql`SELECT audit_flush_deferred()`);
 }

@@ -2,7 +2,7 @@
 // `npm run test:e2e`: the Playwright suite (e2e/) against a production build, once per database:
 // PGlite always (a fresh temporary data folder), and Postgres too when TEST_DATABASE_URL is set
 // (a fresh database rectify_e2e_<run> next to it, dropped afterwards).
-// For each: prepare the database (scripts/prepare-db.ts: migrate + demo seed), `next start`, wait for
+// For each: prepare the database (scripts/prepare-db.ts: migrate + demo seed, RECTIFY_SEED=demo), `next start`, wait for
 // /api/health, `playwright test`, stop the server. Extra arguments go to `playwright test`.
 // Environment: E2E_SKIP_BUILD=1 (reuse .next when it exists), E2E_PORT (default 3100),
 // E2E_DATABASES=pglite,postgres (restrict), E2E_REPORT_DIR (also write Playwright JSON reports there),
@@ -199,13 +199,15 @@ async function runFor(kind, chromiumPath) {
   try {
     const prepared = await prepareEnvironment(kind);
     cleanup = prepared.cleanup;
+    // The suite signs in with the demo accounts: seeded on Postgres only when asked (DESIGN §10).
+    // A real Postgres also needs a session secret before anything is written; a throw-away one per
+    // run also keeps the PGlite run from writing .data/auth-secret in the working tree.
+    prepared.env.RECTIFY_SEED = 'demo';
+    prepared.env.NEXTAUTH_SECRET ??= crypto.randomBytes(32).toString('base64url');
     if (!prepareDatabase(prepared.env)) return false;
 
     const port = await choosePort();
     const baseUrl = `http://127.0.0.1:${port}`;
-    // A production server on Postgres refuses to start without a session secret; a throw-away one
-    // per run also keeps the PGlite run from writing .data/auth-secret in the working tree.
-    prepared.env.NEXTAUTH_SECRET ??= crypto.randomBytes(32).toString('base64url');
     prepared.env.NEXTAUTH_URL = baseUrl;
     log(`next start on ${baseUrl} (server log: ${path.relative(root, logFile)})`);
     const server = startServer(prepared.env, port, logFile);

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// `npm start`: migrate and seed the database, build if the build is missing or stale, then serve.
+// `npm start`: migrate and seed the database (scripts/prepare-db.ts: on a real Postgres it stops at once
+// without NEXTAUTH_SECRET, and seeds the demo only with RECTIFY_SEED=demo), build if the build is
+// missing or stale, then serve.
 import { spawnSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import { buildIsCurrent } from './build-state.mjs';
@@ -17,8 +19,9 @@ console.log(`[rectify] serving on http://localhost:${port}`);
 const server = spawn(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', port], {
   stdio: 'inherit',
   cwd: root,
-  // The demo (the default) may run without NEXTAUTH_SECRET: one is generated and kept under .data/.
-  env: { ...process.env, NODE_ENV: 'production', ...(process.env.RECTIFY_SEED === 'none' ? {} : { RECTIFY_DEMO: '1' }) },
+  // Without DATABASE_URL a session secret is generated and kept under .data/; with it, NEXTAUTH_SECRET
+  // is required and prepare-db.ts above already stopped without it (lib/auth/secret.ts).
+  env: { ...process.env, NODE_ENV: 'production' },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

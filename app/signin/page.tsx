@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getActor } from '@/lib/auth/actor';
+import { safeCallbackPath } from '@/lib/auth/callback';
 import { LocaleSwitch } from '@/components/shell/locale-switch';
 import { SignInForm } from './sign-in-form';
 
@@ -9,13 +10,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('auth'))('title') };
 }
 
-function safeCallback(value: string | string[] | undefined): string {
-  const v = Array.isArray(value) ? value[0] : value;
-  return v && v.startsWith('/') && !v.startsWith('//') ? v : '/';
-}
-
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const callbackUrl = safeCallback((await searchParams).callbackUrl);
+  const callbackUrl = safeCallbackPath((await searchParams).callbackUrl);
   if (await getActor()) redirect(callbackUrl);
   const t = await getTranslations();
   return (

@@ -6,6 +6,7 @@ import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
+import { safeCallbackPath } from '@/lib/auth/callback';
 import { parseThrottledError } from '@/lib/auth/throttle-message';
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
@@ -32,7 +33,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       setError(throttled ? t(throttled.scope === 'account' ? 'throttledAccount' : 'throttledAddress', { minutes: throttled.minutes }) : t('failed'));
       return;
     }
-    router.replace(callbackUrl);
+    router.replace(safeCallbackPath(callbackUrl));
     router.refresh();
   }
 

@@ -50,7 +50,19 @@ export function NoticeComposer({ initial, options }: { initial: ComposerInitial;
   const candidates = useQuery({
     queryKey: ['notice-candidates', params.toString()],
     enabled: !initial.corrects,
-    queryFn: async (): Promise<LiveCaseRow[]> => (await (await fetch(`/api/v1/notices/candidates?${params}`)).json()).candidates ?? [],
+    // Every page, so the composer sees every candidate (the API pages at most 200 at a time).
+    queryFn: async (): Promise<LiveCaseRow[]> => {
+      const all: LiveCaseRow[] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await fetch(`/api/v1/notices/candidates?${params}&limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+        if (!res.ok) throw new Error(String(res.status));
+        const page: { items: LiveCaseRow[]; nextCursor: string | null } = await res.json();
+        all.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return all;
+    },
   });
   const rows = initial.corrects ? initial.corrects.rows : (candidates.data ?? []);
   const selectedRows = useMemo(() => [...selected.values()], [selected]);

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/permissions';
+import { GlobalSearch } from './global-search';
 import { LocaleSwitch } from './locale-switch';
 import { NavLinks } from './nav-links';
 import { NAV_ITEMS } from './nav-items';
@@ -36,6 +37,7 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="no-print flex flex-wrap items-center justify-between gap-3 bg-brand-600 px-5 py-2.5 text-white">
           <span className="text-sm text-white/85">{t('app.office')}</span>
+          {can(actor.role, 'case:read') ? <GlobalSearch /> : null}
           <div className="flex items-center gap-3">
             <span className="text-sm">
               <span className="sr-only">{t('nav.signedInAs')} </span>

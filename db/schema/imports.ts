@@ -1,6 +1,7 @@
 import { bigint, boolean, date, index, integer, jsonb, pgTable, real, text, timestamp } from 'drizzle-orm/pg-core';
 import { importFormatEnum, importStatusEnum } from './enums';
 import { apiTokens, users } from './users';
+import { storedFiles } from './files';
 
 /** A bulk import of automated testing results (DESIGN §7): progress, counts and its report. */
 export const importJobs = pgTable('import_jobs', {
@@ -13,6 +14,8 @@ export const importJobs = pgTable('import_jobs', {
   phase: text('phase', { enum: ['queued', 'validating', 'applying', 'done'] }).notNull().default('queued'),
   /** Size of the uploaded file and how much of it has been read, for the progress bar. */
   fileBytes: bigint('file_bytes', { mode: 'number' }).notNull().default(0),
+  /** The uploaded file, kept in the database until the job ends (lib/files/store.ts). */
+  fileId: bigint('file_id', { mode: 'number' }).references(() => storedFiles.id, { onDelete: 'set null' }),
   progress: real('progress').notNull().default(0),
   /** The process running the job (`host:pid`) and its last sign of life: boot recovery fails orphans. */
   runner: text('runner'),

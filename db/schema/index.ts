@@ -1,6 +1,7 @@
 export * from './enums';
 export * from './taxonomy';
 export * from './users';
+export * from './files';
 export * from './registry';
 export * from './inspections';
 export * from './cases';

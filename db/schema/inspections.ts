@@ -6,6 +6,7 @@ import { inspectionMethodEnum, severityEnum } from './enums';
 import { subjects } from './registry';
 import { sectors, violationCategories } from './taxonomy';
 import { apiTokens, users } from './users';
+import { storedFiles } from './files';
 
 /** 专项行动: a named enforcement action with dates and scope sectors. */
 export const campaigns = pgTable(
@@ -92,7 +93,9 @@ export const evidence = pgTable(
     byteSize: bigint('byte_size', { mode: 'number' }).notNull(),
     mediaType: text('media_type').notNull(),
     originalName: text('original_name').notNull().default(''),
-    /** Where the bytes are kept, relative to the evidence store; null for evidence known only by hash/URL. */
+    /** The bytes, kept in the database (lib/files/store.ts); null for evidence known only by hash/URL. */
+    fileId: bigint('file_id', { mode: 'number' }).references(() => storedFiles.id),
+    /** Where the bytes were kept on the disk of one server before they moved into the database (migrated at start-up). */
     storagePath: text('storage_path'),
     sourceUrl: text('source_url'),
     uploadedBy: integer('uploaded_by').references(() => users.id),

@@ -59,3 +59,21 @@ export const signInAttempts = pgTable(
   },
   (t) => [primaryKey({ columns: [t.scope, t.key] }), check('sign_in_attempts_scope', sql`${t.scope} in ('account', 'address')`)],
 );
+
+/**
+ * Sessions ended by signing out (lib/auth/sessions.ts). A session token carries its id (`sid`); every
+ * request re-reads the user row and refuses a token whose id is here, on every web copy at once.
+ * Rows are kept until the token would have expired anyway, then purged.
+ */
+export const revokedSessions = pgTable(
+  'revoked_sessions',
+  {
+    sessionId: text('session_id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('revoked_sessions_user_idx').on(t.userId), index('revoked_sessions_expires_idx').on(t.expiresAt)],
+);

@@ -43,6 +43,7 @@ export const API: Row[] = [
   { route: 'GET /api/v1/operators', expect: READ },
   { route: 'POST /api/v1/operators', body: {}, expect: WORK },
   { route: 'GET /api/v1/operators/[id]', path: '/api/v1/operators/1', expect: READ },
+  { route: 'GET /api/v1/search', path: '/api/v1/search?q=1', expect: READ },
   { route: 'GET /api/v1/subjects', expect: READ },
   { route: 'POST /api/v1/subjects', body: {}, expect: WORK },
   { route: 'GET /api/v1/subjects/[id]', path: '/api/v1/subjects/1', expect: READ },

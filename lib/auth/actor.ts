@@ -3,11 +3,12 @@ import { headers } from 'next/headers';
 import { getServerSession } from 'next-auth';
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { apiTokens, users } from '@/db/schema';
+import { apiTokens } from '@/db/schema';
 import { forbiddenError, unauthorized } from '@/lib/http/errors';
 import { currentRequestHeaders } from '@/lib/http/request-context';
 import { authOptions } from './options';
 import { can, type Permission, type Role } from './permissions';
+import { sessionUser } from './sessions';
 import { hashTokenSecret, TOKEN_PREFIX } from './tokens';
 
 /** Who is acting: a signed-in user or an API token acting with a role. */
@@ -35,12 +36,11 @@ async function actorFromBearer(authorization: string): Promise<Actor | null> {
 
 async function actorFromSession(): Promise<Actor | null> {
   const session = await getServerSession(authOptions);
-  const id = session?.user?.id;
-  if (!id) return null;
-  const db = await getDb();
-  // The user row is read on every request: a disabled user or a bumped session version stops at once.
-  const [user] = await db.select().from(users).where(eq(users.id, id)).limit(1);
-  if (!user || user.disabledAt || user.sessionVersion !== session.user.sv) return null;
+  if (!session?.user?.id) return null;
+  // The user row is read on every request: a disabled user, a bumped session version or a signed-out session stops at once.
+  const { id, sv, sid, sst } = session.user;
+  const user = await sessionUser({ uid: id, sv, sid, sst });
+  if (!user) return null;
   return { kind: 'user', id: user.id, role: user.role, name: user.name, email: user.email };
 }
 

@@ -1,15 +1,18 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
+import { safeRedirectUrl } from './callback';
 import { resolveAuthSecret } from './secret';
+import { newSessionClaims, revokeSession, SESSION_MAX_AGE_SECONDS } from './sessions';
 import { signInWithPassword } from './sign-in';
 import { throttledError } from './throttle-message';
-import { clientAddress } from './throttle';
+import { clientAddress } from '@/lib/server/client-address';
 import type { Role } from './permissions';
 
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60; // one working day
-
 export const authOptions: NextAuthOptions = {
-  secret: resolveAuthSecret(),
+  // Read when a request needs it, not when the build loads this module.
+  get secret() {
+    return resolveAuthSecret();
+  },
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: '/signin' },
   providers: [
@@ -25,13 +28,23 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    // The real sign-out (POST /api/auth/signout): the session ends on the server too, not only in this browser.
+    async signOut({ token }) {
+      await revokeSession(token ?? {});
+    },
+  },
   callbacks: {
+    redirect({ url, baseUrl }) {
+      return safeRedirectUrl(url, baseUrl);
+    },
     jwt({ token, user }) {
       if (user) {
         const u = user as { id: string; role: Role; sv: number };
         token.uid = Number(u.id);
         token.role = u.role;
         token.sv = u.sv;
+        Object.assign(token, newSessionClaims());
       }
       return token;
     },
@@ -40,6 +53,8 @@ export const authOptions: NextAuthOptions = {
         session.user.id = token.uid;
         session.user.role = token.role;
         session.user.sv = token.sv;
+        session.user.sid = token.sid;
+        session.user.sst = token.sst;
       }
       return session;
     },

@@ -21,22 +21,6 @@ export const WINDOW_MINUTES = 15;
 export type Scope = 'account' | 'address';
 const LIMITS: Record<Scope, number> = { account: ACCOUNT_LIMIT, address: ADDRESS_LIMIT };
 
-/**
- * The client address. Behind a reverse proxy that sets X-Forwarded-For (RECTIFY_TRUST_PROXY=1):
- * its first hop. Otherwise X-Real-IP, else the X-Forwarded-For that `next start` fills in from the
- * socket. Without a trusted proxy a client can send these headers itself, so the per-address limit
- * is then only a speed bump; the per-account limit never depends on the address.
- */
-export function clientAddress(headers: Headers | Record<string, string | string[] | undefined>, trustProxy = process.env.RECTIFY_TRUST_PROXY === '1'): string {
-  const get = (name: string) => {
-    const v = headers instanceof Headers ? headers.get(name) : headers[name];
-    return (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
-  };
-  const forwarded = get('x-forwarded-for')?.split(',').map((s) => s.trim()).filter(Boolean);
-  const address = trustProxy ? (forwarded?.[0] ?? get('x-real-ip')) : (get('x-real-ip') ?? forwarded?.at(-1));
-  return (address ?? 'unknown').slice(0, 100);
-}
-
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }

@@ -20,9 +20,12 @@ export const transitionBodySchema = z.object({
   expectedRevision: z.number({ error: 'The revision you saw (expectedRevision) is required.' }).int().positive().max(MAX_DB_INT, 'Too large for this database (at most 2147483647).'),
 });
 
+/** The most cases one bulk transition moves (DESIGN §6), all in one transaction. */
+export const MAX_BULK_CASES = 5000;
+
 export const bulkTransitionBodySchema = z.object({
   ...transitionFields,
-  ids: z.array(z.number().int().positive().max(MAX_DB_INT, 'Too large for this database (at most 2147483647).')).min(1, 'Name at least one case.').max(500, 'At most 500 cases at once.'),
+  ids: z.array(z.number().int().positive().max(MAX_DB_INT, 'Too large for this database (at most 2147483647).')).min(1, 'Name at least one case.').max(MAX_BULK_CASES, `At most ${MAX_BULK_CASES.toLocaleString('en')} cases at once (one transaction); split a larger set.`),
   /** Optional per-case revisions (`{ "12": 3 }`); cases not named are taken at their current revision. */
   expectedRevisions: z.record(z.string().regex(/^\d+$/), z.number().int().positive().max(MAX_DB_INT, 'Too large for this database (at most 2147483647).')).optional(),
 });

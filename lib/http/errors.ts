@@ -28,3 +28,4 @@ export const invalid = (message: string, fields?: FieldErrors) =>
 export const unprocessable = (message: string, fields?: FieldErrors) =>
   new HttpError(422, 'unprocessable', message, fields);
 export const tooLarge = (message: string) => new HttpError(413, 'too_large', message);
+export const unsupportedMediaType = (message: string) => new HttpError(415, 'unsupported_media_type', message);

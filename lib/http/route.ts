@@ -1,7 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
-import { HttpError, invalid, tooLarge, type FieldErrors } from './errors';
+import { HttpError, invalid, tooLarge, unsupportedMediaType, type FieldErrors } from './errors';
 import { runWithRequest } from './request-context';
+import { crossSiteRefusal } from './same-origin';
 import { unstorableFields } from '@/lib/storable-text';
 
 /** zod issues → one message per field path (`findings.1.category`), every field at once. */
@@ -70,13 +71,18 @@ function refuseUnstorable(value: unknown, message: string, path: string[] = []):
 
 type RouteContext<P> = { params: Promise<P> };
 
-/** Wraps a route handler: plain return values become JSON, every thrown error the DESIGN §6 error shape. */
+/**
+ * Wraps a route handler: a cross-site write with the session cookie is refused first (same-origin.ts);
+ * plain return values become JSON, every thrown error the DESIGN §6 error shape.
+ */
 export function apiRoute<P = Record<string, never>>(
   handler: (req: NextRequest, params: P) => Promise<Response | unknown>,
 ) {
   return async (req: NextRequest, ctx: RouteContext<P>): Promise<Response> => {
     return runWithRequest(req.headers, async () => {
       try {
+        const forged = crossSiteRefusal(req);
+        if (forged) throw forged;
         const params = (await ctx?.params) ?? ({} as P);
         refuseUnstorable(params, 'The path contains a NUL character or invalid Unicode.');
         const result = await handler(req, params);
@@ -90,8 +96,14 @@ export function apiRoute<P = Record<string, never>>(
 
 export const MAX_JSON_BYTES = 1024 * 1024;
 
-/** Reads and validates a JSON body: malformed JSON, an oversized body and invalid fields are 4xx. */
+/**
+ * Reads and validates a JSON body: another Content-Type than application/json is a 415 (a page on
+ * another site can only send text/plain, form or multipart bodies without asking first), malformed
+ * JSON, an oversized body and invalid fields are 4xx.
+ */
 export async function readJson<S extends z.ZodType>(req: Request, schema: S, maxBytes = MAX_JSON_BYTES): Promise<z.infer<S>> {
+  const type = req.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/json') throw unsupportedMediaType(`The body must be sent as Content-Type: application/json (not ${type ? type.slice(0, 100) : 'none'}).`);
   const declared = Number(req.headers.get('content-length') ?? 0);
   if (declared > maxBytes) throw tooLarge(`The body is larger than ${maxBytes} bytes.`);
   const text = await req.text();

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
-import { recordAudit } from '@/lib/audit';
+import { deferAudit, flushDeferredAudit, recordAudit } from '@/lib/audit';
 import { recomputeOffenderFlags, refreshOffenderFlags } from '@/lib/offenders/refresh';
 import { createOperators, resolveSubjects, touchedIds, type ApplyScope } from './apply-registry';
 import { createFindings, openCases, referenceEvidence, resolveInspections } from './apply-inspections';
@@ -27,6 +27,9 @@ export const FULL_RECOMPUTE_ABOVE = 50_000;
 
 class DryRunRollback extends Error {}
 
+/** The advisory lock that keeps applies one at a time (not the audit chain's 7245001, nor the seed's 7245002). */
+const APPLY_LOCK = 7245003;
+
 export interface ApplyInput {
   jobId: number;
   actor: Actor | null;
@@ -43,6 +46,8 @@ export interface ApplyInput {
  * The applying phase: ONE transaction of set-based statements over the job's staging rows
  * (operators, subjects, inspections, evidence references, findings, cases), then one refresh of the
  * repeat-offender flags for everything touched and one audit event naming the job and its counts.
+ * The audit chain's lock is taken only for that last append, so other writers are not held up for
+ * the length of the apply.
  * A dry run does all of it and rolls back. Imports are never destructive: nothing is updated or
  * closed because a row is absent, and known rows change nothing.
  */
@@ -52,7 +57,11 @@ export async function applyStagedRows(db: Db, input: ApplyInput): Promise<Import
   try {
     await db.transaction(async (tx) => {
       // One apply at a time across processes: two files naming the same new subject never race.
-      await tx.execute(sql`SELECT pg_advisory_xact_lock(7245001)`);
+      // (Its own lock: the audit chain's is taken only by the append right before commit.)
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(${APPLY_LOCK})`);
+      // Audit events written during the apply (reopened offender flags) wait in a temporary table
+      // and join the chain with the import's own event at the end (docs/decisions/0002).
+      await deferAudit(tx);
       // Fresh statistics for the staged rows, or the planner takes the new table for empty (nested loops).
       await tx.execute(sql`ANALYZE import_staging`);
       const scope: ApplyScope = {
@@ -82,6 +91,8 @@ export async function applyStagedRows(db: Db, input: ApplyInput): Promise<Import
         known: input.validRows - findings,
         rejected: input.rejectedRows,
       };
+      // From here to the commit the chain's lock is held: only these appends and marking the job done.
+      await flushDeferredAudit(tx);
       await recordAudit(tx, input.actor, {
         action: input.dryRun ? 'import.dry_run' : 'import.apply',
         entityType: 'import_job',

@@ -6,6 +6,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { decodeCursor, pageOf } from '@/lib/http/cursor';
 import { recordAudit } from '@/lib/audit';
 import { notFound } from '@/lib/http/errors';
+import { writeStoredFile } from '@/lib/files/store';
 import { EMPTY_COUNTS, type ImportCounts } from './apply';
 
 export type ImportJobRow = typeof importJobs.$inferSelect;
@@ -53,17 +54,24 @@ export function toImportJob(row: ImportJobRow): ImportJob {
 /** This process, as recorded on the jobs it runs. */
 export const RUNNER = `${os.hostname()}:${process.pid}`;
 
-/** A queued job, with its audit event (who uploaded what) in the same transaction. */
+/**
+ * A queued job, its uploaded file (streamed into the database, lib/files/store.ts) and its audit
+ * event (who uploaded what), in one transaction.
+ */
 export async function createImportJob(
   db: Db,
   actor: Actor | null,
   input: { format: 'csv' | 'ndjson'; filename: string; dryRun: boolean; fileBytes: number },
+  file: AsyncIterable<Uint8Array>,
 ): Promise<ImportJobRow> {
   return db.transaction(async (tx) => {
+    const stored = await writeStoredFile(tx, 'import', file, { filename: input.filename });
     const [row] = await tx
       .insert(importJobs)
       .values({
         ...input,
+        fileBytes: stored.byteSize,
+        fileId: stored.id,
         createdBy: actor?.kind === 'user' ? actor.id : null,
         tokenId: actor?.kind === 'token' ? actor.id : null,
         runner: RUNNER,

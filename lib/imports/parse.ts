@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
+import type { Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
 import { IMPORT_COLUMNS, missingColumns, type ImportColumn, type ImportRecord } from './columns';
 
@@ -21,9 +22,12 @@ const MAX_RAW = 2000;
 const BAD_UTF8 = 'The line is not valid UTF-8 (save the file as UTF-8).';
 const clip = (raw: string) => raw.replace(/\r?\n$/, '').slice(0, MAX_RAW);
 
-function countingStream(file: string, counter: { bytes: number }) {
-  const stream = fs.createReadStream(file, { highWaterMark: 256 * 1024 });
-  stream.on('data', (chunk) => (counter.bytes += chunk.length));
+/** Where a file's bytes come from: a path on disk, or a function opening a stream (a file stored in the database). */
+export type ImportInput = string | (() => Readable);
+
+function countingStream(input: ImportInput, counter: { bytes: number }) {
+  const stream = typeof input === 'string' ? fs.createReadStream(input, { highWaterMark: 256 * 1024 }) : input();
+  stream.on('data', (chunk: Buffer) => (counter.bytes += chunk.length));
   return stream;
 }
 
@@ -32,7 +36,7 @@ function emptyRecord(): ImportRecord {
 }
 
 /** CSV (RFC 4180, header row, optional BOM, quoted fields), streamed. */
-export function parseCsvFile(file: string): ParsedFile {
+export function parseCsvFile(file: ImportInput): ParsedFile {
   const counter = { bytes: 0 };
   let lastParsedEnd = 0;
   // csv-parse counts a CRLF inside a quoted field as two lines: what it over-counted so far.
@@ -104,7 +108,7 @@ export function parseCsvFile(file: string): ParsedFile {
 }
 
 /** NDJSON / JSON Lines: one JSON object per line, streamed; blank lines are skipped. */
-export function parseNdjsonFile(file: string): ParsedFile {
+export function parseNdjsonFile(file: ImportInput): ParsedFile {
   const counter = { bytes: 0 };
 
   async function* items(): AsyncGenerator<ParsedItem> {
@@ -161,6 +165,6 @@ async function* ndjsonItems(lines: AsyncIterable<string>): AsyncGenerator<Parsed
  * A parsed file whose reading starts with the first `items` read: nothing is opened before, so a
  * reader that starts late (the job opens its staging connection first) misses nothing.
  */
-export function parseImportFile(file: string, format: 'csv' | 'ndjson'): ParsedFile {
+export function parseImportFile(file: ImportInput, format: 'csv' | 'ndjson'): ParsedFile {
   return format === 'csv' ? parseCsvFile(file) : parseNdjsonFile(file);
 }

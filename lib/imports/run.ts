@@ -1,6 +1,6 @@
-import fs from 'node:fs/promises';
 import { eq, sql } from 'drizzle-orm';
-import type { DatabaseHandle } from '@/db/client';
+import type { DatabaseHandle, Queryable } from '@/db/client';
+import { storedFileStream } from '@/lib/files/store';
 import { importJobs, importRejections } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { applyStagedRows, EMPTY_COUNTS, type ImportCounts, type StepHook } from './apply';
@@ -15,13 +15,10 @@ import { storableText } from '@/lib/storable-text';
 
 export interface RunOptions {
   jobId: number;
-  file: string;
   format: 'csv' | 'ndjson';
   filename: string;
   dryRun: boolean;
   actor: Actor | null;
-  /** Delete the file when done (uploads); kept for files the caller owns. */
-  removeFile?: boolean;
   onStep?: StepHook;
   /** Called once validating is over (tests and the kill check watch for it). */
   onApplying?: () => void | Promise<void>;
@@ -37,6 +34,10 @@ async function deleteStaging(handle: DatabaseHandle, jobId: number) {
   await handle.db.execute(sql`DELETE FROM import_staging WHERE job_id = ${jobId}`);
 }
 
+/** The job's uploaded file goes once the job has ended: it is kept only while the job may (re)run. */
+const deleteJobFile = (db: Queryable, jobId: number) =>
+  db.execute(sql`DELETE FROM stored_files WHERE id = (SELECT file_id FROM import_jobs WHERE id = ${jobId})`).then(() => undefined);
+
 /**
  * Runs one import job: validating (stream, check, stage valid rows in chunks, store rejections,
  * report progress), then applying (one transaction; a dry run rolls back), then clean-up. A failure
@@ -49,10 +50,12 @@ export async function runImportJob(handle: DatabaseHandle, o: RunOptions): Promi
     db.update(importJobs).set({ ...values, heartbeatAt: sql`now()` }).where(eq(importJobs.id, o.jobId));
   let heartbeat: NodeJS.Timeout | undefined;
   try {
-    const { size } = await fs.stat(o.file);
-    await job({ status: 'running', phase: 'validating', startedAt: sql`now()` as never, runner: RUNNER, fileBytes: size });
+    const [stored] = await db.select({ fileId: importJobs.fileId, size: importJobs.fileBytes }).from(importJobs).where(eq(importJobs.id, o.jobId));
+    const { fileId, size } = stored ?? { fileId: null, size: 0 };
+    if (fileId === null) throw new Error('The uploaded file of this job is gone; upload it again.');
+    await job({ status: 'running', phase: 'validating', startedAt: sql`now()` as never, runner: RUNNER });
     const schema = importRowSchema(await loadVocabulary(db));
-    const parsed = parseImportFile(o.file, o.format);
+    const parsed = parseImportFile(() => storedFileStream(db, fileId), o.format);
     const writer = await openStagingWriter(handle);
     let rows: StagedRow[] = [];
     let rejections: (Rejection & { raw: string })[] = [];
@@ -99,10 +102,16 @@ export async function runImportJob(handle: DatabaseHandle, o: RunOptions): Promi
       filename: o.filename,
       onStep: o.onStep,
       // A real run is marked done in the same transaction: a kill after commit never looks unapplied.
-      onCommit: (tx, c) => tx.update(importJobs).set({ ...done, counts: c }).where(eq(importJobs.id, o.jobId)).then(() => undefined),
+      onCommit: async (tx, c) => {
+        await deleteJobFile(tx, o.jobId);
+        await tx.update(importJobs).set({ ...done, counts: c }).where(eq(importJobs.id, o.jobId));
+      },
     });
     clearInterval(heartbeat);
-    if (o.dryRun) await job({ ...done, counts });
+    if (o.dryRun) {
+      await deleteJobFile(db, o.jobId);
+      await job({ ...done, counts });
+    }
     await deleteStaging(handle, o.jobId);
     if (valid > ANALYZE_ABOVE && !o.dryRun) await db.execute(sql.raw(`ANALYZE ${ANALYZED}`));
     console.log(`[imports] job ${o.jobId}: ${total} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`, JSON.stringify(counts));
@@ -112,8 +121,7 @@ export async function runImportJob(handle: DatabaseHandle, o: RunOptions): Promi
     const message = err instanceof Error ? err.message : String(err);
     await job({ status: 'failed', phase: 'done', error: message, finishedAt: sql`now()` as never, counts: EMPTY_COUNTS }).catch(() => undefined);
     await deleteStaging(handle, o.jobId).catch(() => undefined);
+    await deleteJobFile(db, o.jobId).catch(() => undefined);
     throw err;
-  } finally {
-    if (o.removeFile) await fs.rm(o.file, { force: true });
   }
 }

@@ -7,6 +7,7 @@ import type { Queryable } from '@/db/client';
 import { cases, inspections, operators, storeListings, subjectIdentifiers, subjects, violationCategories } from '@/db/schema';
 import type { CaseState } from '@/lib/cases/ladder';
 import { isOverdueSql } from '@/lib/cases/overdue';
+import { decodeCursor, pageOf } from '@/lib/http/cursor';
 import type { AnnexCaseRow } from './annex-group';
 import { LIST_SEPARATOR_ZH, sourceLabel } from './labels';
 
@@ -21,7 +22,7 @@ export interface LiveCaseRow extends AnnexCaseRow {
   sourceEn: string | null;
 }
 
-export async function liveCaseRows(q: Queryable, where: SQL | undefined, limit = 500): Promise<LiveCaseRow[]> {
+export async function liveCaseRows(q: Queryable, where: SQL | undefined, limit: number): Promise<LiveCaseRow[]> {
   const rows = await q
     .select({
       caseId: cases.id,
@@ -84,8 +85,21 @@ export function candidateWhere(f: CandidateFilters): SQL {
   return and(...conditions)!;
 }
 
-export function listCandidates(q: Queryable, f: CandidateFilters): Promise<LiveCaseRow[]> {
-  return liveCaseRows(q, candidateWhere(f));
+/**
+ * One page of the candidates, earliest deadline first (keyset on deadline, id), with the total that
+ * match: `{ items, total, nextCursor }` like every list.
+ */
+export async function listCandidates(q: Queryable, f: CandidateFilters, page: { cursor?: string; limit: number }): Promise<{ items: LiveCaseRow[]; total: number; nextCursor: string | null }> {
+  const after = decodeCursor(page.cursor);
+  const where = candidateWhere(f);
+  const keyset = after ? sql`(${cases.deadline}, ${cases.id}) > (${String(after[0])}::date, ${after[1]})` : undefined;
+  const [rows, [counted]] = await Promise.all([
+    liveCaseRows(q, and(where, keyset), page.limit + 1),
+    q.select({ n: sql<number>`count(*)::int`.mapWith(Number) }).from(cases).innerJoin(subjects, eq(subjects.id, cases.subjectId)).innerJoin(inspections, eq(inspections.id, cases.inspectionId)).leftJoin(operators, eq(operators.id, subjects.operatorId)).where(where),
+  ]);
+  // Candidates are overdue, so every one has a deadline: the keyset never meets a null.
+  const { items, nextCursor } = pageOf(rows, page.limit, (r) => [r.deadline, r.caseId]);
+  return { items, total: counted?.n ?? 0, nextCursor };
 }
 
 /** Whether a case may be listed in a notice of this kind right now. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { noticeKindEnum, noticeStatusEnum } from '@/db/schema/enums';
 import { MAX_DB_INT } from '@/lib/http/params';
+import { pageParams } from '@/lib/http/cursor';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as YYYY-MM-DD.');
 const kind = z.enum(noticeKindEnum.enumValues, { error: `One of: ${noticeKindEnum.enumValues.join(', ')}.` });
@@ -39,6 +40,7 @@ export const candidateQuerySchema = z.object({
   region: optionalParam,
   q: optionalParam,
   campaign: z.coerce.number().int().positive().max(MAX_DB_INT, 'Too large for this database (at most 2147483647).').optional(),
+  ...pageParams,
 });
 
 /** The public list: search, year, kind, sector, and a cursor (the overall batch number to continue below). */

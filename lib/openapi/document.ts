@@ -28,6 +28,7 @@ export function errorStatuses(op: Operation): ErrorStatus[] {
   const set = new Set<ErrorStatus>(op.errors ?? []);
   if (op.access !== 'public') set.add(401).add(403);
   if (op.params || op.query || op.body || op.rawBody) set.add(400);
+  if (op.body) set.add(415);
   if (op.params) set.add(404);
   return [...set].sort((a, b) => a - b);
 }

@@ -25,7 +25,7 @@ export function caseNumberOf(q: string): number | null {
 }
 
 /** `(type, match_value)` pairs a query would have as an identifier of each type. */
-function identifierPairs(q: string): SQL {
+export function identifierPairs(q: string): SQL {
   const pairs = IDENTIFIER_TYPES.map((t) => sql`(${t}::identifier_type, ${identifierMatchValue(t, q)})`);
   return sql.join(pairs, sql`, `);
 }

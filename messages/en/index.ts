@@ -12,6 +12,7 @@ import notices from './notices.json';
 import offenders from './offenders.json';
 import refusals from './refusals.json';
 import registry from './registry.json';
+import search from './search.json';
 
 const messages = {
   ...core,
@@ -27,5 +28,6 @@ const messages = {
   ...offenders,
   ...refusals,
   ...registry,
+  ...search,
 };
 export default messages;

@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,10 +7,13 @@ import { sql } from 'drizzle-orm';
 import { migrateDatabase, openPglite, openPostgres, queryRows, type DatabaseHandle } from '../../db/client';
 import { seedDemo, seedTaxonomies } from '../../db/seed';
 import { verifyAuditChain } from '../../lib/audit-verify';
+import { storeEvidence } from '../../lib/evidence/store';
+import { CHUNK_BYTES, readStoredFile } from '../../lib/files/store';
 import { backupPglite, restorePglite } from '../../lib/backup/pglite';
 import { backupPostgres, restorePostgres } from '../../lib/backup/postgres';
 import { createDatabase, databaseUrl, dropDatabase, randomSuffix } from '../support/pg-admin';
 import { testDatabaseKind } from '../support/db';
+import { makePng } from '../support/png';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rectify-backup-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -28,15 +32,51 @@ async function digest(handle: DatabaseHandle): Promise<Record<string, string>> {
   return out;
 }
 
-async function seeded(handle: DatabaseHandle): Promise<Record<string, string>> {
+/** Evidence files of several sizes (one spanning three chunks), uploaded as an inspector would. */
+async function withEvidence(handle: DatabaseHandle): Promise<void> {
+  const [user] = await queryRows<{ id: number }>(handle.db, sql`SELECT id FROM users WHERE role = 'inspector' ORDER BY id LIMIT 1`);
+  const actor = { kind: 'user' as const, id: Number(user!.id), role: 'inspector' as const, name: 'inspector', email: 'inspector@rectify.demo' };
+  for (const extra of [0, 100_000, 2 * CHUNK_BYTES + 12_345]) {
+    await storeEvidence(handle.db, actor, { bytes: Buffer.concat([makePng(extra % 251), randomBytes(extra)]), originalName: `shot-${extra}.png` });
+  }
+}
+
+/** Every evidence row with bytes, read back from its chunks: its SHA-256 and size as they hash now. */
+async function evidenceBytes(handle: DatabaseHandle): Promise<string[]> {
+  const rows = await queryRows<{ sha256: string; file_id: string }>(handle.db, sql`SELECT sha256, file_id FROM evidence WHERE file_id IS NOT NULL ORDER BY sha256`);
+  const out: string[] = [];
+  for (const row of rows) {
+    const hash = createHash('sha256');
+    let size = 0;
+    for await (const chunk of readStoredFile(handle.db, Number(row.file_id))) {
+      hash.update(chunk);
+      size += chunk.length;
+    }
+    expect(hash.digest('hex')).toBe(row.sha256);
+    out.push(`${row.sha256}:${size}`);
+  }
+  return out;
+}
+
+async function seeded(handle: DatabaseHandle): Promise<{ tables: Record<string, string>; evidence: string[] }> {
   await migrateDatabase(handle);
   await seedTaxonomies(handle.db);
   await seedDemo(handle.db, { today: new Date('2026-06-15T00:00:00Z') });
-  return digest(handle);
+  await withEvidence(handle);
+  const evidence = await evidenceBytes(handle);
+  expect(evidence).toHaveLength(3);
+  return { tables: await digest(handle), evidence };
+}
+
+async function expectIdentical(restored: DatabaseHandle, before: { tables: Record<string, string>; evidence: string[] }) {
+  expect(await digest(restored)).toEqual(before.tables);
+  expect(Object.keys(before.tables)).toEqual(expect.arrayContaining(['cases', 'audit_events', 'findings', 'stored_file_chunks']));
+  expect(await evidenceBytes(restored)).toEqual(before.evidence);
+  expect((await verifyAuditChain(restored.db)).ok).toBe(true);
 }
 
 describe.skipIf(testDatabaseKind() !== 'pglite')('backup and restore of the embedded database', () => {
-  it('round-trips every table exactly, and keeps the folder it replaced', async () => {
+  it('round-trips every table and every evidence byte exactly, and keeps the folder it replaced', async () => {
     const source = path.join(tmp, 'source');
     const first = await openPglite(source);
     const before = await seeded(first);
@@ -45,17 +85,16 @@ describe.skipIf(testDatabaseKind() !== 'pglite')('backup and restore of the embe
     const file = path.join(tmp, 'backup.tar.gz');
     expect(await backupPglite(source, file)).toBeGreaterThan(1000);
 
-    const target = path.join(tmp, 'target');
-    const empty = await openPglite(target);
+    // Wipe: the folder is replaced by an empty migrated database, then restored over.
+    fs.rmSync(source, { recursive: true });
+    const empty = await openPglite(source);
     await migrateDatabase(empty);
     await empty.close();
-    const keptAside = await restorePglite(file, target);
+    const keptAside = await restorePglite(file, source);
     expect(keptAside && fs.existsSync(keptAside)).toBeTruthy();
 
-    const restored = await openPglite(target);
-    expect(await digest(restored)).toEqual(before);
-    expect(Object.keys(before)).toEqual(expect.arrayContaining(['cases', 'audit_events', 'findings']));
-    expect((await verifyAuditChain(restored.db)).ok).toBe(true);
+    const restored = await openPglite(source);
+    await expectIdentical(restored, before);
     await restored.close();
   }, 120_000);
 
@@ -68,25 +107,25 @@ describe.skipIf(testDatabaseKind() !== 'pglite')('backup and restore of the embe
 });
 
 describe.skipIf(testDatabaseKind() !== 'postgres')('backup and restore of a Postgres database', () => {
-  it('round-trips every table exactly with pg_dump / pg_restore, the audit chain intact', async () => {
+  it('round-trips every table and every evidence byte exactly with pg_dump / pg_restore, the audit chain intact', async () => {
     const admin = process.env.TEST_DATABASE_URL!;
-    const [a, b] = [`rectify_bk_a_${randomSuffix()}`, `rectify_bk_b_${randomSuffix()}`];
+    const a = `rectify_bk_a_${randomSuffix()}`;
     await createDatabase(admin, a);
-    await createDatabase(admin, b);
     try {
       const source = await openPostgres(databaseUrl(admin, a), { max: 2 });
       const before = await seeded(source);
       await source.close();
       const file = path.join(tmp, 'backup.dump');
       expect(await backupPostgres(databaseUrl(admin, a), file)).toBeGreaterThan(1000);
-      await restorePostgres(file, databaseUrl(admin, b));
-      const restored = await openPostgres(databaseUrl(admin, b), { max: 2 });
-      expect(await digest(restored)).toEqual(before);
-      expect((await verifyAuditChain(restored.db)).ok).toBe(true);
+      // Wipe: the database is dropped and created empty, then restored.
+      await dropDatabase(admin, a);
+      await createDatabase(admin, a);
+      await restorePostgres(file, databaseUrl(admin, a));
+      const restored = await openPostgres(databaseUrl(admin, a), { max: 2 });
+      await expectIdentical(restored, before);
       await restored.close();
     } finally {
       await dropDatabase(admin, a);
-      await dropDatabase(admin, b);
     }
   }, 120_000);
 });

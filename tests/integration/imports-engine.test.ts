@@ -35,9 +35,9 @@ async function runFile(text: string | Buffer, opts: Partial<RunOptions> & { form
   const format = opts.format ?? 'csv';
   const file = path.join(dir, `f${++fileNo}.${format}`);
   fs.writeFileSync(file, text);
-  const job = await createImportJob(handle.db, null, { format, filename: path.basename(file), dryRun: !!opts.dryRun, fileBytes: fs.statSync(file).size });
+  const job = await createImportJob(handle.db, null, { format, filename: path.basename(file), dryRun: !!opts.dryRun, fileBytes: fs.statSync(file).size }, fs.createReadStream(file));
   let error: unknown = null;
-  const counts = await runImportJob(handle, { jobId: job.id, file, format, filename: path.basename(file), dryRun: false, actor: null, ...opts }).catch((e) => {
+  const counts = await runImportJob(handle, { jobId: job.id, format, filename: path.basename(file), dryRun: false, actor: null, ...opts }).catch((e) => {
     error = e;
     return null;
   });

@@ -77,8 +77,8 @@ describe('an import whose reader starts late', () => {
     try {
       for (const format of ['csv', 'ndjson'] as const) {
         const file = writeFile(format, `busy-${format}`);
-        const job = await createImportJob(handle.db, null, { format, filename: path.basename(file), dryRun: true, fileBytes: fs.statSync(file).size });
-        const counts = await within(20_000, `the ${format} job`, runImportJob(busy, { jobId: job.id, file, format, filename: path.basename(file), dryRun: true, actor: null }));
+        const job = await createImportJob(handle.db, null, { format, filename: path.basename(file), dryRun: true, fileBytes: fs.statSync(file).size }, fs.createReadStream(file));
+        const counts = await within(20_000, `the ${format} job`, runImportJob(busy, { jobId: job.id, format, filename: path.basename(file), dryRun: true, actor: null }));
         expect(counts.rejected).toBe(0);
         const [row] = await handle.db.select().from(importJobs).where(eq(importJobs.id, job.id));
         expect({ status: row!.status, totalRows: row!.totalRows }).toEqual({ status: 'succeeded', totalRows: 3 });

@@ -1,12 +1,11 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count, eq } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
+import { NextRequest } from 'next/server';
 import { POST as uploadRoute } from '../../app/api/v1/evidence/route';
 import { GET as downloadRoute } from '../../app/api/v1/evidence/[sha256]/route';
 import { POST as inspectionRoute } from '../../app/api/v1/inspections/route';
-import { getDb } from '../../db/client';
+import { getDb, queryRows } from '../../db/client';
 import { cases, evidence, findingEvidence, findings, inspections } from '../../db/schema';
 import { storeEvidence } from '../../lib/evidence/store';
 import { officeToday, addDays } from '../../lib/time';
@@ -17,25 +16,21 @@ import { makePng } from '../support/png';
 
 let inspector: string;
 let admin: string;
-let evidenceDir: string;
 
 beforeAll(async () => {
-  evidenceDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rectify-evidence-'));
-  process.env.RECTIFY_EVIDENCE_DIR = evidenceDir;
   await setupTestDatabase();
   await withTaxonomies();
   [inspector, admin] = await Promise.all([createToken('inspector'), createToken('admin')]);
 });
 afterAll(async () => {
   await teardownTestDatabase();
-  fs.rmSync(evidenceDir, { recursive: true, force: true });
-  delete process.env.RECTIFY_EVIDENCE_DIR;
 });
 
-function filesIn(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
-}
+/** Stored files and chunks in the database: `files:chunks`. */
+const storedFiles = async () => {
+  const [r] = await queryRows<{ f: string; c: string }>(await getDb(), sql`SELECT (SELECT count(*) FROM stored_files) AS f, (SELECT count(*) FROM stored_file_chunks) AS c`);
+  return `${r!.f}:${r!.c}`;
+};
 
 const upload = (bytes: Uint8Array, name: string, token: string | null = inspector) => {
   const form = new FormData();
@@ -47,17 +42,20 @@ const postInspection = (body: unknown, token: string | null = inspector) =>
   callRoute(inspectionRoute, { method: 'POST', path: '/api/v1/inspections', token: token ?? undefined, body });
 
 describe('POST /api/v1/evidence and GET /api/v1/evidence/{sha256}', () => {
-  it('stores a PNG once by its SHA-256 under <first2>/<sha256> and serves it as an attachment', async () => {
+  it('stores a PNG once by its SHA-256 in the database and serves the same bytes as an attachment', async () => {
     const png = makePng(7);
     const first = await upload(png, 'screen.png');
     expect(first.status).toBe(201);
     expect(first.json).toMatchObject({ byteSize: png.length, mediaType: 'image/png' });
     const sha = first.json.sha256 as string;
-    expect(fs.existsSync(path.join(evidenceDir, sha.slice(0, 2), sha))).toBe(true);
+    expect(await storedFiles()).toBe('1:1');
     const again = await upload(png, 'other-name.png');
     expect(again.status).toBe(200);
     expect(again.json.sha256).toBe(sha);
     expect(await evidenceRows()).toBe(1);
+    expect(await storedFiles()).toBe('1:1');
+    const raw = await downloadRoute(new NextRequest(`http://rectify.test/api/v1/evidence/${sha}`, { headers: { authorization: `Bearer ${admin}` } }), { params: Promise.resolve({ sha256: sha }) });
+    expect(Buffer.from(await raw.arrayBuffer()).equals(Buffer.from(png))).toBe(true);
     const down = await callRoute(downloadRoute, { path: `/api/v1/evidence/${sha}`, params: { sha256: sha }, token: admin });
     expect(down.status).toBe(200);
     expect(down.headers.get('content-type')).toBe('image/png');
@@ -69,7 +67,7 @@ describe('POST /api/v1/evidence and GET /api/v1/evidence/{sha256}', () => {
 
   it('refuses an .exe renamed .png (415) and a 30 MB file (413), leaving no row and no file', async () => {
     const rowsBefore = await evidenceRows();
-    const filesBefore = filesIn(evidenceDir);
+    const filesBefore = await storedFiles();
     const exe = Buffer.alloc(4096);
     exe.write('MZ', 0, 'ascii');
     exe.writeUInt32LE(0x80, 0x3c);
@@ -81,14 +79,24 @@ describe('POST /api/v1/evidence and GET /api/v1/evidence/{sha256}', () => {
     const tooBig = await upload(huge, 'huge.png');
     expect(tooBig.status).toBe(413);
     expect(await evidenceRows()).toBe(rowsBefore);
-    expect(filesIn(evidenceDir)).toEqual(filesBefore);
+    expect(await storedFiles()).toEqual(filesBefore);
+  });
+
+  it('stores a 3 MB file in 1 MiB chunks and serves every byte back', async () => {
+    const big = Buffer.concat([makePng(5), randomBytes(3 * 1024 * 1024)]);
+    const res = await upload(big, 'big.png');
+    expect(res.status).toBe(201);
+    const sha = res.json.sha256 as string;
+    const raw = await downloadRoute(new NextRequest(`http://rectify.test/api/v1/evidence/${sha}`, { headers: { authorization: `Bearer ${admin}` } }), { params: Promise.resolve({ sha256: sha }) });
+    expect(raw.headers.get('content-length')).toBe(String(big.length));
+    expect(Buffer.from(await raw.arrayBuffer()).equals(big)).toBe(true);
   });
 
   it('leaves no file behind when the transaction fails (here: an actor that does not exist)', async () => {
-    const filesBefore = filesIn(evidenceDir);
+    const filesBefore = await storedFiles();
     const ghost = { kind: 'user' as const, id: 987654, role: 'inspector' as const, name: 'ghost', email: 'ghost@rectify.test' };
     await expect(storeEvidence(await getDb(), ghost, { bytes: makePng(42), originalName: 'ghost.png' })).rejects.toThrow();
-    expect(filesIn(evidenceDir)).toEqual(filesBefore);
+    expect(await storedFiles()).toEqual(filesBefore);
   });
 
   it('401 without credentials, 403 for an admin, 400 without a file, 415 when not multipart', async () => {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count, eq, sql } from 'drizzle-orm';
-import type { DatabaseHandle } from '../../db/client';
-import { caseEvents, retests } from '../../db/schema';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
+import { getDb, type DatabaseHandle } from '../../db/client';
+import { caseEvents, cases, inspections, retests } from '../../db/schema';
+import { openCaseForInspection } from '../../lib/cases/open';
 import { POST as transitionOne } from '../../app/api/v1/cases/[id]/transitions/route';
 import { POST as transitionMany } from '../../app/api/v1/cases/transitions/route';
 import { verifyAuditChain } from '../../lib/audit-verify';
@@ -114,6 +115,31 @@ describe('POST /api/v1/cases/transitions (bulk)', () => {
     expect(res.status).toBe(200);
     expect(res.json.cases.map((c: { state: string }) => c.state)).toEqual(['ordered', 'ordered']);
   });
+
+  it("orders 600 cases (beyond the old 500) in one call and one transaction; 5,001 ids is a 400 naming the limit", async () => {
+    const subject = await makeSubject();
+    const db = await getDb();
+    const ids = await db.transaction(async (tx) => {
+      const inserted = await tx
+        .insert(inspections)
+        .values(Array.from({ length: 600 }, (_, i) => ({ subjectId: subject.id, version: `1.${i}`, inspectedOn: '2026-06-01', method: 'technical_test' as const })))
+        .returning({ id: inspections.id });
+      const out: number[] = [];
+      for (const { id } of inserted) out.push((await openCaseForInspection(tx, null, id, { refreshFlags: false })).id);
+      return out;
+    });
+    const started = Date.now();
+    const res = await callRoute(transitionMany, { method: 'POST', path: '/api/v1/cases/transitions', token: inspector, body: { ids, to: 'ordered', deadline: future } });
+    console.log(`bulk transition of 600 cases: ${Date.now() - started} ms`);
+    expect(res.status).toBe(200);
+    expect(res.json.cases).toHaveLength(600);
+    const [row] = await db.select({ n: count() }).from(cases).where(and(inArray(cases.id, ids), eq(cases.state, 'ordered')));
+    expect(row!.n).toBe(600);
+
+    const tooMany = await callRoute(transitionMany, { method: 'POST', path: '/api/v1/cases/transitions', token: inspector, body: { ids: Array.from({ length: 5001 }, (_, i) => i + 1), to: 'ordered', deadline: future } });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.json.error.fields.ids).toMatch(/At most 5,000 cases/);
+  }, 180_000);
 });
 
 describe('the audit trail', () => {

@@ -14,11 +14,11 @@ async function main() {
   const [url, file, pauseAt] = process.argv.slice(2);
   const handle = await openPostgres(url!, { max: 3 });
   const dryRun = process.env.IMPORT_DRY_RUN === '1';
-  const job = await createImportJob(handle.db, null, { format: 'csv', filename: 'kill-check.csv', dryRun, fileBytes: 0 });
+  const job = await createImportJob(handle.db, null, { format: 'csv', filename: 'kill-check.csv', dryRun, fileBytes: 0 }, fs.createReadStream(file!, { highWaterMark: 1024 * 1024 }));
   console.log(`JOB ${job.id}`);
   const t0 = Date.now();
   const counts = await runImportJob(handle, {
-    jobId: job.id, file: file!, format: 'csv', filename: 'kill-check.csv', dryRun, actor: null,
+    jobId: job.id, format: 'csv', filename: 'kill-check.csv', dryRun, actor: null,
     onApplying: () => console.log(`APPLYING ${Date.now() - t0}`),
     onStep: async (step) => {
       console.log(`STEP ${step} ${Date.now() - t0}`);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idParamSchema } from '@/lib/http/params';
 import { inspectionInputSchema } from '@/lib/inspections/schemas';
 import { operatorListQuerySchema, subjectListQuerySchema } from '@/lib/registry/list-schemas';
+import { SEARCH_MAX_LIMIT, searchQuerySchema, searchResultSchema } from '@/lib/search/schemas';
 import { operatorInputSchema, subjectInputSchema, subjectLinkInputSchema } from '@/lib/registry/schemas';
 import { evidenceQuerySchema } from '@/lib/evidence/download';
 import { evidenceRefSchema } from '@/lib/evidence/ref';
@@ -12,6 +13,16 @@ const page = (what: string) => `\`{ items: ${what}[], nextCursor: string | null 
 
 /** Operators, subjects, inspections and evidence (DESIGN §6). */
 export const registryOperations: Operation[] = [
+  {
+    method: 'GET',
+    path: '/api/v1/search',
+    tag: 'registry',
+    summary: 'One search',
+    description: `Case numbers (\`#1024\` or \`1024\`), subject names current and former (Chinese too), operator names, USCCs and every identifier (package name, bundle id, appid, filing number, certificate SHA-256). Typed results, cases first, then operators, then subjects, each by id; \`matched\` says which field matched. At most ${SEARCH_MAX_LIMIT} a page (\`limit\`, default 10): follow \`nextCursor\` for the rest; it is null on the last page.`,
+    access: 'case:read',
+    query: searchQuerySchema,
+    responses: [{ status: 200, description: '`{ items: [{ type, id, label, matched: { field, value } }], nextCursor }`', schema: searchResultSchema }],
+  },
   { method: 'GET', path: '/api/v1/operators', tag: 'registry', summary: 'List operators', description: '`q` searches the name and the USCC; `region` filters.', access: 'registry:read', query: operatorListQuerySchema, responses: [{ status: 200, description: page('Operator') }] },
   { method: 'POST', path: '/api/v1/operators', tag: 'registry', summary: 'Register an operator', description: 'The USCC is checked by its GB 32100-2015 check digit; a USCC already registered is a 409.', access: 'registry:write', body: { name: 'OperatorInput', schema: operatorInputSchema }, responses: [{ status: 201, description: '`{ operator }`' }], errors: [409, 413] },
   { method: 'GET', path: '/api/v1/operators/{id}', tag: 'registry', summary: 'One operator with its subjects', access: 'registry:read', params: byId, responses: [{ status: 200, description: '`{ operator, subjects, moreSubjects }` (the first 200 subjects, each with its latest case state).' }] },

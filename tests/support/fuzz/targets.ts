@@ -60,12 +60,13 @@ export function fuzzTargets(ids: FuzzIds): Record<string, Target> {
     'GET /api/v1/stats/trend': { query: STATS },
     'GET /api/v1/stats/breakdown': { query: [...STATS, 'by'] },
     'GET /api/v1/stats/tables': { query: [...STATS, 'format', 'table', 'lang'], baseQuery: [['format', 'xlsx']] },
-    'GET /api/v1/operators': { query: ['q', 'region', ...PAGE] },
+    'GET /api/v1/operators': { query: ['q', 'region', 'campaign', 'sector', 'kind', 'platform', 'flagged', ...PAGE] },
     'POST /api/v1/operators': {
       body: () => ({ name: `运营者${uniq()}`, uscc: withUsccCheckDigit(`91330100MA${String(100_000 + ++n).padStart(7, '0')}`), region: '浙江省杭州市', contact: 'a@b.cn' }),
     },
     'GET /api/v1/operators/[id]': { params: id(ids.operatorId) },
-    'GET /api/v1/subjects': { query: ['q', 'kind', 'platform', 'sector', 'operator', 'state', 'overdue', 'sort', ...PAGE] },
+    'GET /api/v1/search': { query: ['q', 'limit', 'cursor'], baseQuery: [['q', '停车']] },
+    'GET /api/v1/subjects': { query: ['q', 'kind', 'platform', 'sector', 'operator', 'state', 'overdue', 'sort', 'campaign', 'from', 'to', 'flagged', ...PAGE], related: { to: ['from'], from: ['to'] } },
     'POST /api/v1/subjects': {
       body: () => ({
         kind: 'app',
@@ -92,7 +93,7 @@ export function fuzzTargets(ids: FuzzIds): Record<string, Target> {
     },
     'POST /api/v1/evidence': { multipart: true },
     'GET /api/v1/evidence/[sha256]': { params: { sha256: '0'.repeat(64) }, query: ['disposition'] },
-    'GET /api/v1/cases': { query: ['state', 'sector', 'category', 'campaign', 'overdue', 'operator', 'subject', 'q', 'assignee', 'sort', 'format', 'lang', ...PAGE] },
+    'GET /api/v1/cases': { query: ['state', 'sector', 'category', 'campaign', 'overdue', 'operator', 'subject', 'q', 'kind', 'platform', 'from', 'to', 'store', 'reached', 'flagged', 'assignee', 'sort', 'format', 'lang', ...PAGE], related: { to: ['from'], from: ['to'] } },
     'GET /api/v1/cases/[id]': { params: id(ids.caseId) },
     'POST /api/v1/cases/[id]/transitions': { params: id(ids.caseId), body: () => ({ to: 'ordered', reason: 'fuzz', deadline: addDays(officeToday(), 7), expectedRevision: 1 }) },
     'POST /api/v1/cases/transitions': { body: () => ({ ids: [ids.caseId], to: 'withdrawn', reason: 'fuzz', expectedRevisions: { [ids.caseId]: 1 } }) },
@@ -109,7 +110,7 @@ export function fuzzTargets(ids: FuzzIds): Record<string, Target> {
     'PUT /api/v1/offender-rules/[rule]': { params: { rule: 'operator_recurrence' }, body: () => ({ threshold: 3, windowMonths: 12, enabled: true }) },
     'GET /api/v1/notices': { query: ['status'] },
     'POST /api/v1/notices': { body: draft },
-    'GET /api/v1/notices/candidates': { query: ['kind', 'sector', 'region', 'q', 'campaign'], baseQuery: [['kind', 'rectification']] },
+    'GET /api/v1/notices/candidates': { query: ['kind', 'sector', 'region', 'q', 'campaign', 'cursor', 'limit'], baseQuery: [['kind', 'rectification']] },
     'GET /api/v1/notices/[id]': { params: id(ids.noticeId) },
     'PATCH /api/v1/notices/[id]': { params: id(ids.noticeId), body: () => ({ ...draft(), expectedRevision: 1 }) },
     'POST /api/v1/notices/[id]/approve': { params: id(ids.noticeId) },

@@ -4,9 +4,9 @@ import { apiRoute, readSearchParams } from '@/lib/http/route';
 import { listCandidates } from '@/lib/notices/annex';
 import { candidateQuerySchema } from '@/lib/notices/schemas';
 
-/** Cases a notice of `kind` may list now, filtered by sector, campaign, region or name. */
+/** Cases a notice of `kind` may list now, filtered by sector, campaign, region or name: one page, the total and the next cursor. */
 export const GET = apiRoute(async (req) => {
   await requirePermission('notice:draft');
-  const filters = readSearchParams(req.url, candidateQuerySchema);
-  return { candidates: await listCandidates(await getDb(), filters) };
+  const { cursor, limit, ...filters } = readSearchParams(req.url, candidateQuerySchema);
+  return listCandidates(await getDb(), filters, { cursor, limit });
 });

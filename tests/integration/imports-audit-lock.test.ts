@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import type { DatabaseHandle } from '../../db/client';
+import { auditEvents } from '../../db/schema';
+import { deferAudit, flushDeferredAudit, recordAudit } from '../../lib/audit';
+import { verifyAuditChain } from '../../lib/audit-verify';
+import { createImportJob } from '../../lib/imports/jobs';
+import { runImportJob } from '../../lib/imports/run';
+import { setupTestDatabase, teardownTestDatabase, testDatabaseKind } from '../support/db';
+import { withTaxonomies } from '../support/fixtures';
+import { csvText, importRow } from '../support/import-file';
+
+// Issue #13, finding 10: an import's apply held the audit chain's lock from its first statement to
+// its commit, so every audited write on every copy waited for the whole apply.
+let handle: DatabaseHandle;
+let dir: string;
+beforeAll(async () => {
+  handle = await setupTestDatabase();
+  await withTaxonomies();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rectify-audit-lock-'));
+});
+afterAll(async () => {
+  fs.rmSync(dir, { recursive: true, force: true });
+  await teardownTestDatabase();
+});
+
+const events = (action: string) => handle.db.select().from(auditEvents).where(eq(auditEvents.action, action));
+
+describe('the audit chain during a long transaction', () => {
+  it('held-back events join the chain in their order at the flush, with valid hashes; a rollback leaves none', async () => {
+    await handle.db.transaction(async (tx) => {
+      await deferAudit(tx);
+      await recordAudit(tx, null, { action: 'test.deferred', entityType: 't', entityId: 1 });
+      await recordAudit(tx, null, { action: 'test.deferred', entityType: 't', entityId: 2 });
+      await flushDeferredAudit(tx);
+      await recordAudit(tx, null, { action: 'test.deferred', entityType: 't', entityId: 3 });
+    });
+    const rows = (await events('test.deferred')).sort((a, b) => Number(a.seq) - Number(b.seq));
+    expect(rows.map((r) => r.entityId)).toEqual(['1', '2', '3']);
+    await handle.db
+      .transaction(async (tx) => {
+        await deferAudit(tx);
+        await recordAudit(tx, null, { action: 'test.rolled_back', entityType: 't', entityId: 1 });
+        throw new Error('rollback');
+      })
+      .catch(() => undefined);
+    expect(await events('test.rolled_back')).toEqual([]);
+    expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true });
+  });
+
+  it.skipIf(testDatabaseKind() === 'pglite')('another audited write completes while an import is in the middle of its apply (Postgres: several connections)', async () => {
+    const file = path.join(dir, 'apply.csv');
+    fs.writeFileSync(file, csvText(Array.from({ length: 200 }, (_, i) => importRow(i, { source: 'lock' }))));
+    const job = await createImportJob(handle.db, null, { format: 'csv', filename: 'apply.csv', dryRun: false, fileBytes: fs.statSync(file).size }, fs.createReadStream(file));
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let paused!: () => void;
+    const inApply = new Promise<void>((resolve) => (paused = resolve));
+    const run = runImportJob(handle, {
+      jobId: job.id, format: 'csv', filename: 'apply.csv', dryRun: false, actor: null,
+      onStep: async (step) => {
+        if (step !== 'flags') return;
+        paused();
+        await gate; // inside the apply transaction, everything but the audit written
+      },
+    });
+    try {
+      await inApply;
+      const started = Date.now();
+      const write = handle.db.transaction((tx) => recordAudit(tx, null, { action: 'test.during_apply', entityType: 't', entityId: 'x' }));
+      const outcome = await Promise.race([write.then(() => 'done'), new Promise((r) => setTimeout(() => r('blocked'), 5_000))]);
+      expect(outcome, 'an audited write waited for the import to commit').toBe('done');
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      release();
+    }
+    expect((await run).created.findings).toBe(200);
+    const seqOf = async (action: string) => Number((await events(action))[0]!.seq);
+    expect(await seqOf('test.during_apply')).toBeLessThan(await seqOf('import.apply'));
+    expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true });
+  });
+});
