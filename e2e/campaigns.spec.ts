@@ -49,16 +49,16 @@ test('a supervisor creates a campaign; an inspector imports 1,200 cases into it 
   await page.getByRole('link', { name: 'New campaign' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'New campaign' })).toBeVisible();
   await page.waitForLoadState('networkidle');
-  await page.getByLabel('Code').fill('123');
+  await page.getByLabel('Code', { exact: true }).fill('123');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.locator('#code-error')).toBeVisible();
   await expect(page.locator('#nameZh-error')).toBeVisible();
   await expect(page.locator('#sectors-error')).toBeVisible();
-  await page.getByLabel('Code').fill(code);
-  await page.getByLabel('Name (Chinese)').fill(`停车扫码专项 ${tag}`);
-  await page.getByLabel('Name (English)').fill(`Parking QR action ${tag}`);
-  await page.getByLabel('Starts').fill('2026-01-01');
-  await page.getByLabel('Ends').fill('2026-12-31');
+  await page.getByLabel('Code', { exact: true }).fill(code);
+  await page.getByLabel('Name (Chinese)', { exact: true }).fill(`停车扫码专项 ${tag}`);
+  await page.getByLabel('Name (English)', { exact: true }).fill(`Parking QR action ${tag}`);
+  await page.getByLabel('Starts', { exact: true }).fill('2026-01-01');
+  await page.getByLabel('Ends', { exact: true }).fill('2026-12-31');
   await page.getByRole('checkbox', { name: 'Parking QR payment' }).check();
   await page.getByRole('checkbox', { name: 'Supermarkets and shopping' }).check();
   await expectAccessible(page);
@@ -95,6 +95,7 @@ test('a supervisor creates a campaign; an inspector imports 1,200 cases into it 
   // One bulk action orders all 1,200 in one transaction.
   const bulk = await page.request.post('/api/v1/cases/transitions', {
     headers: { origin: baseURL! },
+    timeout: 240_000,
     data: { ids, to: 'ordered', reason: `Campaign ${code}: rectify within 15 days`, deadline: '2027-01-15' },
   });
   expect(bulk.status(), await bulk.text()).toBe(200);
@@ -108,7 +109,7 @@ test('a supervisor creates a campaign; an inspector imports 1,200 cases into it 
   await shot(page, 'page-en-1440');
   await page.getByRole('link', { name: 'All 1,200 cases' }).click();
   await expect(page).toHaveURL(new RegExp(`/cases\\?campaign=${code}`));
-  await expect(page.getByLabel('Campaign')).toHaveValue(code);
+  await expect(page.getByLabel('Campaign', { exact: true })).toHaveValue(code);
 
   // The global search finds the mini program by its appid.
   const search = page.getByRole('combobox', { name: 'Search cases, apps, operators and identifiers' });
