@@ -50,7 +50,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   ]);
   const options: FilterOptions = {
     campaigns: campaignRows.map((c) => ({ value: c.code, id: c.id, label: lang === 'zh' ? c.nameZh : c.nameEn })),
-    sectors: sectors.filter((s) => s.active).map((s) => ({ value: s.code, label: pickLabel(s, lang) })),
+    sectors: sectors.map((s) => ({ value: s.code, label: pickLabel(s, lang) })),
     kinds: subjectKindEnum.enumValues.map((k) => ({ value: k, label: tk(k) })),
     platforms: platformEnum.enumValues.map((v) => ({ value: v, label: tp(v) })),
   };

@@ -17,5 +17,6 @@ export const NAV_ITEMS: ReadonlyArray<{ href: string; key: string; permission: P
   { href: '/admin/settings', key: 'settings', permission: 'admin:settings' },
   { href: '/offenders', key: 'offenders', permission: 'offender:read' },
   { href: '/admin/rules', key: 'adminRules', permission: 'admin:rules' },
+  { href: '/admin/taxonomies', key: 'adminTaxonomies', permission: 'admin:taxonomy' },
   { href: '/api-docs', key: 'apiDocs', permission: 'api:docs' },
 ];

@@ -19,3 +19,15 @@ export const violationCategories = pgTable('violation_categories', {
   sortOrder: integer('sort_order').notNull().default(100),
   active: boolean('active').notNull().default(true),
 });
+
+/**
+ * Stores (DESIGN §2): app stores and the host platforms of mini programs, by code; a store listing
+ * names one. Seeded, an admin can add, relabel and retire (an entry in use is never deleted).
+ */
+export const stores = pgTable('stores', {
+  code: text('code').primaryKey(),
+  labelZh: text('label_zh').notNull(),
+  labelEn: text('label_en').notNull(),
+  sortOrder: integer('sort_order').notNull().default(100),
+  active: boolean('active').notNull().default(true),
+});

@@ -3,7 +3,7 @@
  * repeat-offender thresholds (§4) and settings. Production start-up runs `seedTaxonomies` on every
  * boot, so it only ever adds what is missing and never overwrites an admin's changes.
  */
-import { offenderRules, sectors, settings, violationCategories } from '../schema';
+import { offenderRules, sectors, settings, stores, violationCategories } from '../schema';
 import type { Queryable } from '../client';
 
 export interface SectorSeed {
@@ -150,9 +150,16 @@ export const HOST_PLATFORM_LABELS: Readonly<Record<string, { zh: string; en: str
   qq: { zh: 'QQ小程序', en: 'QQ mini program' },
 };
 
+/** The stores seeded (app stores, then mini-program hosts; `baidu` is one code for both, as listings name it). */
+export const STORES: readonly SectorSeed[] = [
+  ...Object.entries(STORE_LABELS).map(([code, l], i) => ({ code, labelZh: l.zh, labelEn: l.en, sortOrder: 10 * (i + 1) })),
+  ...Object.entries(HOST_PLATFORM_LABELS).filter(([code]) => !(code in STORE_LABELS)).map(([code, l], i) => ({ code, labelZh: l.zh, labelEn: l.en, sortOrder: 200 + 10 * i })),
+];
+
 /** Idempotent: inserts what is missing, never overwrites what an admin changed. */
 export async function seedTaxonomies(db: Queryable): Promise<void> {
   await db.insert(sectors).values([...SECTORS]).onConflictDoNothing();
+  await db.insert(stores).values([...STORES]).onConflictDoNothing();
   await db.insert(violationCategories).values([...VIOLATION_CATEGORIES]).onConflictDoNothing();
   await db.insert(offenderRules).values([...DEFAULT_OFFENDER_RULES]).onConflictDoNothing();
   await db.insert(settings).values([...DEFAULT_SETTINGS]).onConflictDoNothing();

@@ -81,6 +81,15 @@ export const API: Row[] = [
   { route: 'PATCH /api/v1/notices/[id]', path: `/api/v1/notices${NONE}`, body: {}, expect: SUPERVISE },
   { route: 'POST /api/v1/notices/[id]/approve', path: `/api/v1/notices${NONE}/approve`, body: {}, expect: SUPERVISE },
   { route: 'POST /api/v1/notices/[id]/publish', path: `/api/v1/notices${NONE}/publish`, body: {}, expect: SUPERVISE },
+  { route: 'GET /api/v1/sectors', expect: READ },
+  { route: 'POST /api/v1/sectors', body: {}, expect: ADMIN },
+  { route: 'PATCH /api/v1/sectors/[code]', path: '/api/v1/sectors/no_such_sector', body: {}, expect: ADMIN },
+  { route: 'GET /api/v1/categories', expect: READ },
+  { route: 'POST /api/v1/categories', body: {}, expect: ADMIN },
+  { route: 'PATCH /api/v1/categories/[code]', path: '/api/v1/categories/no_such_category', body: {}, expect: ADMIN },
+  { route: 'GET /api/v1/stores', expect: READ },
+  { route: 'POST /api/v1/stores', body: {}, expect: ADMIN },
+  { route: 'PATCH /api/v1/stores/[code]', path: '/api/v1/stores/no_such_store', body: {}, expect: ADMIN },
   { route: 'GET /api/v1/users', expect: ADMIN },
   { route: 'POST /api/v1/users', body: {}, expect: ADMIN },
   { route: 'PATCH /api/v1/users/[id]', path: `/api/v1/users${NONE}`, body: { role: 'inspector' }, expect: ADMIN },
@@ -128,6 +137,7 @@ export const PAGES: Row[] = [
   { route: 'GET /admin/tokens', expect: page(403, 403, 'ok') },
   { route: 'GET /admin/settings', expect: page(403, 403, 'ok') },
   { route: 'GET /admin/rules', expect: page(403, 403, 'ok') },
+  { route: 'GET /admin/taxonomies', expect: page(403, 403, 'ok') },
   { route: 'GET /api-docs', expect: page('ok', 'ok', 'ok') },
 ];
 

@@ -12,7 +12,9 @@ export interface ImportVocabulary {
   sectors: ReadonlySet<string>;
   categories: ReadonlySet<string>;
   campaigns: ReadonlySet<string>;
-  retired?: { sectors?: ReadonlySet<string>; categories?: ReadonlySet<string>; campaigns?: ReadonlySet<string> };
+  /** Store codes (absent: any store text is taken as it is). */
+  stores?: ReadonlySet<string>;
+  retired?: { sectors?: ReadonlySet<string>; categories?: ReadonlySet<string>; campaigns?: ReadonlySet<string>; stores?: ReadonlySet<string> };
 }
 
 const required = (max: number) =>
@@ -76,7 +78,7 @@ export function importRowSchema(vocabulary: ImportVocabulary) {
       subject_kind: oneOf(subjectKindEnum.enumValues),
       subject_name: required(200),
       platform: oneOf(platformEnum.enumValues),
-      store: optional(40),
+      store: vocabulary.stores ? inSet(vocabulary.stores, 'store code', true, { set: vocabulary.retired?.stores, why: 'retired: it takes no new input' }) : optional(40),
       version: required(100),
       package_name: token(200),
       bundle_id: token(200),

@@ -27,6 +27,7 @@ async function checkReferences(tx: Tx, input: InspectionInput) {
   const known = new Set(hashes.length ? (await tx.select({ sha256: evidence.sha256 }).from(evidence).where(inArray(evidence.sha256, hashes))).map((r) => r.sha256) : []);
   input.findings.forEach((f, i) => {
     if (!byCode.has(f.category)) fields[`findings.${i}.category`] = `Unknown violation category "${f.category}".`;
+    else if (!byCode.get(f.category)!.active) fields[`findings.${i}.category`] = `The violation category "${f.category}" is retired: it takes no new input.`;
     const missing = f.evidence.filter((h) => !known.has(h));
     if (missing.length) fields[`findings.${i}.evidence`] = `Not uploaded: ${missing.join(', ')}. Upload through POST /api/v1/evidence first.`;
   });

@@ -1,6 +1,6 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { operators, sectors, storeListings, subjectIdentifiers, subjectNames, subjects } from '@/db/schema';
+import { operators, sectors, storeListings, stores, subjectIdentifiers, subjectNames, subjects } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit';
 import { refreshOffenderFlags } from '@/lib/offenders/refresh';
@@ -11,11 +11,21 @@ import type { SubjectInput } from './schemas';
 
 export type SubjectRow = typeof subjects.$inferSelect;
 
-/** Sector and operator must exist: a 422 naming each field that refers to nothing. */
-async function assertReferences(tx: Tx, input: SubjectInput) {
+/**
+ * Sector, stores and operator must exist: a 422 naming each field that refers to nothing. A retired
+ * sector or store takes no new input, but a subject keeps the ones it already had (`before`).
+ */
+async function assertReferences(tx: Tx, input: SubjectInput, before?: { sector: string; stores: string[] }) {
   const fields: FieldErrors = {};
-  const [sector] = await tx.select({ code: sectors.code }).from(sectors).where(eq(sectors.code, input.sector)).limit(1);
+  const [sector] = await tx.select({ code: sectors.code, active: sectors.active }).from(sectors).where(eq(sectors.code, input.sector)).limit(1);
   if (!sector) fields.sector = `Unknown sector "${input.sector}".`;
+  else if (!sector.active && before?.sector !== input.sector) fields.sector = `The sector "${input.sector}" is retired: it takes no new input.`;
+  const codes = [...new Set(input.storeListings.map((l) => l.store))];
+  const known = codes.length ? new Map((await tx.select({ code: stores.code, active: stores.active }).from(stores).where(inArray(stores.code, codes))).map((r) => [r.code, r.active])) : new Map<string, boolean>();
+  input.storeListings.forEach((l, n) => {
+    if (!known.has(l.store)) fields[`storeListings.${n}.store`] = `Unknown store "${l.store}" (a store code such as huawei or wechat).`;
+    else if (!known.get(l.store) && !before?.stores.includes(l.store)) fields[`storeListings.${n}.store`] = `The store "${l.store}" is retired: it takes no new input.`;
+  });
   const [operator] = await tx.select({ id: operators.id }).from(operators).where(eq(operators.id, input.operatorId)).limit(1);
   if (!operator) fields.operatorId = `Operator ${input.operatorId} does not exist.`;
   if (Object.keys(fields).length) throw unprocessable('The subject refers to something that does not exist.', fields);
@@ -52,7 +62,8 @@ export async function createSubject(tx: Tx, actor: Actor | null, input: SubjectI
  */
 export async function updateSubject(tx: Tx, actor: Actor, id: number, input: SubjectInput): Promise<SubjectRow> {
   const before = await getSubjectOrThrow(tx, id);
-  await assertReferences(tx, input);
+  const listed = await tx.select({ store: storeListings.store }).from(storeListings).where(eq(storeListings.subjectId, id));
+  await assertReferences(tx, input, { sector: before.sector, stores: listed.map((l) => l.store) });
   const beforeIdentifiers = await tx.select({ type: subjectIdentifiers.type, value: subjectIdentifiers.value }).from(subjectIdentifiers).where(eq(subjectIdentifiers.subjectId, id));
   if (before.name !== input.name) {
     await tx.update(subjectNames).set({ validTo: sql`now()` }).where(and(eq(subjectNames.subjectId, id), isNull(subjectNames.validTo)));

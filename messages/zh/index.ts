@@ -14,6 +14,7 @@ import offenders from './offenders.json';
 import refusals from './refusals.json';
 import registry from './registry.json';
 import search from './search.json';
+import taxonomies from './taxonomies.json';
 
 const messages = {
   ...core,
@@ -31,5 +32,6 @@ const messages = {
   ...refusals,
   ...registry,
   ...search,
+  ...taxonomies,
 };
 export default messages;

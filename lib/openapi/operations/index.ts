@@ -8,6 +8,7 @@ import { noticeOperations } from './notices';
 import { offenderOperations } from './offenders';
 import { registryOperations } from './registry';
 import { statsOperations } from './stats';
+import { taxonomyOperations } from './taxonomies';
 
 /** Every API operation the product offers: the one registry the OpenAPI document is generated from. */
 export const OPERATIONS: readonly Operation[] = [
@@ -19,6 +20,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...offenderOperations,
   ...noticeOperations,
   ...importOperations,
+  ...taxonomyOperations,
   ...adminOperations,
 ];
 

@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, ne } from 'drizzle-orm';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { campaigns, subjects } from '@/db/schema';
@@ -13,7 +13,7 @@ export default async function NewInspectionPage({ searchParams }: { searchParams
   await requirePagePermission('inspection:write');
   const [t, locale, db, sp, categories] = await Promise.all([getTranslations('registry.inspection'), getLocale(), getDb(), searchParams, listCategories()]);
   const loc = toLocale(locale);
-  const campaignRows = await db.select().from(campaigns).orderBy(desc(campaigns.startsOn)).limit(100);
+  const campaignRows = await db.select().from(campaigns).where(ne(campaigns.status, 'closed')).orderBy(desc(campaigns.startsOn)).limit(100);
   const [subject] = sp.subject && /^\d{1,9}$/.test(sp.subject)
     ? await db.select({ id: subjects.id, name: subjects.name }).from(subjects).where(eq(subjects.id, Number(sp.subject))).limit(1)
     : [];
