@@ -69,8 +69,9 @@ test('an admin adds a sector and a category in both languages; they are offered,
   await expect(page).toHaveURL(new RegExp(`sector=${sector.code}`));
   await expect(page.locator('table tbody tr')).toHaveCount(1);
   await page.goto('/');
-  await expect(page.locator('#findings-by-sector')).toContainText(sector.zh);
-  await expect(page.locator('main')).toContainText(category.zh);
+  await expect(page.locator('[data-chart="findings-by-sector"]')).toContainText(sector.zh);
+  await page.goto(`/?sector=${sector.code}`);
+  await expect(page.locator('[data-chart="category-shares"]')).toContainText(category.zh);
   await page.context().clearCookies();
 
   // Retired by the admin: gone from new input, kept on the case.
