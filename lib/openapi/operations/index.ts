@@ -6,6 +6,7 @@ import { caseOperations } from './cases';
 import { importOperations } from './imports';
 import { noticeOperations } from './notices';
 import { offenderOperations } from './offenders';
+import { portalOperations } from './portal';
 import { registryOperations } from './registry';
 import { statsOperations } from './stats';
 import { taxonomyOperations } from './taxonomies';
@@ -22,6 +23,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...importOperations,
   ...taxonomyOperations,
   ...adminOperations,
+  ...portalOperations,
 ];
 
 /** `POST /api/v1/cases/{id}/transitions`: how an operation is named in tests and on the page. */
