@@ -90,6 +90,7 @@ export const API: Row[] = [
 
 export const PAGES: Row[] = [
   { route: 'GET /signin', expect: PUBLIC },
+  { route: 'GET /unavailable', path: '/unavailable?from=/notices', expect: PUBLIC },
   { route: 'GET /notices', expect: PUBLIC },
   { route: 'GET /notices/[slug]', path: '/notices/no-such-notice', expect: PUBLIC },
   { route: 'GET /notices/[slug]/print', path: '/notices/no-such-notice/print', expect: PUBLIC },

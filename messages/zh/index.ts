@@ -13,6 +13,7 @@ import offenders from './offenders.json';
 import refusals from './refusals.json';
 import registry from './registry.json';
 import search from './search.json';
+import unavailable from './unavailable.json';
 
 const messages = {
   ...core,
@@ -29,5 +30,6 @@ const messages = {
   ...refusals,
   ...registry,
   ...search,
+  ...unavailable,
 };
 export default messages;
