@@ -41,7 +41,7 @@ const numberFromEnv = (name: string, fallback: number) => {
  * Opens a node-postgres pool on `url`. Every wait is bounded, so a request meets a 503 rather than a
  * hang while Postgres restarts (lib/http/route.ts maps the errors, db/health.ts names them):
  * - DATABASE_CONNECT_TIMEOUT_MS (10000): a new connection, or a free one from a full pool;
- * - DATABASE_QUERY_TIMEOUT_MS (120000): one statement, measured by the client (0 = none); generous
+ * - DATABASE_QUERY_TIMEOUT_MS (300000): one statement, measured by the client (0 = none); generous
  *   because an import's apply is a few long statements;
  * - TCP keep-alive, so a connection to a vanished server is noticed.
  * A connection that broke is dropped by the pool; the next request opens a new one (no restart needed).
@@ -49,7 +49,7 @@ const numberFromEnv = (name: string, fallback: number) => {
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<DatabaseHandle> {
   const { Pool } = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
-  const queryTimeout = numberFromEnv('DATABASE_QUERY_TIMEOUT_MS', 120_000);
+  const queryTimeout = numberFromEnv('DATABASE_QUERY_TIMEOUT_MS', 300_000);
   const pool = new Pool({
     connectionString: url,
     max: options.max ?? numberFromEnv('DATABASE_POOL_MAX', 10),
