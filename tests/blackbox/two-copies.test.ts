@@ -114,7 +114,7 @@ describe.skipIf(why !== null)('two copies behind nginx on one Postgres', () => {
   });
 
   it('restarts Postgres under traffic through the balancer: prompt 503s from both copies, then 2xx again', async () => {
-    const traffic = new Traffic(15_000);
+    const traffic = new Traffic(20_000);
     let n = 0;
     const viaLb = (path: string, init: RequestInit = {}) => inspector.fetch(path, { ...init, redirect: 'manual' });
     const upstreams = new Map<string, number>();
@@ -162,7 +162,7 @@ describe.skipIf(why !== null)('two copies behind nginx on one Postgres', () => {
     const problems = during.map((a) => outageProblem(a, a.loop === 'page' ? 'page' : 'api')).filter(Boolean);
     expect(problems, copies.map((c) => tail(c.logFile, 15)).join('\n')).toEqual([]);
     expect(during.filter((a) => a.status === 503).length).toBeGreaterThan(0);
-    expect(Math.max(...during.map((a) => a.ms))).toBeLessThan(11_000);
+    expect(Math.max(...during.map((a) => a.ms))).toBeLessThan(20_000);
     expect(recovered, 'every loop 2xx again within 30 s').toBe(true);
     expect([...upstreams.keys()].sort()).toEqual(['copy a', 'copy b']);
     const settled = traffic.answers.filter((a) => a.sentAt >= recoveredAt);
