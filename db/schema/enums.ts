@@ -1,7 +1,8 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
 
 // Every closed vocabulary of DESIGN.md lives here once; zod schemas, forms and URL parsers derive from these.
-export const roleEnum = pgEnum('role', ['inspector', 'supervisor', 'admin']);
+// `operator_contact` (DESIGN §1, §9): an operator's named person, who signs in to the portal only.
+export const roleEnum = pgEnum('role', ['inspector', 'supervisor', 'admin', 'operator_contact']);
 export const subjectKindEnum = pgEnum('subject_kind', ['app', 'mini_program', 'quick_app', 'sdk']);
 export const platformEnum = pgEnum('platform', [
   'android', 'ios', 'harmony',

@@ -11,6 +11,7 @@ import exportsMessages from './exports.json';
 import imports from './imports.json';
 import notices from './notices.json';
 import offenders from './offenders.json';
+import portal from './portal.json';
 import refusals from './refusals.json';
 import registry from './registry.json';
 import search from './search.json';
@@ -29,6 +30,7 @@ const messages = {
   ...imports,
   ...notices,
   ...offenders,
+  ...portal,
   ...refusals,
   ...registry,
   ...search,

@@ -13,6 +13,7 @@ import { API } from '../../e2e/authz/matrix';
 import { hashTokenSecret } from '../../lib/auth/tokens';
 import { pendingImports } from '../../lib/imports/queue';
 import { createDraft } from '../../lib/notices/commands';
+import { inviteContact } from '../../lib/portal/contacts';
 import { createToken } from '../support/api';
 import { setupTestDatabase, teardownTestDatabase } from '../support/db';
 import { makeSubject, makeUser, withTaxonomies } from '../support/fixtures';
@@ -43,7 +44,8 @@ beforeAll(async () => {
   const other = await makeSubject();
   const overdue = await makeOverdueCase({ subjectId: subject.id });
   const notice = await createDraft(db, author, draftInput([overdue.id]));
-  ids = { operatorId: subject.operatorId!, subjectId: subject.id, otherSubjectId: other.id, caseId: overdue.id, noticeId: notice.id, userId: (await makeUser('inspector')).id, tokenId: spareRow!.id };
+  const { contact } = await inviteContact(author, subject.operatorId!, { name: '联系人', email: 'fuzz-contact@rectify.test' });
+  ids = { operatorId: subject.operatorId!, subjectId: subject.id, otherSubjectId: other.id, caseId: overdue.id, noticeId: notice.id, userId: (await makeUser('inspector')).id, tokenId: spareRow!.id, contactId: contact.id };
   targets = fuzzTargets(ids);
   await installChangeLog();
 });
