@@ -16,6 +16,7 @@ import refusals from './refusals.json';
 import registry from './registry.json';
 import search from './search.json';
 import taxonomies from './taxonomies.json';
+import unavailable from './unavailable.json';
 
 const messages = {
   ...core,
@@ -35,5 +36,6 @@ const messages = {
   ...registry,
   ...search,
   ...taxonomies,
+  ...unavailable,
 };
 export default messages;
