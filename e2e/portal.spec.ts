@@ -54,7 +54,7 @@ async function signInAs(page: Page, email: string, password: string) {
   await page.waitForLoadState('networkidle');
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(password);
-  await page.locator('form button[type="submit"]').first().click();
+  await page.locator('form').filter({ has: page.locator('input[name="password"]') }).locator('button[type="submit"], button:not([type])').first().click();
   await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
 }
 
@@ -109,13 +109,13 @@ test('a contact acknowledges, reports a fix, asks for time and objects; the offi
   await contact.goto(`/portal/cases/${first}`);
   await expect(contact.locator('body')).not.toContainText('内部备注');
   await contact.getByRole('button', { name: '签收整改通知' }).click();
-  await expect(contact.getByText('已签收整改通知')).toBeVisible();
+  await expect(contact.getByTestId('portal-history')).toContainText('已签收整改通知');
   await contact.getByLabel('已整改的版本').fill('1.0.9');
   await contact.getByLabel('整改说明').fill('移除了强制定位权限申请，拒绝后可正常使用。');
   await contact.locator('#report-files').setInputFiles({ name: '整改后截图.png', mimeType: 'image/png', buffer: makePng(seed + 1, 320, 200) });
   await contact.getByRole('button', { name: '提交整改报告' }).click();
   await expect(contact.getByTestId('portal-history')).toContainText('已报告整改');
-  await expect(contact.getByText('整改后截图.png')).toBeVisible();
+  await expect(contact.getByTestId('portal-history').getByRole('link', { name: '整改后截图.png' })).toBeVisible();
 
   // The inspector sees it in "fixes to verify" and verifies it after a re-test.
   const { context: staffCtx, page: inspector } = await contactPage(browser, baseURL);
@@ -126,7 +126,7 @@ test('a contact acknowledges, reports a fix, asks for time and objects; the offi
   const detail = await json<{ case: { revision: number } }>(await inspector.request.get(`/api/v1/cases/${first}`));
   await json(await inspector.request.post(`/api/v1/cases/${first}/transitions`, { data: { to: 'verified', reason: '复测通过', version: '1.0.9', expectedRevision: detail.case.revision } }), 200);
   await contact.reload();
-  await expect(contact.getByText('已整改').first()).toBeVisible();
+  await expect(contact.getByText('复测通过').first()).toBeVisible();
 
   // More time on the second case: the contact asks, the supervisor grants it; the deadline moves.
   const until = plusDays(today(), 25);

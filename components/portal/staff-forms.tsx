@@ -26,10 +26,11 @@ function useRun() {
 export function DecisionForm({ actionId, kind }: { actionId: number; kind: 'extension' | 'objection' }) {
   const t = useTranslations('portal.staff');
   const { pending, errors, run } = useRun();
-  const [decision, setDecision] = useState<string>('');
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
+    // Which button was pressed: its value is the decision.
+    const decision = ((event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null)?.value ?? '';
     run(() => decideRequestAction(actionId, { decision, reason: data.get('reason') }));
   }
   const choices = kind === 'extension' ? (['grant', 'refuse'] as const) : (['uphold', 'withdraw'] as const);
@@ -40,7 +41,7 @@ export function DecisionForm({ actionId, kind }: { actionId: number; kind: 'exte
       </Field>
       <div className="flex flex-wrap gap-2">
         {choices.map((c) => (
-          <Button key={c} type="submit" variant={c === 'grant' || c === 'uphold' ? 'primary' : 'secondary'} disabled={pending} onClick={() => setDecision(c)}>{t(c)}</Button>
+          <Button key={c} type="submit" name="decision" value={c} variant={c === 'grant' || c === 'uphold' ? 'primary' : 'secondary'} disabled={pending}>{t(c)}</Button>
         ))}
       </div>
       {errors.decision || errors._ ? <p role="alert" className="text-xs text-accent">{errors.decision ?? errors._}</p> : null}

@@ -160,3 +160,33 @@ describe('the contact’s actions', () => {
     await handle.db.update(users).set({ disabledAt: sql`now()` }).where(eq(users.id, contact.id));
   });
 });
+
+describe('messages to the contact', () => {
+  it('a new order, a deadline near, an overdue case and a decision each make one notification and one outbox row', async () => {
+    const { notifyCaseContacts, sweepDeadlineMessages } = await import('../../lib/portal/messages');
+    const db = await getDb();
+    await handle.db.update(users).set({ disabledAt: null }).where(eq(users.id, contact.id));
+    const subject = (await handle.db.select({ subjectId: sql<number>`subject_id` }).from(sql`cases`).where(sql`id = ${mine[0]}`))[0]!.subjectId;
+    const fresh = await orderedCase(subject);
+    const rows = async () => (await handle.db.execute(sql`SELECT n.kind, n.case_id, o.recipient, o.subject, o.body, o.sent_at FROM notifications n JOIN message_outbox o ON o.notification_id = n.id WHERE n.user_id = ${contact.id} AND n.case_id = ${fresh} ORDER BY n.id`) as unknown as { rows: { kind: string; recipient: string; subject: string; body: string; sent_at: null }[] }).rows;
+    expect((await rows()).map((r) => r.kind)).toEqual(['order']);
+    expect((await rows())[0]).toMatchObject({ recipient: 'portal-cases@example.cn', sent_at: null });
+    expect((await rows())[0]!.body).toContain(`/portal/cases/${fresh}`);
+    // The deadline is 10 days away: nothing yet; three days before it: one reminder, however often the sweep runs.
+    await sweepDeadlineMessages(db, { today: addDays(officeToday(), 1) });
+    expect((await rows()).map((r) => r.kind)).toEqual(['order']);
+    await sweepDeadlineMessages(db, { today: addDays(officeToday(), 7) });
+    await sweepDeadlineMessages(db, { today: addDays(officeToday(), 8) });
+    expect((await rows()).map((r) => r.kind)).toEqual(['order', 'deadline_soon']);
+    await sweepDeadlineMessages(db, { today: addDays(officeToday(), 11) });
+    await sweepDeadlineMessages(db);
+    expect((await rows()).map((r) => r.kind)).toEqual(['order', 'deadline_soon', 'overdue']);
+    await db.transaction((tx) => notifyCaseContacts(tx, fresh, 'decision', 'action:test', '同意'));
+    await db.transaction((tx) => notifyCaseContacts(tx, fresh, 'decision', 'action:test', '同意'));
+    expect((await rows()).map((r) => r.kind)).toEqual(['order', 'deadline_soon', 'overdue', 'decision']);
+    // Another operator's case tells nobody here.
+    const before = (await handle.db.execute(sql`SELECT count(*)::int AS n FROM message_outbox`) as unknown as { rows: { n: number }[] }).rows[0]!.n;
+    await orderedCase((await makeSubject()).id);
+    expect((await handle.db.execute(sql`SELECT count(*)::int AS n FROM message_outbox`) as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(before);
+  });
+});

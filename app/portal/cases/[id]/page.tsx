@@ -110,9 +110,10 @@ export default async function PortalCasePage({ params }: { params: Promise<{ id:
       <Card title={t('case.history')}>
         <ol className="space-y-2 text-sm" data-testid="portal-history">
           {[
-            ...detail.events.map((e) => ({ at: new Date(e.at), text: `${tc(`caseState.${e.toState}` as 'caseState.open')}${e.deadline ? ` · ${t('cases.deadline')} ${e.deadline}` : ''}${e.version ? ` · ${e.version}` : ''}`, who: e.byContact ? t('case.you') : t('case.office') })),
-            ...detail.extensions.map((x) => ({ at: new Date(x.at), text: t('case.extended', { from: x.fromDeadline, until: x.until }), who: t('case.office') })),
+            ...detail.events.map((e) => ({ files: [] as { sha256: string; originalName: string }[], at: new Date(e.at), text: `${tc(`caseState.${e.toState}` as 'caseState.open')}${e.deadline ? ` · ${t('cases.deadline')} ${e.deadline}` : ''}${e.version ? ` · ${e.version}` : ''}`, who: e.byContact ? t('case.you') : t('case.office') })),
+            ...detail.extensions.map((x) => ({ files: [] as { sha256: string; originalName: string }[], at: new Date(x.at), text: t('case.extended', { from: x.fromDeadline, until: x.until }), who: t('case.office') })),
             ...detail.actions.map((a) => ({
+              files: a.evidence,
               at: new Date(a.createdAt),
               text: `${t(`action.${a.kind}` as 'action.report')}${a.until ? ` · ${a.until}` : ''}${a.version ? ` · ${a.version}` : ''}${a.status !== 'done' ? ` — ${t(`status.${a.status}` as 'status.pending')}` : ''}${a.decisionReason ? `: ${a.decisionReason}` : ''}`,
               who: t('case.you'),
@@ -124,6 +125,7 @@ export default async function PortalCasePage({ params }: { params: Promise<{ id:
                 <span className="tabular-nums text-muted">{formatDateTime(item.at)}</span>
                 <span className="text-muted">{item.who}</span>
                 <span className="text-ink">{item.text}</span>
+                {item.files.map((f) => <a key={f.sha256} className="break-all text-brand-600 underline" href={fileHref(f.sha256)}>{f.originalName || f.sha256.slice(0, 12)}</a>)}
               </li>
             ))}
         </ol>
