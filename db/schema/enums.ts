@@ -26,7 +26,7 @@ export const flagStatusEnum = pgEnum('flag_status', ['open', 'confirmed', 'dismi
 export const escalationEnum = pgEnum('escalation', ['interview', 'credit_record', 'penalty_referral']);
 export const noticeKindEnum = pgEnum('notice_kind', ['rectification', 'removal']);
 export const noticeStatusEnum = pgEnum('notice_status', ['draft', 'approved', 'published']);
-export const importStatusEnum = pgEnum('import_status', ['queued', 'running', 'succeeded', 'failed']);
+export const importStatusEnum = pgEnum('import_status', ['queued', 'running', 'succeeded', 'failed', 'cancelled']);
 /** A campaign's life (DESIGN §2): planned → active → closed; a closed campaign takes no new inspections. */
 export const campaignStatusEnum = pgEnum('campaign_status', ['planned', 'active', 'closed']);
 export const importFormatEnum = pgEnum('import_format', ['csv', 'ndjson']);
