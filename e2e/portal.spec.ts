@@ -138,7 +138,7 @@ test('a contact acknowledges, reports a fix, asks for time and objects; the offi
   await page.goto(`/cases/${second}`);
   const activity = page.getByTestId('portal-activity');
   await activity.getByLabel('理由（联系人可见）').fill('同意延期，请按期完成。');
-  await activity.getByRole('button', { name: '批准' }).click();
+  await activity.getByRole('button', { name: '批准', exact: true }).click();
   await expect(activity).toContainText('已批准');
   await contact.reload();
   await expect(contact.getByTestId('portal-deadline')).toHaveText(until);
