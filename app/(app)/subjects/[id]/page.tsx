@@ -132,6 +132,12 @@ export default async function SubjectPage({ params, searchParams }: Props) {
             ))}
           </DataTable>
         ) : <p className="text-sm text-muted">{t('subject.none')}</p>}
+        {d.casesTotal > d.cases.length ? (
+          <p className="mt-2 text-sm text-muted" data-testid="subject-cases-more">
+            {t('subject.showingLatest', { shown: d.cases.length, total: d.casesTotal })}{' '}
+            <Link href={`/cases?subject=${s.id}`} className="text-brand-600 hover:underline">{t('subject.allCases')}</Link>
+          </p>
+        ) : null}
       </Card>
 
       <Card title={t('subject.evidence')}>
@@ -148,6 +154,12 @@ export default async function SubjectPage({ params, searchParams }: Props) {
             ))}
           </DataTable>
         ) : <p className="text-sm text-muted">{t('subject.none')}</p>}
+        {d.evidenceTotal > d.evidence.length ? (
+          <p className="mt-2 text-sm text-muted" data-testid="subject-evidence-more">
+            {t('subject.showingLatest', { shown: d.evidence.length, total: d.evidenceTotal })}{' '}
+            <Link href={`/cases?subject=${s.id}`} className="text-brand-600 hover:underline">{t('subject.allCases')}</Link>
+          </p>
+        ) : null}
       </Card>
     </div>
   );
