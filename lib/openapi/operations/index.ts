@@ -6,7 +6,7 @@ import { caseOperations } from './cases';
 import { importOperations } from './imports';
 import { noticeOperations } from './notices';
 import { offenderOperations } from './offenders';
-import { portalOperations } from './portal';
+import { portalCaseOperations, portalOperations } from './portal';
 import { registryOperations } from './registry';
 import { statsOperations } from './stats';
 import { taxonomyOperations } from './taxonomies';
@@ -24,6 +24,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...taxonomyOperations,
   ...adminOperations,
   ...portalOperations,
+  ...portalCaseOperations,
 ];
 
 /** `POST /api/v1/cases/{id}/transitions`: how an operation is named in tests and on the page. */
