@@ -86,15 +86,46 @@ export function apiRoute<P = Record<string, never>>(
         const params = (await ctx?.params) ?? ({} as P);
         refuseUnstorable(params, 'The path contains a NUL character or invalid Unicode.');
         const result = await handler(req, params);
-        return result instanceof Response ? result : NextResponse.json(result);
+        return noStore(result instanceof Response ? result : NextResponse.json(result));
       } catch (err) {
-        return errorResponse(err);
+        return noStore(errorResponse(err));
       }
     });
   };
 }
 
+/**
+ * Every API answer is `Cache-Control: no-store` (what a signed-in user reads must not stay in a
+ * browser's or a proxy's cache) unless the handler made it `public` on purpose.
+ */
+function noStore(res: Response): Response {
+  if (/^\s*public\b/i.test(res.headers.get('cache-control') ?? '')) return res;
+  try {
+    res.headers.set('cache-control', 'no-store');
+    return res;
+  } catch {
+    // Response.redirect() and the like have immutable headers: copy them.
+    const copy = new Response(res.body, res);
+    copy.headers.set('cache-control', 'no-store');
+    return copy;
+  }
+}
+
 export const MAX_JSON_BYTES = 1024 * 1024;
+/** The deepest nesting of objects and arrays a JSON body may have (no schema of ours goes past 4). */
+export const MAX_JSON_DEPTH = 32;
+
+/** True when a parsed JSON value nests objects/arrays deeper than `max` (iterative: no stack to overflow). */
+function nestedDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (!v || typeof v !== 'object') continue;
+    if (depth >= max) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) if (child && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return false;
+}
 
 /**
  * Reads and validates a JSON body: another Content-Type than application/json is a 415 (a page on
@@ -114,6 +145,7 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S, max
   } catch {
     throw invalid('The body is not valid JSON.');
   }
+  if (nestedDeeperThan(body, MAX_JSON_DEPTH)) throw invalid(`The body nests objects and arrays deeper than ${MAX_JSON_DEPTH} levels.`, { _: `At most ${MAX_JSON_DEPTH} levels of nesting.` });
   refuseUnstorable(body, 'Invalid input.');
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw invalid('Invalid input.', fieldErrorsFromZod(parsed.error));
