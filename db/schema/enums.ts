@@ -26,4 +26,6 @@ export const escalationEnum = pgEnum('escalation', ['interview', 'credit_record'
 export const noticeKindEnum = pgEnum('notice_kind', ['rectification', 'removal']);
 export const noticeStatusEnum = pgEnum('notice_status', ['draft', 'approved', 'published']);
 export const importStatusEnum = pgEnum('import_status', ['queued', 'running', 'succeeded', 'failed']);
+/** A campaign's life (DESIGN §2): planned → active → closed; a closed campaign takes no new inspections. */
+export const campaignStatusEnum = pgEnum('campaign_status', ['planned', 'active', 'closed']);
 export const importFormatEnum = pgEnum('import_format', ['csv', 'ndjson']);

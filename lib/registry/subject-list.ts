@@ -1,3 +1,4 @@
+import { isCampaignSql } from '@/lib/campaigns/sql';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Queryable } from '@/db/client';
 import type { CaseState } from '@/lib/cases/ladder';
@@ -77,7 +78,7 @@ export function subjectListSql(query: SubjectListQuery, options: { offset?: numb
   if (query.q) where.push(subjectMatchSql(query.q));
   if (query.campaign !== undefined || query.from || query.to) {
     const parts = [sql`i.subject_id = subjects.id`];
-    if (query.campaign !== undefined) parts.push(sql`i.campaign_id = ${query.campaign}`);
+    if (query.campaign !== undefined) parts.push(isCampaignSql(sql`i.campaign_id`, query.campaign));
     if (query.from) parts.push(sql`i.inspected_on >= ${query.from}`);
     if (query.to) parts.push(sql`i.inspected_on <= ${query.to}`);
     where.push(sql`EXISTS (SELECT 1 FROM inspections i WHERE ${sql.join(parts, sql` AND `)})`);

@@ -1,3 +1,4 @@
+import { isCampaignSql } from '@/lib/campaigns/sql';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Queryable } from '@/db/client';
 import { statsCases, statsFindings, statsInspections, statsSubjects } from '@/db/schema';
@@ -28,7 +29,7 @@ export interface Summary {
 async function campaignSubjects(db: Queryable, f: StatsFilters): Promise<number | null> {
   if (f.campaign === undefined) return null;
   const p = statsPeriod(f);
-  const parts: SQL[] = [sql`i.campaign_id = ${f.campaign}`];
+  const parts: SQL[] = [isCampaignSql(sql`i.campaign_id`, f.campaign)];
   if (f.sector) parts.push(sql`s.sector = ${f.sector}`);
   if (f.kind) parts.push(sql`s.kind = ${f.kind}`);
   if (f.platform) parts.push(sql`s.platform = ${f.platform}`);

@@ -2,6 +2,7 @@
 import core from './core.json';
 import admin from './admin.json';
 import apiDocs from './api-docs.json';
+import campaigns from './campaigns.json';
 import cases from './cases.json';
 import casework from './casework.json';
 import dashboard from './dashboard.json';
@@ -18,6 +19,7 @@ const messages = {
   ...core,
   ...admin,
   ...apiDocs,
+  ...campaigns,
   ...cases,
   ...casework,
   ...dashboard,

@@ -1,5 +1,6 @@
 import type { Operation } from '../types';
 import { adminOperations } from './admin';
+import { campaignOperations } from './campaigns';
 import { caseWorkOperations } from './case-work';
 import { caseOperations } from './cases';
 import { importOperations } from './imports';
@@ -14,6 +15,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...registryOperations,
   ...caseOperations,
   ...caseWorkOperations,
+  ...campaignOperations,
   ...offenderOperations,
   ...noticeOperations,
   ...importOperations,
