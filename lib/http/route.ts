@@ -115,16 +115,16 @@ export const MAX_JSON_BYTES = 1024 * 1024;
 /** The deepest nesting of objects and arrays a JSON body may have (no schema of ours goes past 4). */
 export const MAX_JSON_DEPTH = 32;
 
-/** True when a parsed JSON value nests objects/arrays deeper than `max` (iterative: no stack to overflow). */
-function nestedDeeperThan(value: unknown, max: number): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
+/** Where a parsed JSON value first nests objects/arrays deeper than `max` (its path), or null (iterative: no stack to overflow). */
+function tooDeep(value: unknown, max: number): string[] | null {
+  const stack: [unknown, string[]][] = [[value, []]];
   while (stack.length) {
-    const [v, depth] = stack.pop()!;
+    const [v, path] = stack.pop()!;
     if (!v || typeof v !== 'object') continue;
-    if (depth >= max) return true;
-    for (const child of Array.isArray(v) ? v : Object.values(v)) if (child && typeof child === 'object') stack.push([child, depth + 1]);
+    if (path.length >= max) return path;
+    for (const [k, child] of Object.entries(v)) if (child && typeof child === 'object') stack.push([child, [...path, k]]);
   }
-  return false;
+  return null;
 }
 
 /**
@@ -145,7 +145,8 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S, max
   } catch {
     throw invalid('The body is not valid JSON.');
   }
-  if (nestedDeeperThan(body, MAX_JSON_DEPTH)) throw invalid(`The body nests objects and arrays deeper than ${MAX_JSON_DEPTH} levels.`, { _: `At most ${MAX_JSON_DEPTH} levels of nesting.` });
+  const deep = tooDeep(body, MAX_JSON_DEPTH);
+  if (deep) throw invalid(`The body nests objects and arrays deeper than ${MAX_JSON_DEPTH} levels.`, { [deep.slice(0, 3).join('.') || '_']: `At most ${MAX_JSON_DEPTH} levels of nesting.` });
   refuseUnstorable(body, 'Invalid input.');
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw invalid('Invalid input.', fieldErrorsFromZod(parsed.error));

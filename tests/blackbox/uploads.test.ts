@@ -231,7 +231,7 @@ describe('bodies cut off or lying about their length apply nothing', () => {
   it.each([
     ['raw', false],
     ['multipart', true],
-  ])('an import (%s) declaring more bytes than it sends: 400 incomplete_body or no answer, no job', async (_, multipart) => {
+  ])('an import (%s) declaring more bytes than it sends: a 400 or no answer, no job', async (_, multipart) => {
     const name = `short-${RUN}-${multipart}.csv`;
     const csv = fs.readFileSync(files.under!.file).subarray(0, 200_000);
     const lastNewline = csv.lastIndexOf(0x0a);
@@ -249,9 +249,11 @@ describe('bodies cut off or lying about their length apply nothing', () => {
       then: 'end',
       timeoutMs: 20_000,
     });
+    // Node's HTTP parser itself refuses a body that ends short of its Content-Length (a bare 400, or
+    // no answer); lib/http/body.ts answers 400 incomplete_body to any short body that reaches it.
     if (res.status !== null) {
       expect(res.status).toBe(400);
-      expect(JSON.parse(res.body).error.code).toBe('incomplete_body');
+      if (res.body.trim().startsWith('{')) expect(JSON.parse(res.body).error.code).toBe('incomplete_body');
     }
     await new Promise((r) => setTimeout(r, 1000));
     expect(await jobsNamed(inspector, name)).toEqual([]);
