@@ -1,6 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { databaseStillUnavailable } from '@/db/health';
 import { HttpError } from '@/lib/http/errors';
 import { crossSiteRefusal } from '@/lib/http/same-origin';
+import { unavailablePage } from '@/lib/http/unavailable-page';
 import { API_CSP, contentSecurityPolicy, HSTS, INLINE_EVIDENCE_CSP, isHttps, isInlineEvidence, SECURITY_HEADERS } from '@/lib/security/headers';
 
 /**
@@ -49,7 +51,8 @@ async function malformedPageForm(request: NextRequest): Promise<HttpError | null
 /**
  * Every request but static assets: the security headers, HSTS when served over HTTPS, and for pages
  * a fresh CSP nonce (Next applies it to its scripts when it sees the policy on the request) and the
- * requested path for sign-in redirects.
+ * requested path for sign-in redirects. A page asked for while the database is away is answered here
+ * with the 503 page (lib/http/unavailable-page.ts).
  */
 export async function proxy(request: NextRequest) {
   const isApi = request.nextUrl.pathname.startsWith('/api/');
@@ -61,6 +64,12 @@ export async function proxy(request: NextRequest) {
     return withSecurityHeaders(request, response, undefined);
   }
   const requestHeaders = new Headers(request.headers);
+  // While the database is known to be away (db/health.ts), a page is a 503 at once, not a failed render.
+  if (!isApi && request.method === 'GET' && request.nextUrl.pathname !== '/unavailable' && (await databaseStillUnavailable())) {
+    const page = unavailablePage(request, request.nextUrl.pathname + request.nextUrl.search);
+    for (const [key, value] of Object.entries(SECURITY_HEADERS)) page.headers.set(key, value);
+    return page;
+  }
   let csp: string | undefined;
   if (!isApi) {
     const nonce = btoa(crypto.randomUUID());

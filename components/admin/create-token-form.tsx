@@ -6,7 +6,7 @@ import { createTokenAction } from '@/app/(app)/admin/actions';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 import { Select } from '@/components/ui/select';
-import { ROLES } from '@/lib/auth/permissions';
+import { STAFF_ROLES } from '@/lib/auth/permissions';
 
 export function CreateTokenForm() {
   const t = useTranslations();
@@ -38,7 +38,7 @@ export function CreateTokenForm() {
         </Field>
         <Field id="token-role" label={t('admin.tokenRole')} error={errors.role}>
           <Select id="token-role" name="role" defaultValue="inspector" error={errors.role}>
-            {ROLES.map((r) => (
+            {STAFF_ROLES.map((r) => (
               <option key={r} value={r}>{t(`role.${r}`)}</option>
             ))}
           </Select>

@@ -5,8 +5,7 @@ import { z } from 'zod';
 import type { Queryable } from '@/db/client';
 import { campaigns, cases, inspections, operators, subjects } from '@/db/schema';
 import { addDays, officeToday } from '@/lib/time';
-import { isOverdue } from './ladder';
-import { DEADLINE_STATES } from './overdue';
+import { DEADLINE_STATES, isOverdue } from './ladder';
 
 const blank = (v: unknown) => (v === '' ? undefined : Array.isArray(v) ? v[v.length - 1] : v);
 

@@ -9,6 +9,7 @@ import { operatorMarkedSql, subjectMarkedFilterSql, subjectMarkedSql } from '@/l
 import type { SubjectListQuery } from './list-schemas';
 import type { KINDS, PLATFORMS } from './schemas';
 import { subjectMatchSql } from '@/lib/search/match';
+import { officeDateSql } from '@/lib/time';
 
 export interface SubjectListRow {
   id: number;
@@ -89,7 +90,7 @@ export function subjectListSql(query: SubjectListQuery, options: { offset?: numb
   if (keyset) where.push(keyset);
 
   return sql`SELECT subjects.id, subjects.name, subjects.kind, subjects.platform, subjects.sector,
-        subjects.operator_id AS "operatorId", operators.name AS "operatorName", (subjects.created_at AT TIME ZONE 'Asia/Shanghai')::date::text AS "createdAt",
+        subjects.operator_id AS "operatorId", operators.name AS "operatorName", ${officeDateSql(sql`subjects.created_at`)}::text AS "createdAt",
         lc.id AS "latestCaseId", lc.state AS "latestState", lc.deadline AS "latestDeadline", COALESCE(lc.overdue, false) AS overdue,
         li.last_on::text AS "lastInspectedOn",
         ${subjectMarkedSql(sql`subjects.id`, sql`subjects.operator_id`)} AS "repeatOffender",

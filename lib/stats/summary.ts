@@ -3,7 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Queryable } from '@/db/client';
 import { statsCases, statsFindings, statsInspections, statsSubjects } from '@/db/schema';
 import { caseStateEnum } from '@/db/schema/enums';
-import { officeTodaySql } from '@/lib/cases/overdue';
+import { overdueSql } from '@/lib/cases/ladder';
 import { repeatOffenderCountsSql } from '@/lib/offenders/active';
 import { cubeWhere, total } from './cube';
 import { statsPeriod, type StatsFilters } from './filters';
@@ -61,7 +61,7 @@ export async function getSummary(db: Queryable, f: StatsFilters = {}): Promise<S
         ordered: total(statsCases.ordered),
         notified: total(statsCases.notified),
         removed: total(statsCases.removed),
-        overdue: total(sql`${statsCases.cases} * (${statsCases.state} IN ('ordered','notified') AND ${statsCases.deadline} < ${officeTodaySql})::int`),
+        overdue: total(sql`${statsCases.cases} * ${overdueSql(statsCases.state, statsCases.deadline)}::int`),
       })
       .from(statsCases)
       .where(cubeWhere(statsCases, f))

@@ -11,9 +11,11 @@ import exportsMessages from './exports.json';
 import imports from './imports.json';
 import notices from './notices.json';
 import offenders from './offenders.json';
+import portal from './portal.json';
 import refusals from './refusals.json';
 import registry from './registry.json';
 import search from './search.json';
+import unavailable from './unavailable.json';
 
 const messages = {
   ...core,
@@ -28,8 +30,10 @@ const messages = {
   ...imports,
   ...notices,
   ...offenders,
+  ...portal,
   ...refusals,
   ...registry,
   ...search,
+  ...unavailable,
 };
 export default messages;

@@ -6,6 +6,7 @@ import { caseOperations } from './cases';
 import { importOperations } from './imports';
 import { noticeOperations } from './notices';
 import { offenderOperations } from './offenders';
+import { portalOperations } from './portal';
 import { registryOperations } from './registry';
 import { statsOperations } from './stats';
 
@@ -20,6 +21,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...noticeOperations,
   ...importOperations,
   ...adminOperations,
+  ...portalOperations,
 ];
 
 /** `POST /api/v1/cases/{id}/transitions`: how an operation is named in tests and on the page. */
