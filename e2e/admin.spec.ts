@@ -40,6 +40,7 @@ test('an admin creates an API token, sees the secret once, and the token works u
   await page.reload();
   await expect(page.getByText(secret)).toHaveCount(0);
   await page.getByRole('row').filter({ hasText: 'e2e 检测平台' }).getByRole('button', { name: /吊销/ }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: '吊销' }).click();
   await expect(page.getByRole('row').filter({ hasText: 'e2e 检测平台' })).toContainText('已吊销');
   expect((await api.get('/api/v1/stats/summary')).status()).toBe(401);
   await api.dispose();
