@@ -14,6 +14,6 @@ export function FlagSummary({ explanation }: { explanation: unknown }) {
     case 'evasion':
       return <>{t('evasion', { date: e.removedOn })}</>;
     case 'multi_line':
-      return <>{t('multi_line', { subjects: e.subjectCount, campaign: locale === 'zh' ? e.campaign.nameZh : e.campaign.nameEn })}</>;
+      return <>{t('multi_line', { products: e.productCount ?? e.subjectCount, subjects: e.subjectCount, campaign: locale === 'zh' ? e.campaign.nameZh : e.campaign.nameEn })}</>;
   }
 }

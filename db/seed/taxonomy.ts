@@ -120,7 +120,7 @@ export const DEFAULT_OFFENDER_RULES: readonly { rule: FlagRule; threshold: numbe
   { rule: 'operator_recurrence', threshold: 3, windowMonths: 24 },
   { rule: 'subject_recidivism', threshold: 1, windowMonths: 24 },
   { rule: 'evasion', threshold: 1, windowMonths: 24 },
-  { rule: 'multi_line', threshold: 2, windowMonths: 24 },
+  { rule: 'multi_line', threshold: 3, windowMonths: 24 }, // products; bench/multi-line-campaign.ts
 ];
 
 /** Settings every office starts with; values are JSON text. */

@@ -35,7 +35,11 @@ export function filingRoot(filingNumber: string): string {
   return s.replace(/-\d+[A-Z]?$/, '');
 }
 
-function normaliseFiling(value: string): string {
+/**
+ * A whole filing number (suffix kept) written one way: it names one App or mini program. The SQL twin is
+ * `filing_number_key()` (migration 0015), used by the multi_line rule.
+ */
+export function normaliseFiling(value: string): string {
   return value
     .normalize('NFKC') // full-width Ａ１－ → A1-
     .replace(DASHES, '-')

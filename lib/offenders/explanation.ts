@@ -57,6 +57,8 @@ export interface MultiLineExplanation extends Common {
   campaign: { id: number; code: string; nameZh: string; nameEn: string; startsOn: string; endsOn: string };
   from: string;
   to: string;
+  /** Distinct products (subjects joined by filing number or name, lib/offenders/rules/multi-line.ts). */
+  productCount?: number; // absent on flags last refreshed before migration 0015
   subjectCount: number;
   caseCount: number;
   /** At most 50 of each (the first subjects by id, the latest cases); the counts count them all. */

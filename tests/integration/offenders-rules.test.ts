@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { queryRows, type DatabaseHandle } from '../../db/client';
 import { campaigns, offenderRules } from '../../db/schema';
 import { recomputeOffenderFlags, refreshOffenderFlags } from '../../lib/offenders/refresh';
+import { normaliseFiling } from '../../lib/domain/identifiers';
 import { setupTestDatabase, teardownTestDatabase } from '../support/db';
 import { makeCase, makeOperator, makeSubject, withTaxonomies } from '../support/fixtures';
 import { flagFor, listStore, setCaseState } from '../support/offenders';
@@ -147,19 +148,55 @@ describe('evasion', () => {
 });
 
 describe('multi_line', () => {
-  it('flags an operator with cases on 2 distinct subjects in one campaign, not 2 cases on one subject', async () => {
+  it('flags an operator with cases on 3 distinct products in one campaign (the default), not 2, not 2 cases on one subject', async () => {
     const op = await makeOperator();
     const a = await makeSubject({ operatorId: op.id });
     const b = await makeSubject({ operatorId: op.id });
+    const c = await makeSubject({ operatorId: op.id });
     await makeCase({ subjectId: a.id, campaignId, inspectedOn: '2026-03-01' });
     await makeCase({ subjectId: a.id, campaignId, inspectedOn: '2026-04-01' });
-    await refreshOffenderFlags(handle.db, { subjectIds: [a.id] });
-    expect(await flagFor('multi_line', `operator:${op.id}/campaign:${campaignId}`)).toBeUndefined();
     await makeCase({ subjectId: b.id, campaignId, inspectedOn: '2026-05-01' });
-    await refreshOffenderFlags(handle.db, { subjectIds: [b.id] });
+    await refreshOffenderFlags(handle.db, { subjectIds: [a.id, b.id] });
+    expect(await flagFor('multi_line', `operator:${op.id}/campaign:${campaignId}`)).toBeUndefined();
+    await makeCase({ subjectId: c.id, campaignId, inspectedOn: '2026-05-02' });
+    await refreshOffenderFlags(handle.db, { subjectIds: [c.id] });
     const f = await flagFor('multi_line', `operator:${op.id}/campaign:${campaignId}`);
     expect(f!.campaignId).toBe(campaignId);
-    expect(f!.explanation).toMatchObject({ subjectCount: 2, caseCount: 3, campaign: { code: 'c-2026' } });
+    expect(f!.explanation).toMatchObject({ threshold: 3, productCount: 3, subjectCount: 3, caseCount: 4, campaign: { code: 'c-2026' } });
+  });
+
+  it('counts one product for an app on Android and iOS, its HD edition and its mini program (by name or filing number)', async () => {
+    const op = await makeOperator();
+    const android = await makeSubject({ operatorId: op.id, kind: 'app', platform: 'android', name: '悦读小说' }, [{ type: 'filing_number', value: '京ICP备20240001号-3A' }]);
+    const ios = await makeSubject({ operatorId: op.id, kind: 'app', platform: 'ios', name: '悦读小说-阅读神器' }, [{ type: 'filing_number', value: '京ICP备20240001号－3a' }]);
+    const hd = await makeSubject({ operatorId: op.id, kind: 'app', platform: 'android', name: '悦读小说HD' });
+    const mini = await makeSubject({ operatorId: op.id, name: '悦读小说 小程序' }, [{ type: 'filing_number', value: '京ICP备20240001号-4X' }]);
+    for (const s of [android, ios, hd, mini]) await makeCase({ subjectId: s.id, campaignId, inspectedOn: '2026-06-01' });
+    // A second product under the same filer's root: still only two products.
+    const other = await makeSubject({ operatorId: op.id, kind: 'app', platform: 'android', name: '悦听音乐' }, [{ type: 'filing_number', value: '京ICP备20240001号-5A' }]);
+    await makeCase({ subjectId: other.id, campaignId, inspectedOn: '2026-06-02' });
+    await refreshOffenderFlags(handle.db, { operatorIds: [op.id] });
+    expect(await flagFor('multi_line', `operator:${op.id}/campaign:${campaignId}`)).toBeUndefined();
+
+    await handle.db.update(offenderRules).set({ threshold: 2 }).where(eq(offenderRules.rule, 'multi_line'));
+    try {
+      await refreshOffenderFlags(handle.db, { operatorIds: [op.id] });
+      const f = await flagFor('multi_line', `operator:${op.id}/campaign:${campaignId}`);
+      expect(f!.explanation).toMatchObject({ threshold: 2, productCount: 2, subjectCount: 5, caseCount: 5 });
+    } finally {
+      await handle.db.update(offenderRules).set({ threshold: 3 }).where(eq(offenderRules.rule, 'multi_line'));
+    }
+  });
+
+  it('filing_number_key() is the SQL twin of normaliseFiling, product_name_key() drops platform and edition markers', async () => {
+    const filings = ['京ICP备12345678号-3A', ' 京ICP备12345678号－3A ', '京ICP备１２３４５６７８号—3a', '京icp备12345678号 - 3A', '粤ICP备2023012345号\u22122X'];
+    const rows = await queryRows<{ v: string; k: string }>(handle.db, sql`SELECT v, filing_number_key(v) AS k FROM jsonb_array_elements_text(${JSON.stringify(filings)}::jsonb) AS v`);
+    for (const r of rows) expect(r.k).toBe(normaliseFiling(r.v));
+    const names = ['悦读小说', '悦读小说HD', '悦读小说 Lite', '悦读小说（安卓版）', '悦读小说 小程序', '悦读小说iOS版', '悦读小说 App', '悦读·小说'];
+    const keys = await queryRows<{ k: string }>(handle.db, sql`SELECT DISTINCT product_name_key(v) AS k FROM jsonb_array_elements_text(${JSON.stringify(names)}::jsonb) AS v`);
+    expect(keys).toEqual([{ k: '悦读小说' }]);
+    const [distinct] = await queryRows<{ n: number }>(handle.db, sql`SELECT count(DISTINCT product_name_key(v))::int AS n FROM jsonb_array_elements_text(${JSON.stringify(['悦读小说', '悦听音乐', '小程序', 'HD'])}::jsonb) AS v`);
+    expect(distinct!.n).toBe(4);
   });
 });
 
