@@ -57,7 +57,7 @@ function attributeTexts(html: string): string[] {
 }
 
 const STAFF_PAGES: Record<DemoRole, string[]> = {
-  inspector: ['/', '/cases', '/queue', '/subjects', '/subjects/new', '/operators', '/operators/new', '/inspections/new', '/offenders', '/imports'],
+  inspector: ['/?period=all', '/cases', '/queue', '/subjects', '/subjects/new', '/operators', '/operators/new', '/inspections/new', '/offenders', '/imports'],
   supervisor: ['/notices/manage', '/notices/manage/new'],
   supervisor2: [],
   admin: ['/admin/users', '/admin/tokens', '/admin/rules', '/admin/settings'],

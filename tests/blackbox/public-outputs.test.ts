@@ -18,10 +18,10 @@ let notices: Notice[] = [];
 
 const page = (path: string, lang: Lang) => request(path, { headers: { cookie: `NEXT_LOCALE=${lang}`, 'accept-language': lang === 'zh' ? 'zh-CN' : 'en' } });
 
-/** Paths of every empty string (or empty array) in a JSON value; `null` is "not given", documented per field. */
+/** Paths of every empty string in a JSON value; `null` is "not given" and an empty list "none". */
 function emptyPaths(value: unknown, at = '$'): string[] {
   if (typeof value === 'string') return value.trim() === '' ? [at] : [];
-  if (Array.isArray(value)) return value.length === 0 ? [at] : value.flatMap((v, i) => emptyPaths(v, `${at}[${i}]`));
+  if (Array.isArray(value)) return value.flatMap((v, i) => emptyPaths(v, `${at}[${i}]`));
   if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => emptyPaths(v, `${at}.${k}`));
   return [];
 }
@@ -79,6 +79,7 @@ describe('public outputs have no empty field, in both languages', () => {
     for (const n of notices) {
       expect(emptyPaths(n), n.slug).toEqual([]);
       for (const e of n.entries!) {
+        expect(e.categories.length, `${n.slug} #${e.no} categories`).toBeGreaterThan(0);
         expect(e.problems.en, `${n.slug} #${e.no} problems.en`).toMatch(/[a-z]/i);
         expect(e.problems.en, `${n.slug} #${e.no} problems.en`).not.toMatch(han);
         expect(e.problems.zh, `${n.slug} #${e.no} problems.zh`).toMatch(han);
