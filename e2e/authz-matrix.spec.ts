@@ -46,13 +46,14 @@ async function sessionCookie(request: APIRequestContext, email: string, password
 function verdict(status: number, location: string | undefined): Outcome {
   if (status === 401 || status === 403) return status;
   if (status >= 300 && status < 400 && location?.includes('/signin')) return 'signin';
+  if (status >= 300 && status < 400 && location && new URL(location, 'http://x').pathname === '/portal') return 'portal';
   return 'ok';
 }
 
 test('each route answers each kind of caller as the matrix says', async ({ playwright, baseURL }) => {
   test.setTimeout(180_000);
-  const headers: Record<Who, Record<string, string>> = { anonymous: {}, inspector: {}, supervisor: {}, admin: {}, token: {} };
-  for (const who of ['inspector', 'supervisor', 'admin'] as const) {
+  const headers: Record<Who, Record<string, string>> = { anonymous: {}, inspector: {}, supervisor: {}, admin: {}, token: {}, contact: {} };
+  for (const who of ['inspector', 'supervisor', 'admin', 'contact'] as const) {
     const ctx = await playwright.request.newContext({ baseURL });
     headers[who] = { cookie: await sessionCookie(ctx, DEMO_ACCOUNTS[who].email, DEMO_ACCOUNTS[who].password) };
     await ctx.dispose();

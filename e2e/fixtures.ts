@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 
-export type DemoRole = 'inspector' | 'supervisor' | 'supervisor2' | 'admin';
+export type DemoRole = 'inspector' | 'supervisor' | 'supervisor2' | 'admin' | 'contact';
 
 /** The demo accounts scripts/prepare-db.ts seeds (demo mode only). */
 export const DEMO_PASSWORD = 'rectify-demo';
@@ -10,6 +10,8 @@ export const DEMO_ACCOUNTS: Record<DemoRole, { email: string; password: string }
   supervisor: { email: 'supervisor@rectify.demo', password: DEMO_PASSWORD },
   supervisor2: { email: 'supervisor2@rectify.demo', password: DEMO_PASSWORD },
   admin: { email: 'admin@rectify.demo', password: DEMO_PASSWORD },
+  /** The demo operator contact (DESIGN §9), for the operator of the earliest ordered case. */
+  contact: { email: 'contact@rectify.demo', password: DEMO_PASSWORD },
 };
 
 /** Which database the server under test runs on (set by scripts/e2e.mjs). */

@@ -1,5 +1,17 @@
-/** The office's calendar: deadlines are calendar days in China Standard Time. */
+import { sql, type SQL } from 'drizzle-orm';
+
+/** The office's calendar: deadlines are calendar days in China Standard Time. The one place it is named. */
 export const OFFICE_TIME_ZONE = 'Asia/Shanghai';
+
+const OFFICE_ZONE_SQL = sql.raw(`'${OFFICE_TIME_ZONE}'`);
+
+/** The office's calendar day of a timestamptz expression, as SQL (`date`). */
+export function officeDateSql(timestamp: SQL): SQL<string> {
+  return sql<string>`(${timestamp} AT TIME ZONE ${OFFICE_ZONE_SQL})::date`;
+}
+
+/** Today in the office's time zone, as SQL (`date`): the twin of officeToday(). */
+export const officeTodaySql: SQL<string> = officeDateSql(sql`now()`);
 
 // Built once: constructing an Intl.DateTimeFormat costs far more than formatting (bulk imports call this per row).
 const OFFICE_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: OFFICE_TIME_ZONE });

@@ -9,7 +9,7 @@
  */
 import { closeDatabase, getDatabase } from '../db/client';
 import { DataFolderLockedError } from '../db/lock';
-import { DEMO_USERS, seedDemo, seedTaxonomies } from '../db/seed';
+import { DEMO_CONTACT, DEMO_USERS, seedDemo, seedTaxonomies } from '../db/seed';
 import { migrateEvidenceFromDisk } from '../lib/evidence/disk-migration';
 import { missingSecretProblem } from '../lib/auth/secret';
 
@@ -36,6 +36,7 @@ async function main() {
     console.log(`[rectify] ${kind} database ready, demo ${result.created ? 'seeded' : 'already present'} (${Date.now() - started} ms)`);
     console.log('[rectify] demo accounts (demo mode only):');
     for (const u of DEMO_USERS) console.log(`           ${u.role.padEnd(10)} ${u.email.padEnd(28)} password: ${u.password}`);
+    console.log(`           ${'contact'.padEnd(10)} ${DEMO_CONTACT.email.padEnd(28)} password: ${DEMO_CONTACT.password} (portal: /portal)`);
   } else {
     console.log(`[rectify] ${kind} database migrated (${Date.now() - started} ms)${kind === 'postgres' ? '; no demo data (RECTIFY_SEED=demo seeds it)' : ''}`);
   }

@@ -59,10 +59,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     getTrend(db, filters),
     getBreakdown(db, filters),
     listSectors(),
-    db.select({ id: campaigns.id, nameZh: campaigns.nameZh, nameEn: campaigns.nameEn }).from(campaigns).orderBy(desc(campaigns.startsOn)),
+    db.select({ id: campaigns.id, code: campaigns.code, nameZh: campaigns.nameZh, nameEn: campaigns.nameEn }).from(campaigns).orderBy(desc(campaigns.startsOn)),
   ]);
   const options: FilterOptions = {
-    campaigns: campaignRows.map((c) => ({ value: String(c.id), label: lang === 'zh' ? c.nameZh : c.nameEn })),
+    campaigns: campaignRows.map((c) => ({ value: c.code, id: c.id, label: lang === 'zh' ? c.nameZh : c.nameEn })),
     sectors: sectors.filter((s) => s.active).map((s) => ({ value: s.code, label: pickLabel(s, lang) })),
     kinds: subjectKindEnum.enumValues.map((k) => ({ value: k, label: tk(k) })),
     platforms: platformEnum.enumValues.map((v) => ({ value: v, label: tp(v) })),

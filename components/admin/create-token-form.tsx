@@ -7,7 +7,7 @@ import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 import { Select } from '@/components/ui/select';
-import { ROLES } from '@/lib/auth/permissions';
+import { STAFF_ROLES } from '@/lib/auth/permissions';
 
 export function CreateTokenForm() {
   const t = useTranslations();
@@ -26,7 +26,7 @@ export function CreateTokenForm() {
         </Field>
         <Field id="token-role" label={t('admin.tokenRole')} error={errors.role}>
           <Select id="token-role" name="role" defaultValue="inspector" error={errors.role}>
-            {ROLES.map((r) => (
+            {STAFF_ROLES.map((r) => (
               <option key={r} value={r}>{t(`role.${r}`)}</option>
             ))}
           </Select>

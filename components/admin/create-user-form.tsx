@@ -6,7 +6,7 @@ import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 import { Select } from '@/components/ui/select';
-import { ROLES } from '@/lib/auth/permissions';
+import { STAFF_ROLES } from '@/lib/auth/permissions';
 
 export function CreateUserForm() {
   const t = useTranslations();
@@ -24,7 +24,7 @@ export function CreateUserForm() {
       </Field>
       <Field id="new-user-role" label={t('admin.role')} error={errors.role}>
         <Select id="new-user-role" name="role" defaultValue="inspector" error={errors.role}>
-          {ROLES.map((r) => (
+          {STAFF_ROLES.map((r) => (
             <option key={r} value={r}>{t(`role.${r}`)}</option>
           ))}
         </Select>

@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { updateUserAction } from '@/app/(app)/admin/actions';
 import { Button } from '@/components/ui/button';
 import { Select } from '@/components/ui/select';
-import { ROLES, type Role } from '@/lib/auth/permissions';
+import { STAFF_ROLES, type Role } from '@/lib/auth/permissions';
 
 export function UserRowActions({ id, name, role, disabled, self }: { id: number; name: string; role: Role; disabled: boolean; self: boolean }) {
   const t = useTranslations();
@@ -20,7 +20,7 @@ export function UserRowActions({ id, name, role, disabled, self }: { id: number;
     <div className="flex flex-wrap items-center gap-2">
       <label className="sr-only" htmlFor={`role-${id}`}>{t('admin.roleOf', { name })}</label>
       <Select id={`role-${id}`} value={role} disabled={pending || self} onChange={(e) => run({ role: e.target.value as Role })} className="w-36 py-1 text-xs">
-        {ROLES.map((r) => (
+        {STAFF_ROLES.map((r) => (
           <option key={r} value={r}>{t(`role.${r}`)}</option>
         ))}
       </Select>

@@ -1,5 +1,6 @@
 'use client';
 
+import { parseCampaignRef } from '@/lib/campaigns/ref';
 import { useTranslations } from 'next-intl';
 import { statsPeriod } from '@/lib/stats/links';
 import { useDashboardLocale } from './chart-card';
@@ -8,6 +9,8 @@ import { useStatsFilters } from './use-stats';
 export interface Option {
   value: string;
   label: string;
+  /** A campaign's id (its value is its code): a URL naming the campaign by id selects it too. */
+  id?: number;
 }
 
 function lastDayOf(month: string): string {
@@ -27,7 +30,7 @@ export function FilterSummary({ options, date }: { options: FilterOptions; date:
   const { t, period } = useDashboardLocale();
   const tf = useTranslations('dashboard.filters');
   const [f] = useStatsFilters();
-  const name = (list: Option[], v: string | number | null) => (v === null ? null : (list.find((o) => o.value === String(v))?.label ?? String(v)));
+  const name = (list: Option[], v: string | number | null) => (v === null ? null : (list.find((o) => o.value === String(v) || (typeof v === 'number' && o.id === v))?.label ?? String(v)));
   const applied = [
     ['campaign', name(options.campaigns, f.campaign)],
     ['sector', name(options.sectors, f.sector)],
@@ -40,6 +43,12 @@ export function FilterSummary({ options, date }: { options: FilterOptions; date:
       {applied.length ? ` ${t('applied', { list: applied.map(([k, v]) => `${tf(k)}: ${v}`).join(' · ') })}` : ''}
     </p>
   );
+}
+
+/** The option a URL value selects: a campaign named by its id selects the option of its code. */
+function selectedValue(options: Option[], v: string | number | null): string {
+  if (v === null) return '';
+  return (typeof v === 'number' ? options.find((o) => o.id === v)?.value : undefined) ?? String(v);
 }
 
 const control = 'mt-1 block w-full rounded border border-line bg-white px-2 py-1.5 text-sm text-ink';
@@ -55,10 +64,10 @@ export function DashboardFilters({ campaigns, sectors, kinds, platforms }: Filte
         id={`filter-${name}`}
         name={name}
         className={control}
-        value={f[name] === null ? '' : String(f[name])}
+        value={selectedValue(options, f[name])}
         onChange={(e) => {
           const v = e.target.value;
-          void setF({ [name]: v === '' ? null : name === 'campaign' ? Number(v) : v });
+          void setF({ [name]: v === '' ? null : name === 'campaign' ? parseCampaignRef(v) : v });
         }}
       >
         <option value="">{t('any')}</option>

@@ -2,7 +2,7 @@ import { useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui/badge';
 import type { ImportJob } from './types';
 
-const TONE = { queued: 'neutral', running: 'brand', succeeded: 'ok', failed: 'danger' } as const;
+const TONE = { queued: 'neutral', running: 'brand', succeeded: 'ok', failed: 'danger', cancelled: 'neutral' } as const;
 
 export function ImportStatusBadge({ status, dryRun }: { status: ImportJob['status']; dryRun: boolean }) {
   const t = useTranslations('imports');

@@ -1,3 +1,4 @@
+import { isCampaign } from '@/lib/campaigns/ref';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { buttonClass } from '@/components/ui/button';
@@ -42,9 +43,9 @@ export async function QueueFilters({ filters }: { filters: FlagFilters }) {
       </div>
       <div className="text-xs font-medium text-muted">
         <label htmlFor="f-campaign">{t('campaign')}</label>
-        <select id="f-campaign" name="campaign" defaultValue={filters.campaign ? String(filters.campaign) : ''} className={select}>
+        <select id="f-campaign" name="campaign" defaultValue={campaigns.find((c) => isCampaign(c, filters.campaign))?.code ?? (filters.campaign ? String(filters.campaign) : '')} className={select}>
           <option value="">{t('any')}</option>
-          {campaigns.map((c) => <option key={c.id} value={c.id}>{zh ? c.nameZh : c.nameEn}</option>)}
+          {campaigns.map((c) => <option key={c.id} value={c.code}>{zh ? c.nameZh : c.nameEn}</option>)}
         </select>
       </div>
       <label className="flex items-center gap-2 text-xs font-medium text-muted">

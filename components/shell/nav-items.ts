@@ -12,6 +12,7 @@ export const NAV_ITEMS: ReadonlyArray<{ href: string; key: string; permission: P
   { href: '/inspections/new', key: 'newInspection', permission: 'inspection:write' },
   { href: '/imports', key: 'imports', permission: 'import:write' },
   { href: '/cases', key: 'cases', permission: 'case:read' },
+  { href: '/campaigns', key: 'campaigns', permission: 'case:read' },
   { href: '/queue', key: 'queue', permission: 'case:transition' },
   { href: '/admin/settings', key: 'settings', permission: 'admin:settings' },
   { href: '/offenders', key: 'offenders', permission: 'offender:read' },

@@ -1,7 +1,8 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
 
 // Every closed vocabulary of DESIGN.md lives here once; zod schemas, forms and URL parsers derive from these.
-export const roleEnum = pgEnum('role', ['inspector', 'supervisor', 'admin']);
+// `operator_contact` (DESIGN §1, §9): an operator's named person, who signs in to the portal only.
+export const roleEnum = pgEnum('role', ['inspector', 'supervisor', 'admin', 'operator_contact']);
 export const subjectKindEnum = pgEnum('subject_kind', ['app', 'mini_program', 'quick_app', 'sdk']);
 export const platformEnum = pgEnum('platform', [
   'android', 'ios', 'harmony',
@@ -25,5 +26,7 @@ export const flagStatusEnum = pgEnum('flag_status', ['open', 'confirmed', 'dismi
 export const escalationEnum = pgEnum('escalation', ['interview', 'credit_record', 'penalty_referral']);
 export const noticeKindEnum = pgEnum('notice_kind', ['rectification', 'removal']);
 export const noticeStatusEnum = pgEnum('notice_status', ['draft', 'approved', 'published']);
-export const importStatusEnum = pgEnum('import_status', ['queued', 'running', 'succeeded', 'failed']);
+export const importStatusEnum = pgEnum('import_status', ['queued', 'running', 'succeeded', 'failed', 'cancelled']);
+/** A campaign's life (DESIGN §2): planned → active → closed; a closed campaign takes no new inspections. */
+export const campaignStatusEnum = pgEnum('campaign_status', ['planned', 'active', 'closed']);
 export const importFormatEnum = pgEnum('import_format', ['csv', 'ndjson']);

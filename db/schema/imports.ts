@@ -1,4 +1,4 @@
-import { bigint, boolean, date, index, integer, jsonb, pgTable, real, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, jsonb, pgTable, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { importFormatEnum, importStatusEnum } from './enums';
 import { apiTokens, users } from './users';
 import { storedFiles } from './files';
@@ -17,9 +17,17 @@ export const importJobs = pgTable('import_jobs', {
   /** The uploaded file, kept in the database until the job ends (lib/files/store.ts). */
   fileId: bigint('file_id', { mode: 'number' }).references(() => storedFiles.id, { onDelete: 'set null' }),
   progress: real('progress').notNull().default(0),
-  /** The process running the job (`host:pid`) and its last sign of life: boot recovery fails orphans. */
+  /**
+   * The claim of the runner running the job (`host:pid/claim`), its last progress write, and how many
+   * times a runner took it (lib/imports/queue: a dead runner's job is run again from the start).
+   */
   runner: text('runner'),
   heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
+  attempts: integer('attempts').notNull().default(0),
+  /** Asked to stop (POST /api/v1/imports/{id}/cancel): the runner stops at its next chunk or before committing. */
+  cancelRequested: boolean('cancel_requested').notNull().default(false),
+  /** The job's entry in the Postgres queue (pg-boss `job.id`); null on the embedded database. */
+  queueJobId: uuid('queue_job_id'),
   totalRows: integer('total_rows').notNull().default(0),
   processedRows: integer('processed_rows').notNull().default(0),
   /** { created: {operators, subjects, inspections, findings, cases}, known, rejected } */

@@ -10,3 +10,4 @@ export * from './notices';
 export * from './imports';
 export * from './audit';
 export * from './stats';
+export * from './portal';

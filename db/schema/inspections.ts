@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint, check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { inspectionMethodEnum, severityEnum } from './enums';
+import { campaignStatusEnum, inspectionMethodEnum, severityEnum } from './enums';
 import { subjects } from './registry';
 import { sectors, violationCategories } from './taxonomy';
 import { apiTokens, users } from './users';
@@ -18,7 +18,9 @@ export const campaigns = pgTable(
     nameEn: text('name_en').notNull(),
     startsOn: date('starts_on').notNull(),
     endsOn: date('ends_on').notNull(),
+    status: campaignStatusEnum('status').notNull().default('active'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check('campaigns_dates', sql`${t.endsOn} >= ${t.startsOn}`)],
 );

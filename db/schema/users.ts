@@ -13,6 +13,8 @@ export const users = pgTable(
     /** Bumped to end every live session of the user at once (sign-out everywhere, password change). */
     sessionVersion: integer('session_version').notNull().default(1),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    /** The last successful sign-in (staff see their operators' contacts' last sign-in). */
+    lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check('users_email_lower', sql`${t.email} = lower(${t.email})`)],

@@ -15,7 +15,7 @@ import { DEMO_SEED, Rng } from './random';
 import { Namer, buildOperators, buildSubjects } from './registry';
 import { applyRenames, assignStories, buildCampaigns, buildReregistrations, scheduleInspections } from './schedule';
 import { seedTaxonomies } from './taxonomy';
-import { seedDemoUsers } from './users';
+import { seedDemoContact, seedDemoUsers } from './users';
 import { writePlan, type DemoPlan } from './write';
 import { recomputeOffenderFlags } from '../../lib/offenders/refresh';
 import { reviewFlag } from '../../lib/offenders/review';
@@ -89,6 +89,7 @@ export async function seedDemo(db: Db, options: { today?: Date } = {}): Promise<
     // The repeat-offender queue a new user sees: every rule over the whole demo.
     for (const o of await recomputeOffenderFlags(tx)) counts[`flags_${o.rule}`] = o.changed;
     counts.flags_confirmed = await confirmDemoFlags(tx, users.supervisor);
+    counts.contacts = (await seedDemoContact(tx, users.supervisor)) === null ? 0 : 1;
     const states = {} as Record<CaseState, number>;
     for (const s of ['open', 'ordered', 'rectified', 'verified', 'notified', 'removed', 'reinstated', 'withdrawn'] as const) states[s] = 0;
     for (const c of plan.cases) states[c.events[c.events.length - 1]!.to]++;

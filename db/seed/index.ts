@@ -7,4 +7,4 @@ export {
   seedTaxonomies, SECTORS, VIOLATION_CATEGORIES, DEFAULT_OFFENDER_RULES, DEFAULT_SETTINGS, STORE_LABELS,
   HOST_PLATFORM_LABELS, type SectorSeed, type CategorySeed,
 } from './taxonomy';
-export { seedDemoUsers, DEMO_USERS, DEMO_PASSWORD, type DemoUser, type DemoUserIds } from './users';
+export { seedDemoUsers, DEMO_USERS, DEMO_CONTACT, DEMO_PASSWORD, type DemoUser, type DemoUserIds } from './users';

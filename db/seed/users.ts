@@ -1,8 +1,8 @@
 /** The demo accounts. Demo mode only: the start script prints these credentials. */
 import { hash } from '@node-rs/argon2';
-import { inArray } from 'drizzle-orm';
-import { users } from '../schema';
-import type { Queryable } from '../client';
+import { inArray, sql } from 'drizzle-orm';
+import { operatorContacts, users } from '../schema';
+import { queryRows, type Queryable } from '../client';
 
 export type DemoRole = 'inspector' | 'supervisor' | 'admin';
 
@@ -57,4 +57,28 @@ export async function seedDemoUsers(db: Queryable, options: { createdAt?: Date }
     ids[u.key] = id;
   }
   return ids;
+}
+
+/** The demo operator contact (DESIGN §9): signs in to /portal for the operator with the earliest ordered case. */
+export const DEMO_CONTACT = { email: 'contact@rectify.demo', name: '周婷', password: DEMO_PASSWORD } as const;
+
+/**
+ * Creates the demo contact, already activated, for the operator of the earliest `ordered` case (the
+ * portal then has an order to acknowledge). Returns its operator, or null when no case is ordered.
+ */
+export async function seedDemoContact(db: Queryable, invitedBy: number): Promise<number | null> {
+  const [found] = await queryRows<{ operator_id: number }>(
+    db,
+    sql`SELECT s.operator_id FROM cases c JOIN subjects s ON s.id = c.subject_id WHERE c.state = 'ordered' ORDER BY c.id LIMIT 1`,
+  );
+  const operatorId = found?.operator_id;
+  if (operatorId === undefined) return null;
+  const [user] = await db
+    .insert(users)
+    .values({ email: DEMO_CONTACT.email, name: DEMO_CONTACT.name, role: 'operator_contact', passwordHash: await hash(DEMO_CONTACT.password) })
+    .onConflictDoNothing()
+    .returning();
+  if (!user) return null;
+  await db.insert(operatorContacts).values({ userId: user.id, operatorId, invitedByUserId: invitedBy, activationHash: null, activationExpiresAt: sql`now()`, activatedAt: sql`now()` });
+  return operatorId;
 }

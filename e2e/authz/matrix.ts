@@ -2,11 +2,13 @@
  * The authorization matrix: every API route and page × who asks → what they get.
  *   'ok'  any answer but 401/403 (the request may still be refused for its content: 400/404/409/422)
  *   401   no credentials          403   wrong role          'signin'  a page redirecting to sign in
- * `token` is an API token acting as an inspector (the usual machine credential).
+ *   'portal'  a staff page sending an operator's contact to its portal (DESIGN §9)
+ * `token` is an API token acting as an inspector (the usual machine credential); `contact` is the demo
+ * operator contact (DESIGN §9): 403 on every staff API, sent to /portal from every staff page.
  * e2e/authz-matrix.spec.ts walks this table and fails for any route file that has no row.
  */
-export type Outcome = 'ok' | 401 | 403 | 'signin';
-export type Who = 'anonymous' | 'inspector' | 'supervisor' | 'admin' | 'token';
+export type Outcome = 'ok' | 401 | 403 | 'signin' | 'portal';
+export type Who = 'anonymous' | 'inspector' | 'supervisor' | 'admin' | 'token' | 'contact';
 
 export interface Row {
   /** METHOD and path pattern as in the app folder: `POST /api/v1/cases/[id]/transitions`. */
@@ -17,10 +19,14 @@ export interface Row {
   expect: Record<Who, Outcome>;
 }
 
-const everyone = (o: Outcome): Record<Who, Outcome> => ({ anonymous: o, inspector: o, supervisor: o, admin: o, token: o });
-const signedIn = (inspector: Outcome, supervisor: Outcome, admin: Outcome, token = inspector): Record<Who, Outcome> => ({ anonymous: 401, inspector, supervisor, admin, token });
+const everyone = (o: Outcome): Record<Who, Outcome> => ({ anonymous: o, inspector: o, supervisor: o, admin: o, token: o, contact: o });
+// Staff APIs: an operator's contact gets 403 from every one of them.
+const signedIn = (inspector: Outcome, supervisor: Outcome, admin: Outcome, token = inspector): Record<Who, Outcome> => ({ anonymous: 401, inspector, supervisor, admin, token, contact: 403 });
 // A token acts with its role on pages too (browsers never send it by themselves, so no CSRF risk).
-const page = (inspector: Outcome, supervisor: Outcome, admin: Outcome): Record<Who, Outcome> => ({ anonymous: 'signin', inspector, supervisor, admin, token: inspector });
+// Staff pages send an operator's contact to /portal.
+const page = (inspector: Outcome, supervisor: Outcome, admin: Outcome): Record<Who, Outcome> => ({ anonymous: 'signin', inspector, supervisor, admin, token: inspector, contact: 'portal' });
+// The portal (DESIGN §9): its contact only; staff and tokens get 403.
+const PORTAL_PAGE: Record<Who, Outcome> = { anonymous: 'signin', inspector: 403, supervisor: 403, admin: 403, token: 403, contact: 'ok' };
 
 // Shorthands for the common rows: who may, among inspector / supervisor / admin.
 const READ = signedIn('ok', 'ok', 'ok');
@@ -43,6 +49,10 @@ export const API: Row[] = [
   { route: 'GET /api/v1/operators', expect: READ },
   { route: 'POST /api/v1/operators', body: {}, expect: WORK },
   { route: 'GET /api/v1/operators/[id]', path: '/api/v1/operators/1', expect: READ },
+  { route: 'GET /api/v1/operators/[id]/contacts', path: '/api/v1/operators/1/contacts', expect: READ },
+  { route: 'POST /api/v1/operators/[id]/contacts', path: `/api/v1/operators${NONE}/contacts`, body: {}, expect: WORK },
+  { route: 'PATCH /api/v1/operators/[id]/contacts/[contactId]', path: `/api/v1/operators${NONE}/contacts${NONE}`, body: {}, expect: WORK },
+  { route: 'POST /api/portal/v1/activate', body: {}, expect: PUBLIC },
   { route: 'GET /api/v1/search', path: '/api/v1/search?q=1', expect: READ },
   { route: 'GET /api/v1/subjects', expect: READ },
   { route: 'POST /api/v1/subjects', body: {}, expect: WORK },
@@ -59,6 +69,10 @@ export const API: Row[] = [
   { route: 'GET /api/v1/cases/[id]/comments', path: '/api/v1/cases/1/comments', expect: READ },
   { route: 'POST /api/v1/cases/[id]/comments', path: `/api/v1/cases${NONE}/comments`, body: {}, expect: WORK },
   { route: 'GET /api/v1/users/me', expect: READ },
+  { route: 'GET /api/v1/campaigns', expect: READ },
+  { route: 'POST /api/v1/campaigns', body: {}, expect: SUPERVISE },
+  { route: 'GET /api/v1/campaigns/[idOrCode]', path: '/api/v1/campaigns/no-such-campaign', expect: READ },
+  { route: 'PATCH /api/v1/campaigns/[idOrCode]', path: '/api/v1/campaigns/no-such-campaign', body: {}, expect: SUPERVISE },
   { route: 'GET /api/v1/settings/default-deadline', expect: READ },
   { route: 'PUT /api/v1/settings/default-deadline', body: {}, expect: ADMIN },
   { route: 'GET /api/v1/offenders', expect: READ },
@@ -107,6 +121,10 @@ export const PAGES: Row[] = [
   { route: 'GET /cases/[id]', path: '/cases/1', expect: page('ok', 'ok', 'ok') },
   { route: 'GET /cases/[id]/order', path: '/cases/1/order', expect: page('ok', 'ok', 'ok') },
   { route: 'GET /cases/[id]/file', path: '/cases/1/file', expect: page('ok', 'ok', 'ok') },
+  { route: 'GET /campaigns', expect: page('ok', 'ok', 'ok') },
+  { route: 'GET /campaigns/new', expect: page(403, 'ok', 403) },
+  { route: 'GET /campaigns/[idOrCode]', path: '/campaigns/1', expect: page('ok', 'ok', 'ok') },
+  { route: 'GET /campaigns/[idOrCode]/edit', path: '/campaigns/1/edit', expect: page(403, 'ok', 403) },
   { route: 'GET /queue', expect: page('ok', 'ok', 403) },
   { route: 'GET /imports', expect: page('ok', 'ok', 403) },
   { route: 'GET /imports/[id]', path: '/imports/999999', expect: page('ok', 'ok', 403) },
@@ -121,6 +139,8 @@ export const PAGES: Row[] = [
   { route: 'GET /admin/settings', expect: page(403, 403, 'ok') },
   { route: 'GET /admin/rules', expect: page(403, 403, 'ok') },
   { route: 'GET /api-docs', expect: page('ok', 'ok', 'ok') },
+  { route: 'GET /portal', expect: PORTAL_PAGE },
+  { route: 'GET /portal/activate', path: '/portal/activate?token=no-such-token', expect: PUBLIC },
 ];
 
 /** Route files that are not the product's own entry points (next-auth's handler is checked by sign-in tests). */

@@ -3,18 +3,25 @@ import { headers } from 'next/headers';
 import { getServerSession } from 'next-auth';
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { apiTokens } from '@/db/schema';
+import { apiTokens, operatorContacts } from '@/db/schema';
 import { forbiddenError, unauthorized } from '@/lib/http/errors';
 import { currentRequestHeaders } from '@/lib/http/request-context';
 import { authOptions } from './options';
-import { can, type Permission, type Role } from './permissions';
+import { can, SCOPED_PERMISSIONS, type Permission, type Role } from './permissions';
 import { sessionUser } from './sessions';
 import { hashTokenSecret, TOKEN_PREFIX } from './tokens';
 
-/** Who is acting: a signed-in user or an API token acting with a role. */
+/**
+ * Who is acting: a signed-in user or an API token acting with a role. An operator's contact carries
+ * the one operator its rows are scoped to (`operatorId`); staff and tokens have none (the whole office).
+ */
 export type Actor =
-  | { kind: 'user'; id: number; role: Role; name: string; email: string }
-  | { kind: 'token'; id: number; role: Role; name: string };
+  | { kind: 'user'; id: number; role: Role; name: string; email: string; operatorId?: number }
+  | { kind: 'token'; id: number; role: Role; name: string; operatorId?: undefined };
+
+/** An actor whose every read and write is limited to one operator's rows (DESIGN §9). */
+export type ScopedActor = Extract<Actor, { kind: 'user' }> & { operatorId: number };
+export type ScopedPermission = 'portal:read' | 'portal:act';
 
 async function actorFromBearer(authorization: string): Promise<Actor | null> {
   const secret = authorization.slice('bearer '.length).trim();
@@ -41,6 +48,13 @@ async function actorFromSession(): Promise<Actor | null> {
   const { id, sv, sid, sst } = session.user;
   const user = await sessionUser({ uid: id, sv, sid, sst });
   if (!user) return null;
+  if (user.role === 'operator_contact') {
+    // A contact acts only within its operator; a contact row that is gone or not activated is no session.
+    const db = await getDb();
+    const [contact] = await db.select().from(operatorContacts).where(eq(operatorContacts.userId, user.id)).limit(1);
+    if (!contact?.activatedAt) return null;
+    return { kind: 'user', id: user.id, role: user.role, name: user.name, email: user.email, operatorId: contact.operatorId };
+  }
   return { kind: 'user', id: user.id, role: user.role, name: user.name, email: user.email };
 }
 
@@ -54,12 +68,21 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   return actorFromSession();
 });
 
-/** The one authorization helper: every page, route handler and server action starts with it. */
+/**
+ * The one authorization helper: every page, route handler and server action starts with it. A
+ * portal permission is granted only with its row scope: the actor it returns names the operator
+ * every read and write of the caller is limited to (lib/auth/scope.ts builds the row conditions).
+ */
+export async function requirePermission(permission: ScopedPermission): Promise<ScopedActor>;
+export async function requirePermission(permission: Permission): Promise<Actor>;
 export async function requirePermission(permission: Permission): Promise<Actor> {
   const actor = await getActor();
   if (!actor) throw unauthorized();
   if (!can(actor.role, permission)) {
     throw forbiddenError(`The ${actor.role} role may not do this (needs ${permission}).`);
+  }
+  if (SCOPED_PERMISSIONS.has(permission) && (actor.kind !== 'user' || typeof actor.operatorId !== 'number')) {
+    throw forbiddenError(`${permission} needs an operator's contact.`);
   }
   return actor;
 }

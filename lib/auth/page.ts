@@ -1,13 +1,16 @@
 import { forbidden, redirect } from 'next/navigation';
 import { headers } from 'next/headers';
 import { HttpError } from '@/lib/http/errors';
-import { requirePermission, type Actor } from './actor';
+import { getActor, requirePermission, type Actor, type ScopedActor, type ScopedPermission } from './actor';
 import type { Permission } from './permissions';
 
 /**
  * `requirePermission` for pages and layouts: no session sends the visitor to sign in (and back
- * afterwards); the wrong role renders the 403 page.
+ * afterwards); the wrong role renders the 403 page, except for an operator's contact, whose only
+ * pages are the portal's: any staff page sends it to `/portal` (DESIGN §9).
  */
+export async function requirePagePermission(permission: ScopedPermission): Promise<ScopedActor>;
+export async function requirePagePermission(permission: Permission): Promise<Actor>;
 export async function requirePagePermission(permission: Permission): Promise<Actor> {
   try {
     return await requirePermission(permission);
@@ -19,7 +22,10 @@ export async function requirePagePermission(permission: Permission): Promise<Act
       if (here === '/') redirect('/notices');
       redirect(`/signin?callbackUrl=${encodeURIComponent(here)}`);
     }
-    if (err instanceof HttpError && err.status === 403) forbidden();
+    if (err instanceof HttpError && err.status === 403) {
+      if ((await getActor())?.role === 'operator_contact') redirect('/portal');
+      forbidden();
+    }
     throw err;
   }
 }

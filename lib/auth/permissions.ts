@@ -2,6 +2,9 @@ import { roleEnum } from '@/db/schema/enums';
 
 export const ROLES = roleEnum.enumValues;
 export type Role = (typeof ROLES)[number];
+/** The office's own roles: users an admin creates and API tokens act with. Contacts come only by invitation (DESIGN §9). */
+export const STAFF_ROLES = ROLES.filter((r): r is Exclude<Role, 'operator_contact'> => r !== 'operator_contact');
+export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /** Every permission the product checks. The role → permission map below is the only place roles are interpreted. */
 export const PERMISSIONS = [
@@ -16,6 +19,7 @@ export const PERMISSIONS = [
   'case:withdraw',
   'case:assign',
   'case:comment',
+  'campaign:write',
   'offender:read',
   'offender:review',
   'notice:read',
@@ -31,6 +35,9 @@ export const PERMISSIONS = [
   'audit:read',
   'api:docs',
   'self:read',
+  'contact:invite',
+  'portal:read',
+  'portal:act',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -48,6 +55,7 @@ const INSPECTOR: readonly Permission[] = [
   'import:write',
   'api:docs',
   'self:read',
+  'contact:invite',
 ];
 
 /** DESIGN §1: supervisors do everything inspectors do, plus review, notices, removal and withdrawal. */
@@ -56,6 +64,7 @@ const SUPERVISOR: readonly Permission[] = [
   'case:remove',
   'case:reinstate',
   'case:withdraw',
+  'campaign:write',
   'offender:review',
   'notice:draft',
   'notice:approve',
@@ -80,11 +89,21 @@ const ADMIN: readonly Permission[] = [
   'self:read',
 ];
 
+/**
+ * DESIGN §1, §9: an operator's contact reads and acts in the portal only, and every portal read and
+ * write is scoped to the contact's own operator (lib/auth/scope.ts); no staff permission at all.
+ */
+const OPERATOR_CONTACT: readonly Permission[] = ['portal:read', 'portal:act'];
+
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   inspector: new Set(INSPECTOR),
   supervisor: new Set(SUPERVISOR),
   admin: new Set(ADMIN),
+  operator_contact: new Set(OPERATOR_CONTACT),
 };
+
+/** Permissions whose rows are scoped to one operator: granted to a role only together with that scope. */
+export const SCOPED_PERMISSIONS: ReadonlySet<Permission> = new Set(['portal:read', 'portal:act']);
 
 export function can(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].has(permission);

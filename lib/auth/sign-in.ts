@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
 import type { Role } from './permissions';
@@ -43,5 +43,6 @@ export async function signInWithPassword(email: string, password: string, addres
     await settleAttempt(db, slots, valid);
   }
   if (!valid || !user) return { ok: false };
+  await db.update(users).set({ lastSignInAt: sql`now()` }).where(eq(users.id, user.id));
   return { ok: true, user: { id: String(user.id), name: user.name, email: user.email, role: user.role, sv: user.sessionVersion } };
 }

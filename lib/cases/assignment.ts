@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Queryable, Tx } from '@/db/client';
 import { cases, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { can } from '@/lib/auth/permissions';
+import { can, type Role } from '@/lib/auth/permissions';
 import { recordAudit } from '@/lib/audit';
 import { MAX_DB_INT } from '@/lib/http/params';
 import { notFound, unprocessable } from '@/lib/http/errors';
@@ -19,7 +19,7 @@ export const assigneeBodySchema = z.object({
 });
 
 /** Who may be given a case: active users whose role works cases (inspectors and supervisors). */
-export async function listAssignableUsers(db: Queryable): Promise<{ id: number; name: string; role: 'inspector' | 'supervisor' | 'admin' }[]> {
+export async function listAssignableUsers(db: Queryable): Promise<{ id: number; name: string; role: Role }[]> {
   const rows = await db
     .select({ id: users.id, name: users.name, role: users.role })
     .from(users)

@@ -11,6 +11,7 @@ import { invalid } from '@/lib/http/errors';
 import { MAX_DB_INT } from '@/lib/http/params';
 import { LOCALES } from '@/lib/i18n/locales';
 import { FLAGGED_FILTERS } from '@/lib/offenders/types';
+import { campaignRefSchema, parseCampaignRef } from '@/lib/campaigns/ref';
 
 /** How the case list can be ordered; each has a fixed direction and a keyset over (key, id). */
 export const CASE_SORTS = ['opened', 'deadline', 'subject'] as const;
@@ -31,7 +32,7 @@ const positiveId = (what: string) =>
   z.coerce.number({ error: `${what} is an id (a positive integer).` }).int(`${what} is an id (a positive integer).`).positive(`${what} is an id (a positive integer).`).max(MAX_DB_INT, 'Too large for this database (at most 2147483647).');
 const code = (what: string, example: string) => z.string().trim().regex(/^[a-z0-9_]{1,64}$/, `${what} is a code such as "${example}".`);
 const oneOf = <T extends readonly [string, ...string[]]>(name: string, values: T) => z.enum(values, { error: `${name} is one of: ${values.join(', ')}.` });
-const isoDate = z
+export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as YYYY-MM-DD.')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'Not a calendar date.');
@@ -53,7 +54,8 @@ export const caseFilterFields = {
   state: states,
   sector: optional(code('The sector', 'parking')),
   category: optional(code('The category', 'collect_excessive')),
-  campaign: optional(positiveId('The campaign')),
+  /** The campaign's id or its code. */
+  campaign: optional(campaignRefSchema),
   overdue: optional(z.enum(['1', '0', 'true', 'false'], { error: 'overdue is 1 (only overdue cases) or 0.' }).transform((v) => v === '1' || v === 'true')),
   operator: optional(positiveId('The operator')),
   subject: optional(positiveId('The subject')),
@@ -118,7 +120,7 @@ export const caseFilterParsers = {
   state: parseAsNativeArrayOf(parseAsStringLiteral(caseStateEnum.enumValues)),
   sector: parseAsString,
   category: parseAsString,
-  campaign: parseAsInteger,
+  campaign: createParser({ parse: parseCampaignRef, serialize: (v: number | string) => String(v) }),
   overdue: parseAsOneZero,
   operator: parseAsInteger,
   subject: parseAsInteger,

@@ -3,14 +3,27 @@
  * through which channel, and on what condition. The UI, the API, bulk actions, imports and notices
  * all ask `checkTransition`; no other copy of these rules exists.
  */
+import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { caseStateEnum } from '@/db/schema/enums';
 import type { Role } from '@/lib/auth/permissions';
+import { officeTodaySql } from '@/lib/time';
 
 export const CASE_STATES = caseStateEnum.enumValues;
 export type CaseState = (typeof CASE_STATES)[number];
 
+/** States that close a case as fixed: a later finding of the same category is a recurrence. */
+export const FIXED_STATES = ['verified', 'reinstated'] as const satisfies readonly CaseState[];
+
 /** States that end a case: it is never reopened; a recurrence opens a new, linked case. */
-export const CLOSED_STATES: readonly CaseState[] = ['verified', 'reinstated', 'withdrawn'];
+export const CLOSED_STATES: readonly CaseState[] = [...FIXED_STATES, 'withdrawn'];
+
+/** States in which a case runs against a deadline (and so can be overdue). */
+export const DEADLINE_STATES = ['ordered', 'notified'] as const satisfies readonly CaseState[];
+
+/** A list of states as SQL (`'a','b'`), for `IN (…)` over a state column. */
+export function statesSql(states: readonly CaseState[]): SQL {
+  return sql.raw(states.map((s) => `'${s}'`).join(','));
+}
 
 /** How a transition is made: directly by a person or token, or by publishing a notice. */
 export type Channel = 'direct' | 'rectification_notice' | 'removal_notice';
@@ -153,7 +166,15 @@ export function directTargets(from: CaseState, role: Role): CaseState[] {
   return RULES.filter((r) => r.from.includes(from) && r.roles.includes(role) && r.channels.includes('direct')).map((r) => r.to);
 }
 
-/** A case is overdue while it runs against a deadline that has passed (mirrors lib/cases/overdue.ts). */
+/**
+ * The one definition of "overdue": a case under a deadline whose deadline day has passed in the office's
+ * time zone. Derived from the clock on every read, never stored. `overdueSql` is its SQL twin.
+ */
 export function isOverdue(state: CaseState, deadline: string | null, today: string): boolean {
-  return (state === 'ordered' || state === 'notified') && deadline !== null && deadline < today;
+  return (DEADLINE_STATES as readonly CaseState[]).includes(state) && deadline !== null && deadline < today;
+}
+
+/** `isOverdue` as SQL over a state and a deadline column (cases, or the stats rollup). */
+export function overdueSql(state: AnyColumn | SQL, deadline: AnyColumn | SQL): SQL<boolean> {
+  return sql<boolean>`(${state} IN (${statesSql(DEADLINE_STATES)}) AND ${deadline} < ${officeTodaySql})`;
 }

@@ -1,3 +1,4 @@
+import { isCampaignSql } from '@/lib/campaigns/sql';
 import { and, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { campaigns, cases, inspections, operators, subjects, users } from '@/db/schema';
@@ -75,7 +76,7 @@ export function caseListConditions(f: CaseListFilters): SQL | undefined {
   if (f.kind) where.push(eq(subjects.kind, f.kind));
   if (f.platform) where.push(eq(subjects.platform, f.platform));
   if (f.category) where.push(sql`EXISTS (SELECT 1 FROM findings f WHERE f.inspection_id = ${cases.inspectionId} AND f.category = ${f.category})`);
-  if (f.campaign !== undefined) where.push(eq(inspections.campaignId, f.campaign));
+  if (f.campaign !== undefined) where.push(isCampaignSql(inspections.campaignId, f.campaign));
   // The dashboard's period: by inspection date, as its rollups are keyed.
   if (f.from) where.push(gte(inspections.inspectedOn, f.from));
   if (f.to) where.push(lte(inspections.inspectedOn, f.to));

@@ -1,10 +1,10 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { Tx } from '@/db/client';
-import { caseEvents, cases, findings, inspections } from '@/db/schema';
+import { eq, sql } from 'drizzle-orm';
+import { queryRows, type Tx } from '@/db/client';
+import { caseEvents, cases, inspections } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit';
 import { refreshOffenderFlags } from '@/lib/offenders/refresh';
-import { CLOSED_STATES } from './ladder';
+import { previousFixedCaseSql } from './recurrence';
 
 /**
  * Opens the case for a saved inspection (state `open`, revision 1, with its first event). If a
@@ -21,18 +21,7 @@ export async function openCaseForInspection(
 ) {
   const [inspection] = await tx.select().from(inspections).where(eq(inspections.id, inspectionId)).limit(1);
   if (!inspection) throw new Error(`inspection ${inspectionId} does not exist`);
-  const categories = (await tx.selectDistinct({ category: findings.category }).from(findings).where(eq(findings.inspectionId, inspectionId))).map((r) => r.category);
-
-  const fixed = CLOSED_STATES.filter((s) => s !== 'withdrawn');
-  const [previous] = categories.length
-    ? await tx
-        .select({ id: cases.id })
-        .from(cases)
-        .innerJoin(findings, eq(findings.inspectionId, cases.inspectionId))
-        .where(and(eq(cases.subjectId, inspection.subjectId), inArray(cases.state, fixed), inArray(findings.category, categories)))
-        .orderBy(desc(cases.closedAt), desc(cases.id))
-        .limit(1)
-    : [];
+  const [previous] = await queryRows<{ id: number }>(tx, previousFixedCaseSql(sql`${inspection.subjectId}`, sql`${inspectionId}`));
 
   const [created] = await tx
     .insert(cases)

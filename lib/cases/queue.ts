@@ -1,11 +1,11 @@
+import { campaignRefSchema } from '@/lib/campaigns/ref';
+import { isCampaignSql } from '@/lib/campaigns/sql';
 import { and, asc, eq, inArray, lte, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Queryable } from '@/db/client';
 import { campaigns, cases, inspections, operators, subjects } from '@/db/schema';
 import { addDays, officeToday } from '@/lib/time';
-import { isOverdue } from './ladder';
-import { DEADLINE_STATES } from './overdue';
-import { MAX_DB_INT } from '@/lib/http/params';
+import { DEADLINE_STATES, isOverdue } from './ladder';
 
 const blank = (v: unknown) => (v === '' ? undefined : Array.isArray(v) ? v[v.length - 1] : v);
 
@@ -13,7 +13,7 @@ const blank = (v: unknown) => (v === '' ? undefined : Array.isArray(v) ? v[v.len
 export const queueSchema = z.object({
   days: z.preprocess(blank, z.coerce.number({ error: 'days is a number from 0 to 60.' }).int('days is a whole number.').min(0, 'days is at least 0.').max(60, 'days is at most 60.').default(3)),
   sector: z.preprocess(blank, z.string().trim().regex(/^[a-z0-9_]{1,64}$/, 'The sector is a code such as "parking".').optional()),
-  campaign: z.preprocess(blank, z.coerce.number({ error: 'The campaign is an id.' }).int().positive('The campaign is an id.').max(MAX_DB_INT, 'Too large for this database (at most 2147483647).').optional()),
+  campaign: z.preprocess(blank, campaignRefSchema.optional()),
 });
 export type QueueQuery = z.infer<typeof queueSchema>;
 
@@ -41,7 +41,7 @@ const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 export async function listQueue(db: Queryable, q: QueueQuery, today = officeToday()): Promise<{ overdue: QueueItem[]; dueSoon: QueueItem[] }> {
   const where: SQL[] = [inArray(cases.state, [...DEADLINE_STATES]), lte(cases.deadline, addDays(today, q.days))];
   if (q.sector) where.push(eq(subjects.sector, q.sector));
-  if (q.campaign !== undefined) where.push(eq(inspections.campaignId, q.campaign));
+  if (q.campaign !== undefined) where.push(isCampaignSql(inspections.campaignId, q.campaign));
   const rows = await db
     .select({
       id: cases.id, state: cases.state, revision: cases.revision, deadline: cases.deadline,

@@ -8,7 +8,7 @@ import { conflict, notFound } from '@/lib/http/errors';
 import { refreshOffenderFlags } from '@/lib/offenders/refresh';
 import { getDefaultDeadlineDays } from '@/lib/settings';
 import { addDays, officeToday } from '@/lib/time';
-import { checkTransition, type CaseState, type Channel, type TransitionInput } from './ladder';
+import { checkTransition, CLOSED_STATES, type CaseState, type Channel, type TransitionInput } from './ladder';
 import { TransitionRefusedError, type RefusalDetail } from './refusals';
 
 export type CaseRow = typeof cases.$inferSelect;
@@ -53,7 +53,7 @@ async function withDefaults(tx: Tx, current: CaseRow, req: TransitionRequest, to
 }
 
 /** States whose entry or exit can change a repeat-offender rule's verdict (DESIGN §4). */
-const FLAG_STATES: readonly CaseState[] = ['withdrawn', 'verified', 'reinstated', 'removed'];
+const FLAG_STATES: readonly CaseState[] = [...CLOSED_STATES, 'removed'];
 const touchesFlags = (from: CaseState, to: CaseState) => FLAG_STATES.includes(from) || FLAG_STATES.includes(to);
 
 /**

@@ -3,6 +3,7 @@ import { getRequestConfig } from 'next-intl/server';
 import en from '@/messages/en';
 import zh from '@/messages/zh';
 import { LOCALE_COOKIE, toLocale, type Locale } from './locales';
+import { OFFICE_TIME_ZONE } from '@/lib/time';
 
 async function preferredLocale(): Promise<Locale> {
   const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
@@ -15,7 +16,7 @@ export default getRequestConfig(async () => {
   const locale = await preferredLocale();
   return {
     locale,
-    timeZone: 'Asia/Shanghai',
+    timeZone: OFFICE_TIME_ZONE,
     messages: locale === 'zh' ? zh : en,
   };
 });

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db/client';
-import { CLOSED_STATES } from '@/lib/cases/ladder';
+import { previousFixedCaseSql } from '@/lib/cases/recurrence';
 import { countOf, type ApplyScope } from './apply-registry';
 
 /**
@@ -64,23 +64,16 @@ export async function createFindings({ tx, job }: ApplyScope): Promise<number> {
   return created;
 }
 
-const FIXED = CLOSED_STATES.filter((s) => s !== 'withdrawn');
-
 /**
  * One open case per new inspection, with its first event, linked like openCaseForInspection to the
  * latest case of the subject closed as fixed that shared a category (a recurrence; never reopened).
  */
 export function openCases({ tx, userId, tokenId }: ApplyScope): Promise<number> {
-  const fixed = sql.join(FIXED.map((s) => sql`${s}`), sql`, `);
   return countOf(tx, sql`WITH opened AS (
       INSERT INTO cases (subject_id, inspection_id, found_version, previous_case_id)
       SELECT ti.subject_id, ti.inspection_id, ti.version, prev.id
         FROM imp_inspections ti
-        LEFT JOIN LATERAL (
-          SELECT c.id FROM cases c JOIN findings f ON f.inspection_id = c.inspection_id
-           WHERE NOT ti.subject_is_new AND c.subject_id = ti.subject_id AND c.state IN (${fixed})
-             AND f.category IN (SELECT nf.category FROM findings nf WHERE nf.inspection_id = ti.inspection_id)
-           ORDER BY c.closed_at DESC, c.id DESC LIMIT 1) prev ON true
+        LEFT JOIN LATERAL (${previousFixedCaseSql(sql`ti.subject_id`, sql`ti.inspection_id`)}) prev ON NOT ti.subject_is_new
        WHERE ti.is_new ORDER BY ti.inspection_id
       ON CONFLICT (inspection_id) DO NOTHING
       RETURNING id, previous_case_id),

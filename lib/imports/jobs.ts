@@ -1,6 +1,5 @@
-import os from 'node:os';
 import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
-import type { Db, Queryable } from '@/db/client';
+import type { Db, Queryable, Tx } from '@/db/client';
 import { importJobs, importRejections } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { decodeCursor, pageOf } from '@/lib/http/cursor';
@@ -51,9 +50,6 @@ export function toImportJob(row: ImportJobRow): ImportJob {
   };
 }
 
-/** This process, as recorded on the jobs it runs. */
-export const RUNNER = `${os.hostname()}:${process.pid}`;
-
 /**
  * A queued job, its uploaded file (streamed into the database, lib/files/store.ts) and its audit
  * event (who uploaded what), in one transaction.
@@ -63,6 +59,8 @@ export async function createImportJob(
   actor: Actor | null,
   input: { format: 'csv' | 'ndjson'; filename: string; dryRun: boolean; fileBytes: number },
   file: AsyncIterable<Uint8Array>,
+  /** Queues it in the same transaction (lib/imports/queue). */
+  enqueue?: (tx: Tx, jobId: number) => Promise<void>,
 ): Promise<ImportJobRow> {
   return db.transaction(async (tx) => {
     const stored = await writeStoredFile(tx, 'import', file, { filename: input.filename });
@@ -74,10 +72,9 @@ export async function createImportJob(
         fileId: stored.id,
         createdBy: actor?.kind === 'user' ? actor.id : null,
         tokenId: actor?.kind === 'token' ? actor.id : null,
-        runner: RUNNER,
-        heartbeatAt: sql`now()`,
       })
       .returning();
+    await enqueue?.(tx, row!.id);
     await recordAudit(tx, actor, { action: 'import.start', entityType: 'import_job', entityId: row!.id, after: input });
     return row!;
   });

@@ -4,11 +4,15 @@ import { normaliseCertSha256 } from '@/lib/domain/identifiers';
 import { platformsFor, usccSchema } from '@/lib/registry/schemas';
 import { officeToday } from '@/lib/time';
 
-/** The taxonomy codes and campaign codes a job accepts, read once per job (lib/imports/vocabulary.ts). */
+/**
+ * The taxonomy codes and campaign codes a job accepts, read once per job (lib/imports/vocabulary.ts),
+ * and those it refuses by name: retired sectors and categories, closed campaigns (new input never uses them).
+ */
 export interface ImportVocabulary {
   sectors: ReadonlySet<string>;
   categories: ReadonlySet<string>;
   campaigns: ReadonlySet<string>;
+  retired?: { sectors?: ReadonlySet<string>; categories?: ReadonlySet<string>; campaigns?: ReadonlySet<string> };
 }
 
 const required = (max: number) =>
@@ -50,8 +54,10 @@ const detectedAt = z
 
 const oneOf = (values: readonly string[]) => z.enum(values as [string, ...string[]], { error: `One of: ${values.join(', ')}.` });
 
-const inSet = (set: ReadonlySet<string>, what: string, allowEmpty = false) =>
-  z.string().trim().refine((v) => (allowEmpty && v === '') || set.has(v), { error: (iss) => `Unknown ${what} "${String(iss.input)}".` });
+const inSet = (set: ReadonlySet<string>, what: string, allowEmpty = false, gone?: { set?: ReadonlySet<string>; why: string }) =>
+  z.string().trim().refine((v) => (allowEmpty && v === '') || set.has(v), {
+    error: (iss) => (gone?.set?.has(String(iss.input).trim()) ? `The ${what} "${String(iss.input).trim()}" is ${gone.why}.` : `Unknown ${what} "${String(iss.input)}".`),
+  });
 
 /**
  * The one row schema of DESIGN §7 for a job's vocabulary. Which identifiers a row needs:
@@ -81,14 +87,14 @@ export function importRowSchema(vocabulary: ImportVocabulary) {
       operator_name: required(200),
       operator_uscc: usccSchema,
       region: required(100),
-      sector: inSet(vocabulary.sectors, 'sector code'),
-      category: inSet(vocabulary.categories, 'violation category code'),
+      sector: inSet(vocabulary.sectors, 'sector code', false, { set: vocabulary.retired?.sectors, why: 'retired: it takes no new input' }),
+      category: inSet(vocabulary.categories, 'violation category code', false, { set: vocabulary.retired?.categories, why: 'retired: it takes no new input' }),
       severity: oneOf(severityEnum.enumValues),
       description: required(4000),
       evidence_sha256: optional(64).transform((v) => v.toLowerCase())
         .refine((v) => v === '' || /^[0-9a-f]{64}$/.test(v), 'An evidence reference is a SHA-256 (64 hex digits).'),
       evidence_url: optional(2000).refine((v) => v === '' || /^https?:\/\/\S+$/i.test(v), 'An http(s) URL.'),
-      campaign: inSet(vocabulary.campaigns, 'campaign code', true),
+      campaign: inSet(vocabulary.campaigns, 'campaign code', true, { set: vocabulary.retired?.campaigns, why: 'closed: it takes no new inspections' }),
     })
     .superRefine((r, ctx) => {
       const kind = r.subject_kind as (typeof subjectKindEnum.enumValues)[number] | undefined;

@@ -1,11 +1,11 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DatabaseHandle, Queryable } from '@/db/client';
 import { storedFileStream } from '@/lib/files/store';
 import { importJobs, importRejections } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { applyStagedRows, EMPTY_COUNTS, type ImportCounts, type StepHook } from './apply';
 import type { Rejection } from './columns';
-import { RUNNER } from './jobs';
+import { assertClaim, Cancelled, claimImportJob, liveClaims, LostClaim, newClaim } from './queue/claims';
 import { parseImportFile } from './parse';
 import { importRowSchema } from './row-schema';
 import { openStagingWriter } from './stage';
@@ -19,6 +19,10 @@ export interface RunOptions {
   filename: string;
   dryRun: boolean;
   actor: Actor | null;
+  /** The runner's claim on the job (lib/imports/queue/claims.ts); without it the job is claimed here. */
+  claim?: string;
+  /** Checked between chunks: a runner that lost its lock on the job stops (lib/imports/queue/postgres.ts). */
+  alive?: () => boolean;
   onStep?: StepHook;
   /** Called once validating is over (tests and the kill check watch for it). */
   onApplying?: () => void | Promise<void>;
@@ -44,16 +48,33 @@ const deleteJobFile = (db: Queryable, jobId: number) =>
  * marks the job failed with its reason; nothing of a failed apply is committed.
  */
 export async function runImportJob(handle: DatabaseHandle, o: RunOptions): Promise<ImportCounts> {
+  if (o.claim) return runClaimed(handle, o, o.claim);
+  // Run directly (tests, scripts): the job is claimed here, without the runner lock the queue holds
+  // (lib/imports/queue/locks.ts), so a queue supervising the same database would take it for dead.
+  const claim = newClaim();
+  if (!(await claimImportJob(handle.db, o.jobId, claim))) throw new Error(`import job ${o.jobId} is not queued`);
+  return runClaimed(handle, o, claim);
+}
+
+async function runClaimed(handle: DatabaseHandle, o: RunOptions, claim: string): Promise<ImportCounts> {
   const { db } = handle;
   const started = Date.now();
-  const job = (values: Partial<typeof importJobs.$inferInsert>) =>
-    db.update(importJobs).set({ ...values, heartbeatAt: sql`now()` }).where(eq(importJobs.id, o.jobId));
+  liveClaims.add(claim);
+  // Every write of the run names its claim: a runner that lost the job writes nothing more.
+  const job = async (values: Partial<typeof importJobs.$inferInsert>) => {
+    const updated = await db.update(importJobs).set({ ...values, heartbeatAt: sql`now()` })
+      .where(and(eq(importJobs.id, o.jobId), eq(importJobs.runner, claim), eq(importJobs.status, 'running'))).returning({ cancel: importJobs.cancelRequested });
+    if (!updated.length) throw new LostClaim(o.jobId);
+    if (updated[0]!.cancel) throw new Cancelled();
+  };
+  const check = async () => {
+    if (o.alive && !o.alive()) throw new LostClaim(o.jobId);
+  };
   let heartbeat: NodeJS.Timeout | undefined;
   try {
     const [stored] = await db.select({ fileId: importJobs.fileId, size: importJobs.fileBytes }).from(importJobs).where(eq(importJobs.id, o.jobId));
     const { fileId, size } = stored ?? { fileId: null, size: 0 };
     if (fileId === null) throw new Error('The uploaded file of this job is gone; upload it again.');
-    await job({ status: 'running', phase: 'validating', startedAt: sql`now()` as never, runner: RUNNER });
     const schema = importRowSchema(await loadVocabulary(db));
     const parsed = parseImportFile(() => storedFileStream(db, fileId), o.format);
     const writer = await openStagingWriter(handle);
@@ -63,6 +84,7 @@ export async function runImportJob(handle: DatabaseHandle, o: RunOptions): Promi
     let valid = 0;
     let rejected = 0;
     const flush = async () => {
+      await check();
       await writer.write(rows);
       // A rejected line is echoed back as it was, minus what the database cannot store (NUL, lone surrogates).
       if (rejections.length) await db.insert(importRejections).values(rejections.map((r) => ({ jobId: o.jobId, ...r, raw: storableText(r.raw), column: storableText(r.column), reason: storableText(r.reason) })));
@@ -88,10 +110,11 @@ export async function runImportJob(handle: DatabaseHandle, o: RunOptions): Promi
       await writer.close();
     }
 
+    await check();
     await job({ phase: 'applying', totalRows: total, processedRows: total, progress: 1 });
     await o.onApplying?.();
     // Postgres: keep the job visibly alive while the apply transaction runs on another connection.
-    if (handle.kind === 'postgres') heartbeat = setInterval(() => void job({}).catch(() => undefined), 30_000);
+    if (handle.kind === 'postgres') heartbeat = setInterval(() => void db.execute(sql`UPDATE import_jobs SET heartbeat_at = now() WHERE id = ${o.jobId} AND runner = ${claim}`).catch(() => undefined), 30_000);
     const done = { status: 'succeeded' as const, phase: 'done' as const, finishedAt: sql`now()` as never, progress: 1 };
     const counts = await applyStagedRows(db, {
       jobId: o.jobId,
@@ -103,6 +126,9 @@ export async function runImportJob(handle: DatabaseHandle, o: RunOptions): Promi
       onStep: o.onStep,
       // A real run is marked done in the same transaction: a kill after commit never looks unapplied.
       onCommit: async (tx, c) => {
+        // The fence: still this runner's job, not cancelled (a cancel arriving now waits for the commit).
+        await check();
+        await assertClaim(tx, o.jobId, claim, true);
         await deleteJobFile(tx, o.jobId);
         await tx.update(importJobs).set({ ...done, counts: c }).where(eq(importJobs.id, o.jobId));
       },
@@ -114,12 +140,18 @@ export async function runImportJob(handle: DatabaseHandle, o: RunOptions): Promi
     }
     await deleteStaging(handle, o.jobId);
     if (valid > ANALYZE_ABOVE && !o.dryRun) await db.execute(sql.raw(`ANALYZE ${ANALYZED}`));
+    liveClaims.delete(claim);
     console.log(`[imports] job ${o.jobId}: ${total} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`, JSON.stringify(counts));
     return counts;
   } catch (err) {
     clearInterval(heartbeat);
+    liveClaims.delete(claim);
+    // Another runner has the job now (or it was re-queued): leave its row, staging and file alone.
+    if (err instanceof LostClaim) throw err;
     const message = err instanceof Error ? err.message : String(err);
-    await job({ status: 'failed', phase: 'done', error: message, finishedAt: sql`now()` as never, counts: EMPTY_COUNTS }).catch(() => undefined);
+    const status = err instanceof Cancelled ? ('cancelled' as const) : ('failed' as const);
+    await db.update(importJobs).set({ status, phase: 'done', error: message, finishedAt: sql`now()` as never, counts: EMPTY_COUNTS, progress: status === 'cancelled' ? 0 : undefined })
+      .where(and(eq(importJobs.id, o.jobId), eq(importJobs.runner, claim))).catch(() => undefined);
     await deleteStaging(handle, o.jobId).catch(() => undefined);
     await deleteJobFile(db, o.jobId).catch(() => undefined);
     throw err;

@@ -1,3 +1,4 @@
+import { campaignWhere } from '@/lib/campaigns/queries';
 import { inArray, eq } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { campaigns, evidence, findingEvidence, findings, inspections, subjects, violationCategories } from '@/db/schema';
@@ -12,9 +13,12 @@ async function checkReferences(tx: Tx, input: InspectionInput) {
   const fields: FieldErrors = {};
   const [subject] = await tx.select({ id: subjects.id }).from(subjects).where(eq(subjects.id, input.subjectId)).limit(1);
   if (!subject) fields.subjectId = `Subject ${input.subjectId} does not exist.`;
+  let campaignId: number | null = null;
   if (input.campaignId) {
-    const [campaign] = await tx.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, input.campaignId)).limit(1);
+    const [campaign] = await tx.select({ id: campaigns.id, status: campaigns.status }).from(campaigns).where(campaignWhere(input.campaignId)).limit(1);
     if (!campaign) fields.campaignId = `Campaign ${input.campaignId} does not exist.`;
+    else if (campaign.status === 'closed') fields.campaignId = `Campaign ${input.campaignId} is closed: it takes no new inspections.`;
+    else campaignId = campaign.id;
   }
   const codes = [...new Set(input.findings.map((f) => f.category))];
   const categories = await tx.select().from(violationCategories).where(inArray(violationCategories.code, codes));
@@ -27,7 +31,7 @@ async function checkReferences(tx: Tx, input: InspectionInput) {
     if (missing.length) fields[`findings.${i}.evidence`] = `Not uploaded: ${missing.join(', ')}. Upload through POST /api/v1/evidence first.`;
   });
   if (Object.keys(fields).length) throw unprocessable('The inspection refers to something that does not exist.', fields);
-  return byCode;
+  return { categories: byCode, campaignId };
 }
 
 /**
@@ -35,7 +39,7 @@ async function checkReferences(tx: Tx, input: InspectionInput) {
  * caller's transaction, so all of it commits or none of it does.
  */
 export async function createInspection(tx: Tx, actor: Actor, input: InspectionInput) {
-  const categories = await checkReferences(tx, input);
+  const { categories, campaignId } = await checkReferences(tx, input);
   const [inspection] = await tx
     .insert(inspections)
     .values({
@@ -43,7 +47,7 @@ export async function createInspection(tx: Tx, actor: Actor, input: InspectionIn
       version: input.version,
       inspectedOn: input.inspectedOn,
       method: input.method,
-      campaignId: input.campaignId ?? null,
+      campaignId,
       inspectorId: actor.kind === 'user' ? actor.id : null,
       tokenId: actor.kind === 'token' ? actor.id : null,
       notes: input.notes,

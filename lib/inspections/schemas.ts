@@ -1,3 +1,4 @@
+import { campaignRefSchema } from '@/lib/campaigns/ref';
 import { z } from 'zod';
 import { inspectionMethodEnum, severityEnum } from '@/db/schema/enums';
 import { evidenceRefSchema as sha256 } from '@/lib/evidence/ref';
@@ -25,7 +26,8 @@ export const inspectionInputSchema = z.object({
   version: z.string({ error: 'The version is required.' }).trim().min(1, 'The version is required.').max(100, 'At most 100 characters.'),
   inspectedOn: isoDate,
   method: z.enum(inspectionMethodEnum.enumValues, { error: `One of: ${inspectionMethodEnum.enumValues.join(', ')}.` }),
-  campaignId: z.coerce.number().int().positive().max(MAX_DB_INT, 'Too large for this database (at most 2147483647).').nullish(),
+  /** The campaign's id or its code. */
+  campaignId: z.preprocess((v) => (v === '' ? null : v), campaignRefSchema.nullish()),
   notes: z.string().trim().max(4000, 'At most 4,000 characters.').optional().default(''),
   findings: z.array(findingInputSchema).min(1, 'Record at least one finding.').max(50, 'At most 50 findings.'),
 });

@@ -2,6 +2,8 @@
  * The annex columns of cases as they are now (the composer's candidates and preview, and the
  * snapshot taken at publication). Public columns only, plus what the composer filters and checks on.
  */
+import { isCampaignSql } from '@/lib/campaigns/sql';
+import type { CampaignRef } from '@/lib/campaigns/ref';
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { cases, inspections, operators, storeListings, subjectIdentifiers, subjects, violationCategories } from '@/db/schema';
@@ -70,7 +72,7 @@ export async function liveRowsFor(q: Queryable, caseIds: readonly number[]): Pro
 export interface CandidateFilters {
   kind: 'rectification' | 'removal';
   sector?: string;
-  campaign?: number;
+  campaign?: CampaignRef;
   region?: string;
   q?: string;
 }
@@ -79,7 +81,7 @@ export interface CandidateFilters {
 export function candidateWhere(f: CandidateFilters): SQL {
   const conditions: SQL[] = [eq(cases.state, f.kind === 'rectification' ? 'ordered' : 'notified'), isOverdueSql];
   if (f.sector) conditions.push(eq(subjects.sector, f.sector));
-  if (f.campaign) conditions.push(eq(inspections.campaignId, f.campaign));
+  if (f.campaign) conditions.push(isCampaignSql(inspections.campaignId, f.campaign));
   if (f.region) conditions.push(eq(operators.region, f.region));
   if (f.q) conditions.push(or(ilike(subjects.name, `%${f.q}%`), ilike(operators.name, `%${f.q}%`))!);
   return and(...conditions)!;

@@ -1,3 +1,4 @@
+import { campaignRefSchema } from '@/lib/campaigns/ref';
 import { z } from 'zod';
 import { noticeKindEnum, noticeStatusEnum } from '@/db/schema/enums';
 import { MAX_DB_INT } from '@/lib/http/params';
@@ -39,7 +40,7 @@ export const candidateQuerySchema = z.object({
   sector: optionalParam,
   region: optionalParam,
   q: optionalParam,
-  campaign: z.coerce.number().int().positive().max(MAX_DB_INT, 'Too large for this database (at most 2147483647).').optional(),
+  campaign: campaignRefSchema.optional(),
   ...pageParams,
 });
 

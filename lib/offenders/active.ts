@@ -4,10 +4,12 @@
  * operator and subject lists' `flagged=active` shows them, under the same scope: a flag is in the
  * scope of a campaign, sector, kind or platform when one of the cases behind it is.
  */
+import type { CampaignRef } from '@/lib/campaigns/ref';
+import { isCampaignSql } from '@/lib/campaigns/sql';
 import { sql, type SQL } from 'drizzle-orm';
 
 export interface FlagScopeFilters {
-  campaign?: number;
+  campaign?: CampaignRef;
   sector?: string;
   kind?: string;
   platform?: string;
@@ -17,7 +19,7 @@ export interface FlagScopeFilters {
 export function flagInScopeSql(f: FlagScopeFilters, alias = 'offender_flags'): SQL {
   const a = sql.raw(alias);
   const parts: SQL[] = [];
-  if (f.campaign !== undefined) parts.push(sql`fi.campaign_id = ${f.campaign}`);
+  if (f.campaign !== undefined) parts.push(isCampaignSql(sql`fi.campaign_id`, f.campaign));
   if (f.sector) parts.push(sql`fs.sector = ${f.sector}`);
   if (f.kind) parts.push(sql`fs.kind = ${f.kind}`);
   if (f.platform) parts.push(sql`fs.platform = ${f.platform}`);

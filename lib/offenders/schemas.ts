@@ -1,3 +1,4 @@
+import { campaignRefSchema } from '@/lib/campaigns/ref';
 import { z } from 'zod';
 import { escalationEnum, flagRuleEnum, flagStatusEnum } from '@/db/schema/enums';
 import { MAX_DB_INT } from '@/lib/http/params';
@@ -30,7 +31,7 @@ export const flagFiltersSchema = z.object({
   status: z.enum([...flagStatusEnum.enumValues, 'all'], oneOf([...flagStatusEnum.enumValues, 'all'])).optional().default('open'),
   sector: z.string().trim().min(1).max(64).optional(),
   region: z.string().trim().min(1).max(64).optional(),
-  campaign: z.coerce.number({ error: 'A campaign id is a positive integer.' }).int().positive('A campaign id is a positive integer.').max(MAX_DB_INT, 'Too large for this database (at most 2147483647).').optional(),
+  campaign: campaignRefSchema.optional(),
   operator: z.coerce.number().int().positive('An operator id is a positive integer.').max(MAX_DB_INT, 'Too large for this database (at most 2147483647).').optional(),
   /** Include flags whose condition no longer holds (hidden by default). */
   resolved: z.enum(['0', '1']).optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { importStatusEnum } from '@/db/schema/enums';
 
 /**
  * The import API's multipart upload (parsed by hand, streamed to disk: lib/imports/upload.ts) and the
@@ -13,7 +14,7 @@ const count = z.number().int().min(0);
 
 export const importJobSchema = z.object({
   id: z.number().int().positive(),
-  status: z.enum(['queued', 'running', 'succeeded', 'failed']),
+  status: z.enum(importStatusEnum.enumValues),
   format: z.enum(['csv', 'ndjson']),
   filename: z.string(),
   dryRun: z.boolean(),

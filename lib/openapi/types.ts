@@ -5,7 +5,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422;
 
 /** The tags the document groups operations by (and the /api-docs page shows, in this order). */
-export const TAGS = ['stats', 'registry', 'inspections', 'cases', 'offenders', 'notices', 'imports', 'admin', 'public', 'meta'] as const;
+export const TAGS = ['stats', 'registry', 'inspections', 'cases', 'campaigns', 'offenders', 'notices', 'imports', 'taxonomies', 'admin', 'portal', 'public', 'meta'] as const;
 export type Tag = (typeof TAGS)[number];
 
 /** Who may call an operation: a permission of lib/auth/permissions.ts, or anyone. */

@@ -1,3 +1,4 @@
+import { isCampaignSql } from '@/lib/campaigns/sql';
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Queryable, type Tx } from '@/db/client';
 import { operators } from '@/db/schema';
@@ -35,7 +36,7 @@ export async function listOperators(db: Queryable, query: OperatorListQuery) {
   if (query.kind) subjectParts.push(sql`s.kind = ${query.kind}`);
   if (query.platform) subjectParts.push(sql`s.platform = ${query.platform}`);
   if (query.campaign !== undefined) {
-    subjectParts.push(sql`EXISTS (SELECT 1 FROM inspections i WHERE i.subject_id = s.id AND i.campaign_id = ${query.campaign})`);
+    subjectParts.push(sql`EXISTS (SELECT 1 FROM inspections i WHERE i.subject_id = s.id AND ${isCampaignSql(sql`i.campaign_id`, query.campaign)})`);
   }
   if (subjectParts.length) where.push(sql`EXISTS (SELECT 1 FROM subjects s WHERE s.operator_id = operators.id AND ${sql.join(subjectParts, sql` AND `)})`);
   if (query.flagged === 'confirmed') where.push(operatorMarkedFilterSql(sql`operators.id`));

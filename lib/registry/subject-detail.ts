@@ -3,6 +3,7 @@ import { queryRows, type Queryable } from '@/db/client';
 import { storeListings, subjectIdentifiers, subjectNames, subjects } from '@/db/schema';
 import { isOverdueSql } from '@/lib/cases/overdue';
 import { notFound } from '@/lib/http/errors';
+import { officeDateSql } from '@/lib/time';
 
 export async function getSubjectOrThrow(db: Queryable, id: number) {
   const [row] = await db.select().from(subjects).where(eq(subjects.id, id)).limit(1);
@@ -48,7 +49,7 @@ export async function getSubjectDetail(db: Queryable, id: number) {
     queryRows<SubjectCaseRow>(
       db,
       sql`SELECT cases.id, cases.state, cases.deadline::text AS deadline, ${isOverdueSql} AS overdue,
-          (cases.opened_at AT TIME ZONE 'Asia/Shanghai')::date::text AS "openedOn", cases.found_version AS "foundVersion",
+          ${officeDateSql(sql`cases.opened_at`)}::text AS "openedOn", cases.found_version AS "foundVersion",
           cases.previous_case_id AS "previousCaseId", inspections.id AS "inspectionId", inspections.inspected_on::text AS "inspectedOn",
           inspections.method, ARRAY(SELECT DISTINCT category FROM findings WHERE findings.inspection_id = inspections.id ORDER BY 1) AS categories
         FROM cases JOIN inspections ON inspections.id = cases.inspection_id

@@ -1,3 +1,4 @@
+import { isCampaignSql } from '@/lib/campaigns/sql';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Queryable } from '@/db/client';
 import type { CaseState } from '@/lib/cases/ladder';
@@ -8,6 +9,7 @@ import { operatorMarkedSql, subjectMarkedFilterSql, subjectMarkedSql } from '@/l
 import type { SubjectListQuery } from './list-schemas';
 import type { KINDS, PLATFORMS } from './schemas';
 import { subjectMatchSql } from '@/lib/search/match';
+import { officeDateSql } from '@/lib/time';
 
 export interface SubjectListRow {
   id: number;
@@ -77,7 +79,7 @@ export function subjectListSql(query: SubjectListQuery, options: { offset?: numb
   if (query.q) where.push(subjectMatchSql(query.q));
   if (query.campaign !== undefined || query.from || query.to) {
     const parts = [sql`i.subject_id = subjects.id`];
-    if (query.campaign !== undefined) parts.push(sql`i.campaign_id = ${query.campaign}`);
+    if (query.campaign !== undefined) parts.push(isCampaignSql(sql`i.campaign_id`, query.campaign));
     if (query.from) parts.push(sql`i.inspected_on >= ${query.from}`);
     if (query.to) parts.push(sql`i.inspected_on <= ${query.to}`);
     where.push(sql`EXISTS (SELECT 1 FROM inspections i WHERE ${sql.join(parts, sql` AND `)})`);
@@ -88,7 +90,7 @@ export function subjectListSql(query: SubjectListQuery, options: { offset?: numb
   if (keyset) where.push(keyset);
 
   return sql`SELECT subjects.id, subjects.name, subjects.kind, subjects.platform, subjects.sector,
-        subjects.operator_id AS "operatorId", operators.name AS "operatorName", (subjects.created_at AT TIME ZONE 'Asia/Shanghai')::date::text AS "createdAt",
+        subjects.operator_id AS "operatorId", operators.name AS "operatorName", ${officeDateSql(sql`subjects.created_at`)}::text AS "createdAt",
         lc.id AS "latestCaseId", lc.state AS "latestState", lc.deadline AS "latestDeadline", COALESCE(lc.overdue, false) AS overdue,
         li.last_on::text AS "lastInspectedOn",
         ${subjectMarkedSql(sql`subjects.id`, sql`subjects.operator_id`)} AS "repeatOffender",

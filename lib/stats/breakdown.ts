@@ -1,3 +1,4 @@
+import { isCampaignSql } from '@/lib/campaigns/sql';
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { cases, inspections, operators, statsCases, statsFindings, statsOperatorCases, statsStoreCases, statsVerifyDays, subjects } from '@/db/schema';
@@ -114,7 +115,7 @@ async function getTopOperators(db: Queryable, f: StatsFilters): Promise<{ operat
     .where(
       and(
         isNotNull(subjects.operatorId),
-        f.campaign !== undefined ? eq(inspections.campaignId, f.campaign) : undefined,
+        f.campaign !== undefined ? isCampaignSql(inspections.campaignId, f.campaign) : undefined,
         f.sector ? eq(subjects.sector, f.sector) : undefined,
         f.kind ? eq(subjects.kind, f.kind) : undefined,
         f.platform ? eq(subjects.platform, f.platform) : undefined,

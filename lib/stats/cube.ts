@@ -1,3 +1,4 @@
+import { isCampaignSql } from '@/lib/campaigns/sql';
 import { and, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { statsPeriod, type StatsFilters } from './filters';
@@ -18,7 +19,7 @@ export interface CubeDims {
 export function cubeWhere(t: CubeDims, f: StatsFilters): SQL | undefined {
   const p = statsPeriod(f);
   const where: (SQL | undefined)[] = [
-    f.campaign !== undefined && t.campaignId ? eq(t.campaignId, f.campaign) : undefined,
+    f.campaign !== undefined && t.campaignId ? isCampaignSql(t.campaignId, f.campaign) : undefined,
     f.sector ? eq(t.sector, f.sector) : undefined,
     f.kind ? eq(t.kind, f.kind) : undefined,
     f.platform ? eq(t.platform, f.platform) : undefined,

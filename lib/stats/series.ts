@@ -1,7 +1,7 @@
 import { asc, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { sectors, statsCaseFlow, statsCases, statsFindings, violationCategories } from '@/db/schema';
-import { officeTodaySql } from '@/lib/cases/overdue';
+import { overdueSql } from '@/lib/cases/ladder';
 import { cubeWhere, monthKey, total } from './cube';
 import { statsPeriod, type StatsFilters, type StatsPeriod } from './filters';
 
@@ -73,7 +73,7 @@ export async function getBySector(db: Queryable, f: StatsFilters = {}): Promise<
     .select({
       sector: statsCases.sector,
       cases: total(statsCases.cases),
-      overdue: total(sql`${statsCases.cases} * (${statsCases.state} IN ('ordered','notified') AND ${statsCases.deadline} < ${officeTodaySql})::int`),
+      overdue: total(sql`${statsCases.cases} * ${overdueSql(statsCases.state, statsCases.deadline)}::int`),
     })
     .from(statsCases)
     .where(cubeWhere(statsCases, f))

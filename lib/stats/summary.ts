@@ -1,8 +1,9 @@
+import { isCampaignSql } from '@/lib/campaigns/sql';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Queryable } from '@/db/client';
 import { statsCases, statsFindings, statsInspections, statsSubjects } from '@/db/schema';
 import { caseStateEnum } from '@/db/schema/enums';
-import { officeTodaySql } from '@/lib/cases/overdue';
+import { overdueSql } from '@/lib/cases/ladder';
 import { repeatOffenderCountsSql } from '@/lib/offenders/active';
 import { cubeWhere, total } from './cube';
 import { statsPeriod, type StatsFilters } from './filters';
@@ -28,7 +29,7 @@ export interface Summary {
 async function campaignSubjects(db: Queryable, f: StatsFilters): Promise<number | null> {
   if (f.campaign === undefined) return null;
   const p = statsPeriod(f);
-  const parts: SQL[] = [sql`i.campaign_id = ${f.campaign}`];
+  const parts: SQL[] = [isCampaignSql(sql`i.campaign_id`, f.campaign)];
   if (f.sector) parts.push(sql`s.sector = ${f.sector}`);
   if (f.kind) parts.push(sql`s.kind = ${f.kind}`);
   if (f.platform) parts.push(sql`s.platform = ${f.platform}`);
@@ -60,7 +61,7 @@ export async function getSummary(db: Queryable, f: StatsFilters = {}): Promise<S
         ordered: total(statsCases.ordered),
         notified: total(statsCases.notified),
         removed: total(statsCases.removed),
-        overdue: total(sql`${statsCases.cases} * (${statsCases.state} IN ('ordered','notified') AND ${statsCases.deadline} < ${officeTodaySql})::int`),
+        overdue: total(sql`${statsCases.cases} * ${overdueSql(statsCases.state, statsCases.deadline)}::int`),
       })
       .from(statsCases)
       .where(cubeWhere(statsCases, f))

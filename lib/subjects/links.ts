@@ -6,6 +6,7 @@ import { recordAudit } from '@/lib/audit';
 import { refreshOffenderFlags } from '@/lib/offenders/refresh';
 import { unprocessable } from '@/lib/http/errors';
 import { getSubjectOrThrow } from '@/lib/registry/subject-detail';
+import { officeDateSql } from '@/lib/time';
 
 export type LinkVerdict = 'same' | 'dismissed';
 
@@ -45,7 +46,7 @@ export interface LinkedSubject {
 export async function listLinks(db: Queryable, subjectId: number): Promise<LinkedSubject[]> {
   return queryRows<LinkedSubject>(
     db,
-    sql`SELECT s.id AS "otherId", s.name AS "otherName", l.verdict, l.reason, (l.decided_at AT TIME ZONE 'Asia/Shanghai')::date::text AS "decidedAt"
+    sql`SELECT s.id AS "otherId", s.name AS "otherName", l.verdict, l.reason, ${officeDateSql(sql`l.decided_at`)}::text AS "decidedAt"
       FROM subject_links l JOIN subjects s ON s.id = CASE WHEN l.subject_id = ${subjectId} THEN l.other_subject_id ELSE l.subject_id END
       WHERE l.subject_id = ${subjectId} OR l.other_subject_id = ${subjectId}
       ORDER BY l.verdict DESC, l.decided_at DESC`,

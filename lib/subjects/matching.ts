@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Queryable } from '@/db/client';
 import type { IdentifierType } from '@/lib/domain/identifiers';
+import { officeDateSql } from '@/lib/time';
 
 /**
  * "Probably the same as" (DESIGN §4): the subjects a new or known subject probably is, ranked by
@@ -78,7 +79,7 @@ export async function findProbableMatches(db: Queryable, probe: MatchProbe, limi
     db,
     sql`SELECT subjects.id AS "subjectId", subjects.name, subjects.kind, subjects.platform, operators.name AS "operatorName",
         (SELECT state FROM cases WHERE cases.subject_id = subjects.id ORDER BY opened_at DESC, id DESC LIMIT 1) AS "latestState",
-        (SELECT (min(COALESCE(first_removed_at, updated_at)) AT TIME ZONE 'Asia/Shanghai')::date::text FROM cases
+        (SELECT ${officeDateSql(sql`min(COALESCE(first_removed_at, updated_at))`)}::text FROM cases
           WHERE cases.subject_id = subjects.id AND cases.state = 'removed') AS "removedOn"
       FROM subjects LEFT JOIN operators ON operators.id = subjects.operator_id
       WHERE subjects.id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`,

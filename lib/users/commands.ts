@@ -36,6 +36,7 @@ export async function updateUser(actor: Actor, id: number, input: UpdateUserInpu
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(users).where(eq(users.id, id)).for('update');
     if (!before) throw notFound('User', id);
+    if (before.role === 'operator_contact') throw unprocessable("An operator's contact is managed on its operator's page.", { role: 'Disable the contact on its operator\'s page.' });
     const [after] = await tx
       .update(users)
       .set({

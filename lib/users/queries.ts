@@ -1,10 +1,10 @@
-import { asc } from 'drizzle-orm';
+import { asc, ne } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
 import { publicUser, type PublicUser } from './commands';
 
-/** Every user (an office has tens, not thousands), by role then name. */
+/** Every staff user (an office has tens, not thousands), by role then name; operators' contacts are on their operator's page. */
 export async function listUsers(): Promise<PublicUser[]> {
   const db = await getDb();
-  return (await db.select().from(users).orderBy(asc(users.role), asc(users.name))).map(publicUser);
+  return (await db.select().from(users).where(ne(users.role, 'operator_contact')).orderBy(asc(users.role), asc(users.name))).map(publicUser);
 }

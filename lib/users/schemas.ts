@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roleEnum } from '@/db/schema/enums';
+import { STAFF_ROLES } from '@/lib/auth/permissions';
 
 /** Password policy for created users: length, three character classes, not the email's user name. */
 export function passwordProblem(password: string, email = ''): 'passwordPolicy' | 'passwordContainsEmail' | null {
@@ -10,7 +10,7 @@ export function passwordProblem(password: string, email = ''): 'passwordPolicy' 
   return null;
 }
 
-const PASSWORD_MESSAGES = {
+export const PASSWORD_MESSAGES = {
   passwordPolicy: 'At least 12 characters, with three of: upper case, lower case, digits, symbols.',
   passwordContainsEmail: "The password must not contain the email's user name.",
 } as const;
@@ -19,7 +19,7 @@ export const createUserSchema = z
   .object({
     email: z.email('A valid email address is required.').trim().toLowerCase().max(200),
     name: z.string().trim().min(1, 'A name is required.').max(100),
-    role: z.enum(roleEnum.enumValues, { error: `One of: ${roleEnum.enumValues.join(', ')}.` }),
+    role: z.enum(STAFF_ROLES, { error: `One of: ${STAFF_ROLES.join(', ')}.` }),
     password: z.string().max(200),
   })
   .superRefine((v, ctx) => {
@@ -29,7 +29,7 @@ export const createUserSchema = z
 
 export const updateUserSchema = z
   .object({
-    role: z.enum(roleEnum.enumValues).optional(),
+    role: z.enum(STAFF_ROLES, { error: `One of: ${STAFF_ROLES.join(', ')}.` }).optional(),
     disabled: z.boolean().optional(),
   })
   .refine((v) => v.role !== undefined || v.disabled !== undefined, { message: 'Give a role or disabled.', path: ['role'] });

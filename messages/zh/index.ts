@@ -2,6 +2,7 @@
 import core from './core.json';
 import admin from './admin.json';
 import apiDocs from './api-docs.json';
+import campaigns from './campaigns.json';
 import cases from './cases.json';
 import casework from './casework.json';
 import dashboard from './dashboard.json';
@@ -10,6 +11,7 @@ import exportsMessages from './exports.json';
 import imports from './imports.json';
 import notices from './notices.json';
 import offenders from './offenders.json';
+import portal from './portal.json';
 import refusals from './refusals.json';
 import registry from './registry.json';
 import search from './search.json';
@@ -18,6 +20,7 @@ const messages = {
   ...core,
   ...admin,
   ...apiDocs,
+  ...campaigns,
   ...cases,
   ...casework,
   ...dashboard,
@@ -26,6 +29,7 @@ const messages = {
   ...imports,
   ...notices,
   ...offenders,
+  ...portal,
   ...refusals,
   ...registry,
   ...search,

@@ -121,7 +121,7 @@ describe('GET /api/v1/cases pagination and sorting', () => {
 
 describe('GET /api/v1/cases errors and roles', () => {
   it('answers a bad filter with 400 naming it', async () => {
-    const res = await list('?state=sideways&limit=500&overdue=maybe&campaign=abc&sort=random');
+    const res = await list('?state=sideways&limit=500&overdue=maybe&campaign=not%20a%20code&sort=random');
     expect(res.status).toBe(400);
     expect(Object.keys(res.json.error.fields).sort()).toEqual(['campaign', 'limit', 'overdue', 'sort', 'state.0']);
     const cursor = await list('?cursor=garbage');

@@ -6,13 +6,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
-import { getDatabase, getDb } from '../../db/client';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { getDatabase, getDb, queryRows } from '../../db/client';
 import { apiTokens } from '../../db/schema';
 import { API } from '../../e2e/authz/matrix';
 import { hashTokenSecret } from '../../lib/auth/tokens';
-import { pendingImports } from '../../lib/imports/queue';
 import { createDraft } from '../../lib/notices/commands';
+import { inviteContact } from '../../lib/portal/contacts';
 import { createToken } from '../support/api';
 import { setupTestDatabase, teardownTestDatabase } from '../support/db';
 import { makeSubject, makeUser, withTaxonomies } from '../support/fixtures';
@@ -43,7 +43,8 @@ beforeAll(async () => {
   const other = await makeSubject();
   const overdue = await makeOverdueCase({ subjectId: subject.id });
   const notice = await createDraft(db, author, draftInput([overdue.id]));
-  ids = { operatorId: subject.operatorId!, subjectId: subject.id, otherSubjectId: other.id, caseId: overdue.id, noticeId: notice.id, userId: (await makeUser('inspector')).id, tokenId: spareRow!.id };
+  const { contact } = await inviteContact(author, subject.operatorId!, { name: '联系人', email: 'fuzz-contact@rectify.test' });
+  ids = { operatorId: subject.operatorId!, subjectId: subject.id, otherSubjectId: other.id, caseId: overdue.id, noticeId: notice.id, userId: (await makeUser('inspector')).id, tokenId: spareRow!.id, contactId: contact.id };
   targets = fuzzTargets(ids);
   await installChangeLog();
 });
@@ -121,6 +122,12 @@ function requestsFor(route: string, t: Target): fc.Arbitrary<Draft> {
   return fc.oneof(...options);
 }
 
+/** Import jobs not yet ended (the queue runs them in this process). */
+async function pendingImports(): Promise<number> {
+  const [r] = await queryRows<{ n: string }>(await getDb(), sql`SELECT count(*) n FROM import_jobs WHERE status IN ('queued', 'running')`);
+  return Number(r!.n);
+}
+
 /** Keeps the fuzzer's own credentials alive (DELETE /api/v1/tokens/{id} may name them). */
 async function restoreTokens() {
   const db = await getDb();
@@ -133,7 +140,7 @@ async function check(route: string, t: Target, handler: Parameters<typeof send>[
   sent++;
   const problems = answerProblems(r, res, t.related);
   // An accepted import runs in the background: its rows belong to this request, so wait for it.
-  for (const until = Date.now() + 60_000; pendingImports() > 0; ) {
+  for (const until = Date.now() + 60_000; (await pendingImports()) > 0; ) {
     if (Date.now() > until) {
       const pool = (await getDatabase()).pool;
       const stats = pool ? ` (Postgres pool: ${pool.totalCount} clients, ${pool.idleCount} idle, ${pool.waitingCount} waiting)` : '';

@@ -95,14 +95,14 @@ describe('imports API', () => {
     expect((await callRoute(getRoute, { path: '/api/v1/imports/999999', token, params: { id: '999999' } })).status).toBe(404);
   });
 
-  it('marks jobs of a process that is gone as failed on start and deletes their staging rows', async () => {
+  it('fails a job of a process that is gone, out of attempts, with "nothing was applied", and deletes its staging rows', async () => {
     const [job] = await handle.db.insert(importJobs)
-      .values({ format: 'csv', filename: 'x.csv', status: 'running', phase: 'applying', runner: `${os.hostname()}:999999999`, heartbeatAt: new Date() })
+      .values({ format: 'csv', filename: 'x.csv', status: 'running', phase: 'applying', runner: `${os.hostname()}:999999999/dead`, heartbeatAt: new Date(), attempts: 2 })
       .returning();
     await handle.db.execute(sql`INSERT INTO import_staging (${sql.raw(STAGING_COLUMNS.join(', '))})
       VALUES (${job!.id}, 2, 's', 'e', now(), '2026-01-01', 'k', 'app', 'n', 'android', 'package_name', 'p', '', '1', 'p', '', '', '', '', '', 'o', 'u', 'r', 'parking', 'autostart', 'low', 'd', '', '', '')`);
-    const failed = await recoverInterruptedImports(handle);
-    expect(failed).toContain(job!.id);
+    const recovered = await recoverInterruptedImports(handle, { maxAttempts: 2 });
+    expect(recovered).toContainEqual({ id: job!.id, outcome: 'failed' });
     const res = await callRoute(getRoute, { path: `/api/v1/imports/${job!.id}`, token, params: { id: String(job!.id) } });
     expect(res.json.job).toMatchObject({ status: 'failed', error: INTERRUPTED });
     expect(await queryRows(handle.db, sql`SELECT 1 FROM import_staging WHERE job_id = ${job!.id}`)).toEqual([]);

@@ -9,6 +9,7 @@ import { createImportJob } from '../../lib/imports/jobs';
 import { runImportJob, type RunOptions } from '../../lib/imports/run';
 import { setupTestDatabase, teardownTestDatabase } from '../support/db';
 import { withTaxonomies } from '../support/fixtures';
+import { setCaseState } from '../support/offenders';
 import { csvText, importRow, ndjsonText, type Row } from '../support/import-file';
 import { eq } from 'drizzle-orm';
 import { offenderFlags } from '../../db/schema';
@@ -177,5 +178,22 @@ describe('import engine', () => {
     const bySector = await getBySector(handle.db, {});
     expect(Object.fromEntries(bySector.sectors.map((s) => [s.code, { findings: s.findings, cases: s.cases, overdue: s.overdue, byCategory: s.byCategory }])))
       .toEqual(await truthBySector(handle.db, {}));
+  });
+});
+
+describe('import engine recurrence', () => {
+  it('links a recurrence like the form does: the latest fixed case of the subject sharing a category (one rule, lib/cases/recurrence.ts)', async () => {
+    await runFile(csvText([importRow(0, { source: 'recur-a', detectedAt: '2026-02-01T10:00:00+08:00' })]));
+    const [first] = await queryRows<{ id: number; subject_id: number }>(handle.db, sql`SELECT c.id, c.subject_id FROM cases c JOIN findings f ON f.inspection_id = c.inspection_id WHERE f.source = 'recur-a'`);
+    await setCaseState(first!.id, 'verified', '2026-03-01T09:00:00+08:00');
+    // Row 1 is the same subject with another category; row 0 again (another source) shares the category.
+    await runFile(csvText([importRow(1, { source: 'recur-b', detectedAt: '2026-08-01T10:00:00+08:00', perInspection: 1 }), importRow(0, { source: 'recur-c', detectedAt: '2026-08-02T10:00:00+08:00', perInspection: 1 })]));
+    const later = await queryRows<{ source: string; subject_id: number; previous_case_id: number | null; reason: string }>(handle.db, sql`
+      SELECT f.source, c.subject_id, c.previous_case_id, e.reason FROM cases c JOIN findings f ON f.inspection_id = c.inspection_id
+      JOIN case_events e ON e.case_id = c.id AND e.to_state = 'open' WHERE f.source IN ('recur-b', 'recur-c') ORDER BY f.source`);
+    expect(later.map((r) => [r.source, Number(r.subject_id), r.previous_case_id === null ? null : Number(r.previous_case_id), r.reason])).toEqual([
+      ['recur-b', Number(first!.subject_id), null, ''],
+      ['recur-c', Number(first!.subject_id), Number(first!.id), `Recurrence of case ${first!.id}`],
+    ]);
   });
 });

@@ -79,7 +79,8 @@ export async function killRound(handle: DatabaseHandle, url: string, file: strin
   await kill(child);
   const afterMs = Date.now() - started;
   const domain = await domainRows(handle);
-  await recoverInterruptedImports(handle);
+  // One attempt: the killed job is failed (not run again), as a single-attempt server would.
+  await recoverInterruptedImports(handle, { maxAttempts: 1 });
   const [job] = await queryRows<{ error: string | null }>(handle.db, sql`SELECT error FROM import_jobs WHERE id = ${jobId}`);
   return { killedIn, afterMs, domainRowsAfterKill: domain, stagingRowsAfterRecovery: await stagingRows(handle), jobError: job?.error ?? null };
 }

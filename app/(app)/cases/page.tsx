@@ -1,3 +1,4 @@
+import { isCampaign } from '@/lib/campaigns/ref';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
@@ -79,10 +80,10 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         <p role="alert" className="rounded border border-warn/40 bg-[#fdf3dc] px-3 py-2 text-sm text-warn">{t('cases.badFilter', { fields: badFields.join(', ') })}</p>
       ) : null}
       <CaseFilters
-        query={query}
+        query={{ ...query, campaign: campaigns.find((c) => isCampaign(c, query.campaign))?.code ?? query.campaign }}
         sectors={opt(sectors)}
         categories={opt(categories)}
-        campaigns={campaigns.map((c) => ({ value: String(c.id), label: pickLabel(c, locale) }))}
+        campaigns={campaigns.map((c) => ({ value: c.code, label: pickLabel(c, locale) }))}
       />
       <CaseTable
         rows={rows}

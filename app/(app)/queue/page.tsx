@@ -1,3 +1,4 @@
+import { isCampaign } from '@/lib/campaigns/ref';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
@@ -91,7 +92,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
           <input id="q-days" name="days" type="number" min={0} max={60} defaultValue={query.days} className={`${inputClass} py-1.5`} />
         </div>
         {select('sector', t('cases.sector'), query.sector, sectors.map((s) => ({ value: s.code, label: pickLabel(s, locale) })))}
-        {select('campaign', t('cases.campaign'), query.campaign?.toString(), campaigns.map((c) => ({ value: String(c.id), label: pickLabel(c, locale) })))}
+        {select('campaign', t('cases.campaign'), campaigns.find((c) => isCampaign(c, query.campaign))?.code ?? query.campaign?.toString(), campaigns.map((c) => ({ value: c.code, label: pickLabel(c, locale) })))}
         <button type="submit" className={buttonClass('primary', 'py-1.5')}>{t('cases.apply')}</button>
         <Link href={`/cases${caseListSearch({ overdue: true, sector: query.sector, campaign: query.campaign, sort: 'deadline' })}`} className={buttonClass('secondary', 'py-1.5')}>
           {t('queue.seeList')}

@@ -11,6 +11,7 @@ import { pickLabel, toLocale } from '@/lib/i18n/locales';
 import { listPublicNotices, listPublicYears } from '@/lib/notices/public';
 import { publicListQuerySchema } from '@/lib/notices/schemas';
 import { listSectors } from '@/lib/taxonomy/queries';
+import { OFFICE_TIME_ZONE } from '@/lib/time';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('notices'))('publicTitle'), alternates: { types: { 'application/atom+xml': '/notices/feed.xml' } } };
@@ -25,7 +26,7 @@ export default async function PublicNoticesPage({ searchParams }: { searchParams
   const filters = parsed.success ? parsed.data : publicListQuerySchema.parse({});
   const [t, locale, db, sectors] = await Promise.all([getTranslations('notices'), getLocale().then(toLocale), getDb(), listSectors()]);
   const [{ notices, nextCursor }, years] = await Promise.all([listPublicNotices(db, filters), listPublicYears(db)]);
-  const fmt = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeZone: 'Asia/Shanghai' });
+  const fmt = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeZone: OFFICE_TIME_ZONE });
   const lang = locale === 'en' ? '&lang=en' : '';
 
   return (

@@ -3,6 +3,7 @@ import type { Queryable } from '@/db/client';
 import { intArray, scopedOperators, type FlagScope } from '../scope';
 import type { RuleParams } from '../types';
 import { upsertFlags, type RuleOutcome } from './upsert';
+import { officeDateSql } from '@/lib/time';
 
 /** Names this similar (pg_trgm) count as "the same product renamed". */
 export const SIMILAR_NAME = 0.5;
@@ -78,7 +79,7 @@ pairs AS (
                     AND sl.subject_id = least(l.x, l.y) AND sl.other_subject_id = greatest(l.x, l.y))
     AND (x.created_at > l.removed_at OR EXISTS (
           SELECT 1 FROM store_listings st WHERE st.subject_id = l.x
-            AND (st.seen_on IS NULL OR st.seen_on >= (l.removed_at AT TIME ZONE 'Asia/Shanghai')::date)))
+            AND (st.seen_on IS NULL OR st.seen_on >= ${officeDateSql(sql`l.removed_at`)})))
   GROUP BY l.x, l.y, l.case_id, l.removed_at
 )`,
     candidates: sql`
@@ -87,12 +88,12 @@ SELECT 'subject:' || p.x AS target_key, x.operator_id, p.x AS subject_id, NULL::
   jsonb_build_object(
     'rule', 'evasion', 'threshold', ${p.threshold}::int, 'similarity', ${SIMILAR_NAME}::real,
     'subject', jsonb_build_object('id', x.id, 'name', x.name, 'kind', x.kind, 'platform', x.platform, 'sector', x.sector,
-      'registeredOn', (x.created_at AT TIME ZONE 'Asia/Shanghai')::date),
+      'registeredOn', ${officeDateSql(sql`x.created_at`)}),
     'operator', CASE WHEN xo.id IS NULL THEN NULL ELSE jsonb_build_object('id', xo.id, 'name', xo.name, 'uscc', xo.uscc, 'region', xo.region) END,
-    'removedOn', min((p.removed_at AT TIME ZONE 'Asia/Shanghai')::date),
+    'removedOn', min(${officeDateSql(sql`p.removed_at`)}),
     'matches', jsonb_agg(jsonb_build_object(
       'subjectId', y.id, 'name', y.name, 'operatorId', yo.id, 'operatorName', yo.name,
-      'removedCaseId', p.case_id, 'removedOn', (p.removed_at AT TIME ZONE 'Asia/Shanghai')::date,
+      'removedCaseId', p.case_id, 'removedOn', ${officeDateSql(sql`p.removed_at`)},
       'registeredAfter', p.registered_after, 'via', p.via) ORDER BY p.removed_at, p.case_id)
   ) AS explanation,
   array_agg(DISTINCT p.case_id ORDER BY p.case_id) AS case_ids

@@ -3,6 +3,8 @@ import type { Queryable } from '@/db/client';
 import { inScope, scopedSubjects, type FlagScope } from '../scope';
 import type { RuleParams } from '../types';
 import { upsertFlags, type RuleOutcome } from './upsert';
+import { officeDateSql } from '@/lib/time';
+import { FIXED_STATES, statesSql } from '@/lib/cases/ladder';
 
 /**
  * `subject_recidivism` (DESIGN §4.2): a violation category found again on a subject by a later
@@ -18,14 +20,14 @@ export function refreshSubjectRecidivism(db: Queryable, scope: FlagScope, p: Rul
     // categories they share: most subjects have a single case, so the findings are read for the pairs only.
     ctes: sql`
 pairs AS (
-  SELECT fx.subject_id, fx.id AS earlier_id, fx.state AS earlier_state, (fx.closed_at AT TIME ZONE 'Asia/Shanghai')::date AS closed_on,
+  SELECT fx.subject_id, fx.id AS earlier_id, fx.state AS earlier_state, ${officeDateSql(sql`fx.closed_at`)} AS closed_on,
          fx.inspection_id AS earlier_inspection, l.id AS later_id, l.inspection_id AS later_inspection, li.inspected_on
   FROM cases fx
   JOIN cases l ON l.subject_id = fx.subject_id AND l.id <> fx.id AND l.state <> 'withdrawn' AND l.opened_at > fx.closed_at
   JOIN inspections li ON li.id = l.inspection_id
-  WHERE ${p.enabled} AND fx.state IN ('verified', 'reinstated') AND ${inScope(scope, sql`fx.subject_id`, subs)}
-    AND li.inspected_on >= (fx.closed_at AT TIME ZONE 'Asia/Shanghai')::date
-    AND li.inspected_on <= (fx.closed_at AT TIME ZONE 'Asia/Shanghai')::date + make_interval(months => ${p.windowMonths}::int)
+  WHERE ${p.enabled} AND fx.state IN (${statesSql(FIXED_STATES)}) AND ${inScope(scope, sql`fx.subject_id`, subs)}
+    AND li.inspected_on >= ${officeDateSql(sql`fx.closed_at`)}
+    AND li.inspected_on <= ${officeDateSql(sql`fx.closed_at`)} + make_interval(months => ${p.windowMonths}::int)
 ),
 again AS (
   SELECT p.subject_id, lf.category, p.earlier_id, p.earlier_state, p.closed_on, p.later_id, p.inspected_on, max(lf.severity) AS severity

@@ -1,10 +1,12 @@
 import type { Operation } from '../types';
 import { adminOperations } from './admin';
+import { campaignOperations } from './campaigns';
 import { caseWorkOperations } from './case-work';
 import { caseOperations } from './cases';
 import { importOperations } from './imports';
 import { noticeOperations } from './notices';
 import { offenderOperations } from './offenders';
+import { portalOperations } from './portal';
 import { registryOperations } from './registry';
 import { statsOperations } from './stats';
 
@@ -14,10 +16,12 @@ export const OPERATIONS: readonly Operation[] = [
   ...registryOperations,
   ...caseOperations,
   ...caseWorkOperations,
+  ...campaignOperations,
   ...offenderOperations,
   ...noticeOperations,
   ...importOperations,
   ...adminOperations,
+  ...portalOperations,
 ];
 
 /** `POST /api/v1/cases/{id}/transitions`: how an operation is named in tests and on the page. */

@@ -56,7 +56,8 @@ export class CookieJar {
 }
 
 export interface Session {
-  role: DemoRole;
+  /** The demo role, or the email of an account signed in with loginWithPassword. */
+  role: DemoRole | string;
   baseUrl: string;
   jar: CookieJar;
   /** The Cookie header value of this session. */
@@ -68,7 +69,7 @@ export interface Session {
   fetch(path: string, init?: RequestInit): Promise<Response>;
 }
 
-function sessionOf(role: DemoRole, base: string, jar: CookieJar): Session {
+function sessionOf(role: DemoRole | string, base: string, jar: CookieJar): Session {
   return {
     role,
     baseUrl: base,
@@ -106,11 +107,23 @@ export function loginAs(role: DemoRole, options: { baseUrl?: string; fresh?: boo
 }
 
 async function signIn(role: DemoRole, base: string): Promise<Session> {
+  return signInWith(DEMO_EMAIL[role], DEMO_PASSWORD, role, base);
+}
+
+/**
+ * Signs in with any account (one a test made through the API, e.g. an operator's contact it invited
+ * and activated), through the same next-auth endpoints. Never cached.
+ */
+export function loginWithPassword(email: string, password: string, base = baseUrl()): Promise<Session> {
+  return signInWith(email, password, email, base);
+}
+
+async function signInWith(email: string, password: string, role: string, base: string): Promise<Session> {
   const jar = new CookieJar();
   const csrfRes = await request('/api/auth/csrf', {}, base);
   jar.absorb(csrfRes);
   const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const form = new URLSearchParams({ csrfToken, email: DEMO_EMAIL[role], password: DEMO_PASSWORD, callbackUrl: `${base}/`, json: 'true' });
+  const form = new URLSearchParams({ csrfToken, email, password, callbackUrl: `${base}/`, json: 'true' });
   const res = await request('/api/auth/callback/credentials', {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.header(), origin: base },

@@ -42,7 +42,7 @@ export async function loadHandler(index: Map<string, string>, route: string): Pr
 }
 
 /** Who may call a row: the first role the matrix lets through (public routes: anyone). */
-export function callerFor(row: Row): Exclude<Who, 'anonymous' | 'token'> | null {
+export function callerFor(row: Row): Exclude<Who, 'anonymous' | 'token' | 'contact'> | null {
   if (row.expect.anonymous === 'ok') return null;
   for (const who of ['inspector', 'supervisor', 'admin'] as const) if (row.expect[who] === 'ok') return who;
   throw new Error(`Nobody may call ${row.route}`);

@@ -14,6 +14,8 @@ export interface FuzzIds {
   noticeId: number;
   userId: number;
   tokenId: number;
+  /** An operator's contact (DESIGN §9) of `operatorId`. */
+  contactId: number;
 }
 
 export interface Target {
@@ -65,6 +67,10 @@ export function fuzzTargets(ids: FuzzIds): Record<string, Target> {
       body: () => ({ name: `运营者${uniq()}`, uscc: withUsccCheckDigit(`91330100MA${String(100_000 + ++n).padStart(7, '0')}`), region: '浙江省杭州市', contact: 'a@b.cn' }),
     },
     'GET /api/v1/operators/[id]': { params: id(ids.operatorId) },
+    'GET /api/v1/operators/[id]/contacts': { params: id(ids.operatorId) },
+    'POST /api/v1/operators/[id]/contacts': { params: id(ids.operatorId), body: () => ({ name: `联系人${uniq()}`, email: `contact-${uniq()}@rectify.test` }) },
+    'PATCH /api/v1/operators/[id]/contacts/[contactId]': { params: { id: String(ids.operatorId), contactId: String(ids.contactId) }, body: () => ({ disabled: false }) },
+    'POST /api/portal/v1/activate': { body: () => ({ token: `no-such-token-${uniq()}`, password: 'Correct-Horse-9-Battery' }) },
     'GET /api/v1/search': { query: ['q', 'limit', 'cursor'], baseQuery: [['q', '停车']] },
     'GET /api/v1/subjects': { query: ['q', 'kind', 'platform', 'sector', 'operator', 'state', 'overdue', 'sort', 'campaign', 'from', 'to', 'flagged', ...PAGE], related: { to: ['from'], from: ['to'] } },
     'POST /api/v1/subjects': {

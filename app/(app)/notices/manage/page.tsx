@@ -11,6 +11,7 @@ import { requirePagePermission } from '@/lib/auth/page';
 import { toLocale } from '@/lib/i18n/locales';
 import { noticeNumberLabel } from '@/lib/notices/labels';
 import { countByStatus, listManagedNotices } from '@/lib/notices/queries';
+import { OFFICE_TIME_ZONE } from '@/lib/time';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('notices'))('manageTitle') };
@@ -22,7 +23,7 @@ export default async function ManageNoticesPage({ searchParams }: { searchParams
   const status = noticeStatusEnum.enumValues.find((s) => s === requested);
   const [t, locale, db] = await Promise.all([getTranslations('notices'), getLocale().then(toLocale), getDb()]);
   const [rows, counts] = await Promise.all([listManagedNotices(db, status), countByStatus(db)]);
-  const fmt = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
+  const fmt = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: OFFICE_TIME_ZONE });
   const tabs = [{ key: undefined, label: t('allStatuses'), n: counts.draft + counts.approved + counts.published }, ...noticeStatusEnum.enumValues.map((s) => ({ key: s, label: t(`status.${s}`), n: counts[s] }))];
 
   return (

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { OperatorPortfolio } from '@/components/offenders/operator-portfolio';
+import { OperatorContacts } from '@/components/portal/operator-contacts';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
@@ -64,6 +65,7 @@ export default async function OperatorPage({ params }: { params: Promise<{ id: s
           </DataTable>
         ) : <p className="text-sm text-muted">{t('subject.none')}</p>}
       </Card>
+      <OperatorContacts actor={actor} operatorId={op.id} />
       <OperatorPortfolio operatorId={op.id} />
     </div>
   );

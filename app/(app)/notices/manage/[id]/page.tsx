@@ -19,6 +19,7 @@ import { toLocale } from '@/lib/i18n/locales';
 import { composerOptions } from '@/lib/notices/composer-options';
 import { localizeSource, noticeNumberLabel } from '@/lib/notices/labels';
 import { getNoticeDetail } from '@/lib/notices/queries';
+import { OFFICE_TIME_ZONE } from '@/lib/time';
 
 async function load(idText: string) {
   try {
@@ -41,7 +42,7 @@ export default async function ManageNoticePage({ params }: { params: Promise<{ i
   const [t, tAll, locale] = await Promise.all([getTranslations('notices'), getTranslations(), getLocale().then(toLocale)]);
   const n = d.notice;
   const isAuthor = actor.kind === 'user' && actor.id === n.createdBy;
-  const fmt = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
+  const fmt = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: OFFICE_TIME_ZONE });
   const rows = d.entries.map((e) => d.live.get(e.caseId)).filter((r) => r !== undefined);
   const stateCell = (caseId: number, seen: number) => {
     const live = d.live.get(caseId);

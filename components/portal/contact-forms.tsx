@@ -1,0 +1,81 @@
+'use client';
+
+import { useState, useTransition, type FormEvent } from 'react';
+import { useTranslations } from 'next-intl';
+import { inviteContactAction, updateContactAction } from '@/app/portal/actions';
+import { Button } from '@/components/ui/button';
+import { Field, Input } from '@/components/ui/field';
+
+/** Invites a contact; the activation link is shown once, here, and nowhere else. */
+export function InviteContactForm({ operatorId }: { operatorId: number }) {
+  const t = useTranslations('portal.contacts');
+  const [pending, start] = useTransition();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [link, setLink] = useState<string | null>(null);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = Object.fromEntries(new FormData(form));
+    start(async () => {
+      const result = await inviteContactAction(operatorId, data);
+      if (result.ok) {
+        form.reset();
+        setErrors({});
+        setLink(new URL(result.data.activationPath, window.location.origin).toString());
+      } else {
+        setLink(null);
+        setErrors(Object.keys(result.fieldErrors).length ? result.fieldErrors : { _: result.message });
+      }
+    });
+  }
+
+  return (
+    <div className="space-y-3 border-t border-line pt-4">
+      <h3 className="text-sm font-semibold text-ink">{t('invite')}</h3>
+      <form onSubmit={onSubmit} noValidate className="grid gap-3 md:grid-cols-[1fr_1fr_auto] md:items-end">
+        <Field id="contact-name" label={t('name')} error={errors.name}>
+          <Input id="contact-name" name="name" autoComplete="off" error={errors.name} />
+        </Field>
+        <Field id="contact-email" label={t('email')} error={errors.email}>
+          <Input id="contact-email" name="email" type="email" autoComplete="off" error={errors.email} />
+        </Field>
+        <Button type="submit" disabled={pending}>{t('inviteSubmit')}</Button>
+      </form>
+      {errors._ ? <p role="alert" className="text-sm text-accent">{errors._}</p> : null}
+      {link ? (
+        <div role="status" className="rounded border border-[#ecd7a4] bg-[#fdf3dc] p-3 text-sm">
+          <p className="font-semibold text-warn">{t('linkOnce')}</p>
+          <code data-testid="activation-link" className="mt-2 block select-all break-all rounded bg-white px-3 py-2 font-mono text-ink">{link}</code>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** Disables a contact at once (its sessions end) or enables it again. */
+export function ContactRowActions({ operatorId, contactId, name, disabled }: { operatorId: number; contactId: number; name: string; disabled: boolean }) {
+  const t = useTranslations('portal.contacts');
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <Button
+        type="button"
+        variant={disabled ? 'secondary' : 'danger'}
+        disabled={pending}
+        className="py-1"
+        onClick={() =>
+          start(async () => {
+            const result = await updateContactAction(operatorId, contactId, { disabled: !disabled });
+            setError(result.ok ? null : result.message);
+          })
+        }
+      >
+        {disabled ? t('enable') : t('disable')}
+        <span className="sr-only"> {name}</span>
+      </Button>
+      {error ? <p role="alert" className="text-xs text-accent">{error}</p> : null}
+    </div>
+  );
+}
