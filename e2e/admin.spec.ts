@@ -14,7 +14,8 @@ test('an admin disables a user and that user\'s open session stops working at on
     await row.getByRole('button', { name: /停用/ }).click();
     await expect(row).toContainText('已停用');
 
-    await inspectorPage.reload();
+    // A staff page (the front door "/" now shows the public notices to anyone without a session).
+    await inspectorPage.goto('/cases');
     await expect(inspectorPage).toHaveURL(/\/signin/);
     const api = await inspectorPage.request.get('/api/v1/stats/summary');
     expect(api.status()).toBe(401);
