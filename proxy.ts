@@ -1,14 +1,23 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { databaseStillUnavailable } from '@/db/health';
+import { unavailablePage } from '@/lib/http/unavailable-page';
 import { contentSecurityPolicy, HSTS, INLINE_EVIDENCE_CSP, isInlineEvidence, SECURITY_HEADERS } from '@/lib/security/headers';
 
 /**
  * Every request but static assets: the security headers, HSTS when served over HTTPS, and for pages
  * a fresh CSP nonce (Next applies it to its scripts when it sees the policy on the request) and the
- * requested path for sign-in redirects.
+ * requested path for sign-in redirects. A page asked for while the database is away is answered here
+ * with the 503 page (lib/http/unavailable-page.ts).
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   const isApi = request.nextUrl.pathname.startsWith('/api/');
+  // While the database is known to be away (db/health.ts), a page is a 503 at once, not a failed render.
+  if (!isApi && request.method === 'GET' && request.nextUrl.pathname !== '/unavailable' && (await databaseStillUnavailable())) {
+    const page = unavailablePage(request, request.nextUrl.pathname + request.nextUrl.search);
+    for (const [key, value] of Object.entries(SECURITY_HEADERS)) page.headers.set(key, value);
+    return page;
+  }
   let csp: string | undefined;
   if (!isApi) {
     const nonce = btoa(crypto.randomUUID());

@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 import { acquireDataFolderLock } from './lock';
+import { noteDatabaseAvailable, noteDatabaseError, registerDatabaseProbe } from './health';
+import './outage-redirect';
 
 export type Schema = typeof schema;
 /** The one database type the product codes against; PGlite and node-postgres both satisfy it. */
@@ -30,12 +32,39 @@ export function defaultDataDir(): string {
   );
 }
 
-/** Opens a node-postgres pool on `url`. */
+const numberFromEnv = (name: string, fallback: number) => {
+  const n = Number(process.env[name]);
+  return Number.isFinite(n) && n >= 0 && process.env[name] !== '' && process.env[name] !== undefined ? n : fallback;
+};
+
+/**
+ * Opens a node-postgres pool on `url`. Every wait is bounded, so a request meets a 503 rather than a
+ * hang while Postgres restarts (lib/http/route.ts maps the errors, db/health.ts names them):
+ * - DATABASE_CONNECT_TIMEOUT_MS (10000): a new connection, or a free one from a full pool;
+ * - DATABASE_QUERY_TIMEOUT_MS (300000): one statement, measured by the client (0 = none); generous
+ *   because an import's apply is a few long statements;
+ * - TCP keep-alive, so a connection to a vanished server is noticed.
+ * A connection that broke is dropped by the pool; the next request opens a new one (no restart needed).
+ */
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<DatabaseHandle> {
   const { Pool } = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
-  const pool = new Pool({ connectionString: url, max: options.max ?? Number(process.env.DATABASE_POOL_MAX ?? 10) });
-  pool.on('error', (err) => console.error('[db] idle Postgres client error:', err.message));
+  const queryTimeout = numberFromEnv('DATABASE_QUERY_TIMEOUT_MS', 300_000);
+  const pool = new Pool({
+    connectionString: url,
+    max: options.max ?? numberFromEnv('DATABASE_POOL_MAX', 10),
+    connectionTimeoutMillis: numberFromEnv('DATABASE_CONNECT_TIMEOUT_MS', 10_000),
+    ...(queryTimeout > 0 ? { query_timeout: queryTimeout } : {}),
+    keepAlive: true,
+  });
+  pool.on('error', (err) => {
+    noteDatabaseError(err);
+    console.error('[db] idle Postgres client error:', err.message);
+  });
+  pool.on('connect', () => noteDatabaseAvailable());
+  registerDatabaseProbe(async () => {
+    await pool.query('SELECT 1');
+  });
   const db = drizzle(pool, { schema }) as unknown as Db;
   return { db, kind: 'postgres', pool, close: () => pool.end() };
 }

@@ -83,6 +83,7 @@ export const API: Row[] = [
   { route: 'GET /api/v1/imports', expect: WORK },
   { route: 'POST /api/v1/imports', body: {}, expect: WORK },
   { route: 'GET /api/v1/imports/[id]', path: `/api/v1/imports${NONE}`, expect: WORK },
+  { route: 'POST /api/v1/imports/[id]/cancel', path: `/api/v1/imports${NONE}/cancel`, body: {}, expect: WORK },
   { route: 'GET /api/v1/imports/[id]/rejections', path: `/api/v1/imports${NONE}/rejections`, expect: WORK },
   { route: 'GET /api/v1/notices', expect: READ },
   { route: 'POST /api/v1/notices', body: {}, expect: SUPERVISE },
@@ -104,6 +105,7 @@ export const API: Row[] = [
 
 export const PAGES: Row[] = [
   { route: 'GET /signin', expect: PUBLIC },
+  { route: 'GET /unavailable', path: '/unavailable?from=/notices', expect: PUBLIC },
   { route: 'GET /notices', expect: PUBLIC },
   { route: 'GET /notices/[slug]', path: '/notices/no-such-notice', expect: PUBLIC },
   { route: 'GET /notices/[slug]/print', path: '/notices/no-such-notice/print', expect: PUBLIC },

@@ -1,13 +1,15 @@
 import { forbidden, redirect } from 'next/navigation';
 import { headers } from 'next/headers';
 import { HttpError } from '@/lib/http/errors';
+import { redirectIfDatabaseUnavailable } from '@/lib/http/page-unavailable';
 import { getActor, requirePermission, type Actor, type ScopedActor, type ScopedPermission } from './actor';
 import type { Permission } from './permissions';
 
 /**
  * `requirePermission` for pages and layouts: no session sends the visitor to sign in (and back
  * afterwards); the wrong role renders the 403 page, except for an operator's contact, whose only
- * pages are the portal's: any staff page sends it to `/portal` (DESIGN §9).
+ * pages are the portal's: any staff page sends it to `/portal` (DESIGN §9); a database outage sends
+ * them to the 503 page (which brings them back when it is over).
  */
 export async function requirePagePermission(permission: ScopedPermission): Promise<ScopedActor>;
 export async function requirePagePermission(permission: Permission): Promise<Actor>;
@@ -26,6 +28,7 @@ export async function requirePagePermission(permission: Permission): Promise<Act
       if ((await getActor())?.role === 'operator_contact') redirect('/portal');
       forbidden();
     }
+    await redirectIfDatabaseUnavailable(err);
     throw err;
   }
 }

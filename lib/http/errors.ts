@@ -3,7 +3,7 @@ export type FieldErrors = Record<string, string>;
 
 export class HttpError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503,
     readonly code: string,
     message: string,
     readonly fields?: FieldErrors,
@@ -39,3 +39,6 @@ export const unprocessable = (message: string, fields?: FieldErrors) =>
   new HttpError(422, 'unprocessable', message, fields);
 export const tooLarge = (message: string) => new HttpError(413, 'too_large', message);
 export const unsupportedMediaType = (message: string) => new HttpError(415, 'unsupported_media_type', message);
+/** The database is restarting or unreachable (db/health.ts): try again in a few seconds. */
+export const databaseUnavailable = () =>
+  new HttpError(503, 'database_unavailable', 'The database is not answering right now; try again in a few seconds.');

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
-import { HttpError, invalid, tooLarge, unsupportedMediaType, type FieldErrors } from './errors';
+import { databaseUnavailable, HttpError, invalid, tooLarge, unsupportedMediaType, type FieldErrors } from './errors';
+import { noteDatabaseError, RETRY_AFTER_SECONDS } from '@/db/health';
 import { runWithRequest } from './request-context';
 import { crossSiteRefusal } from './same-origin';
 import { unstorableFields } from '@/lib/storable-text';
@@ -52,13 +53,30 @@ function httpErrorFromDatabase(err: unknown): HttpError | null {
   }
 }
 
-/** Any error as the HttpError it stands for (input, database constraint), or null for a real fault. */
+/**
+ * Any error as the HttpError it stands for (input, database constraint, the database unreachable:
+ * 503), or null for a real fault.
+ */
 export function toHttpError(err: unknown): HttpError | null {
-  return err instanceof HttpError ? err : err instanceof z.ZodError ? invalid('Invalid input.', fieldErrorsFromZod(err)) : httpErrorFromDatabase(err);
+  if (err instanceof HttpError) return err;
+  if (err instanceof z.ZodError) return invalid('Invalid input.', fieldErrorsFromZod(err));
+  if (noteDatabaseError(err)) return databaseUnavailable();
+  return httpErrorFromDatabase(err);
+}
+
+/** The innermost error's code or message, for one log line. */
+function rootCause(err: unknown): string {
+  let e = err as PgLikeError | undefined;
+  for (let depth = 0; e?.cause && depth < 4; depth++) e = e.cause as PgLikeError;
+  return String(e?.code ?? e?.message ?? e);
 }
 
 export function errorResponse(err: unknown): NextResponse {
   const http = toHttpError(err);
+  if (http?.status === 503) {
+    console.warn(`[api] 503: the database is unavailable (${rootCause(err)})`);
+    return NextResponse.json(http.toBody(), { status: 503, headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } });
+  }
   if (http) return NextResponse.json(http.toBody(), { status: http.status });
   console.error('[api] unexpected error:', err);
   return NextResponse.json({ error: { code: 'internal', message: 'Something went wrong on our side.' } }, { status: 500 });

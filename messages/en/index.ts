@@ -15,6 +15,7 @@ import portal from './portal.json';
 import refusals from './refusals.json';
 import registry from './registry.json';
 import search from './search.json';
+import unavailable from './unavailable.json';
 
 const messages = {
   ...core,
@@ -33,5 +34,6 @@ const messages = {
   ...refusals,
   ...registry,
   ...search,
+  ...unavailable,
 };
 export default messages;

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type DatabaseHandle } from '@/db/client';
 import { runImportJob } from '../run';
-import { actorOfJob, claimImportJob, deleteOrphanStaging, liveClaims, LostClaim, newClaim, releaseDeadClaim, type Outcome } from './claims';
+import { actorOfJob, Cancelled, claimImportJob, deleteOrphanStaging, liveClaims, LostClaim, newClaim, releaseDeadClaim, type Outcome } from './claims';
 import type { ImportQueue, QueueSettings } from './index';
 
 /**
@@ -99,7 +99,7 @@ export class EmbeddedImportQueue implements ImportQueue {
       await runImportJob(this.handle, { jobId, format: job.format, filename: job.filename, dryRun: job.dryRun, actor, claim, onStep: this.settings.onStep });
     } catch (err) {
       // The job row carries the reason; the log has the stack.
-      if (!(err instanceof LostClaim)) console.error(`[imports] job ${jobId} failed:`, err);
+      if (!(err instanceof LostClaim) && !(err instanceof Cancelled)) console.error(`[imports] job ${jobId} failed:`, err);
     } finally {
       liveClaims.delete(claim);
     }

@@ -3,7 +3,7 @@ import { eq, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type DatabaseHandle, type Queryable, type Tx } from '@/db/client';
 import { importJobs } from '@/db/schema';
 import { runImportJob } from '../run';
-import { actorOfJob, claimImportJob, deleteOrphanStaging, LostClaim, newClaim, releaseDeadClaim, type Outcome } from './claims';
+import { actorOfJob, Cancelled, claimImportJob, deleteOrphanStaging, LostClaim, newClaim, releaseDeadClaim, type Outcome } from './claims';
 import { holdConnection, jobLockHeld, jobsWithoutRunner, LOCK_JOB, LOCK_SLOT, lockJob, takeSlot, unlock } from './locks';
 import type { ImportQueue, QueueSettings } from './index';
 
@@ -182,7 +182,7 @@ export class PgBossImportQueue implements ImportQueue {
             await this.boss.complete(QUEUE, entry.id);
           } catch (err) {
             if (err instanceof LostClaim) return true; // the supervisor that took it over settles the entry
-            console.error(`[imports] job ${jobId} failed:`, err);
+            if (!(err instanceof Cancelled)) console.error(`[imports] job ${jobId} failed:`, err);
             // The job row says failed (or cancelled) with its reason: the entry is done, never retried.
             await this.boss.complete(QUEUE, entry.id, { failed: err instanceof Error ? err.message : String(err) });
           }

@@ -23,5 +23,16 @@ export const importOperations: Operation[] = [
   },
   { method: 'GET', path: '/api/v1/imports', tag: 'imports', summary: 'List import jobs', description: 'Newest first.', access: 'import:write', query: importListSchema, responses: [{ status: 200, description: 'A page of jobs.', schema: importListResponseSchema }] },
   { method: 'GET', path: '/api/v1/imports/{id}', tag: 'imports', summary: 'One import job and its report', description: 'Progress, counts and the first 100 rejections.', access: 'import:write', params: byId, responses: [{ status: 200, description: 'The job and its first rejections.', schema: importDetailResponseSchema }] },
+  {
+    method: 'POST',
+    path: '/api/v1/imports/{id}/cancel',
+    tag: 'imports',
+    summary: 'Cancel an import',
+    description: 'A queued job is cancelled at once. A running one is asked to stop: it stops at its next chunk of rows, or before its apply commits, and ends `cancelled` with nothing applied (poll the job; if the apply committed first, the job ends `succeeded`). A job that has ended answers 409.',
+    access: 'import:write',
+    params: byId,
+    responses: [{ status: 200, description: 'The job: `cancelled`, or still `running` until its runner stops.', schema: importJobResponseSchema }],
+    errors: [409],
+  },
   { method: 'GET', path: '/api/v1/imports/{id}/rejections', tag: 'imports', summary: 'Every rejection as CSV', description: 'Columns `line,column,reason,raw`; UTF-8 with BOM, formula-safe.', access: 'import:write', params: byId, responses: [{ status: 200, mediaType: 'text/csv', description: '`import-<id>-rejections.csv`' }] },
 ];

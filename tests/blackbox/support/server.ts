@@ -22,6 +22,12 @@ export interface ServerOptions {
   database?: DatabaseKind;
   /** A name to recognise the server by in logs and temp folders. */
   label?: string;
+  /** Use this Postgres database as it is (another copy's, a throwaway cluster's): neither created nor dropped. */
+  databaseUrl?: string;
+  /** Use this embedded data folder as it is (e.g. again after a kill): not removed at the end. */
+  dataDir?: string;
+  /** The session secret; default a random one. Copies that share sessions share it. */
+  secret?: string;
 }
 
 export interface RunningServer {
@@ -35,7 +41,12 @@ export interface RunningServer {
   /** The Postgres database URL (postgres) or the data folder (pglite) the server uses. */
   databaseUrl?: string;
   dataDir?: string;
+  /** The server's own folder: log, evidence, TMPDIR. */
+  dir: string;
+  /** SIGTERM, then SIGKILL; drops what it created. */
   stop(): Promise<void>;
+  /** `kill -9` of the whole server (start.mjs and next start) at once; keeps its database and folder. */
+  kill(): Promise<void>;
 }
 
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -128,11 +139,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const evidenceDir = path.join(dir, 'evidence');
+  const tmpDir = path.join(dir, 'tmp');
+  fs.mkdirSync(tmpDir);
   const env: Record<string, string | undefined> = {
     ...process.env,
     PORT: String(port),
     NEXTAUTH_URL: baseUrl,
-    NEXTAUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
+    NEXTAUTH_SECRET: options.secret ?? crypto.randomBytes(32).toString('base64url'),
+    TMPDIR: tmpDir, // its own temp folder, as on another machine
     RECTIFY_EVIDENCE_DIR: evidenceDir,
     RECTIFY_SEED: 'demo',
     NEXT_TELEMETRY_DISABLED: '1',
@@ -147,8 +161,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   let dataDir: string | undefined;
   let dropDatabase = async () => undefined as unknown;
   if (database === 'pglite') {
-    dataDir = path.join(dir, 'pglite');
+    dataDir = options.dataDir ?? path.join(dir, 'pglite');
     env.RECTIFY_DATA_DIR = dataDir;
+  } else if (options.databaseUrl) {
+    databaseUrl = options.databaseUrl;
+    env.DATABASE_URL = databaseUrl;
   } else {
     if (!process.env.TEST_DATABASE_URL) throw new Error('a Postgres server needs TEST_DATABASE_URL');
     const name = `rectify_bb_${Date.now().toString(36)}_${crypto.randomBytes(3).toString('hex')}`;
@@ -177,6 +194,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       resolve();
     }),
   );
+  const kill = async () => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+    await done;
+  };
   const stop = async () => {
     await stopGroup(child, done);
     await dropDatabase().catch((err) => console.error(`[blackbox] dropping ${databaseUrl}: ${(err as Error).message}`));
@@ -188,5 +213,5 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     await stop();
     throw err;
   }
-  return { baseUrl, port, database, logFile, evidenceDir, databaseUrl, dataDir, stop };
+  return { baseUrl, port, database, logFile, evidenceDir, databaseUrl, dataDir, dir, stop, kill };
 }

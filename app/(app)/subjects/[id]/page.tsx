@@ -43,6 +43,13 @@ export default async function SubjectPage({ params, searchParams }: Props) {
   const sector = sectors.find((s) => s.code === d.subject.sector);
   const categoryLabel = new Map(categories.map((c) => [c.code, pickLabel(c, loc)]));
   const s = d.subject;
+  // At most SUBJECT_DETAIL_ROWS rows a table: say so, and lead to the case list that pages through them all.
+  const more = (kind: 'cases' | 'evidence', shown: number, total: number) => total > shown ? (
+    <p className="mt-2 text-sm text-muted" data-testid={`subject-${kind}-more`}>
+      {t('subject.showingLatest', { shown, total })}{' '}
+      <Link href={`/cases?subject=${s.id}`} className="text-brand-600 hover:underline">{t('subject.allCases')}</Link>
+    </p>
+  ) : null;
 
   return (
     <div className="space-y-5">
@@ -132,6 +139,7 @@ export default async function SubjectPage({ params, searchParams }: Props) {
             ))}
           </DataTable>
         ) : <p className="text-sm text-muted">{t('subject.none')}</p>}
+        {more('cases', d.cases.length, d.casesTotal)}
       </Card>
 
       <Card title={t('subject.evidence')}>
@@ -148,6 +156,7 @@ export default async function SubjectPage({ params, searchParams }: Props) {
             ))}
           </DataTable>
         ) : <p className="text-sm text-muted">{t('subject.none')}</p>}
+        {more('evidence', d.evidence.length, d.evidenceTotal)}
       </Card>
     </div>
   );
