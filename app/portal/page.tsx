@@ -1,27 +1,96 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { requirePagePermission } from '@/lib/auth/page';
 import { scopedOperator } from '@/lib/auth/scope';
+import { listNotifications, sweepDeadlineMessages } from '@/lib/portal/messages';
+import { listPortalCases, listPortalSubjects } from '@/lib/portal/read';
+import { formatDateTime } from '@/lib/i18n/format';
+import { MarkReadButton } from '@/components/portal/mark-read';
+import { CaseStateBadge } from '@/components/registry/case-state-badge';
+import { Badge } from '@/components/ui/badge';
+import { Card } from '@/components/ui/card';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('portal'))('title') };
 }
 
-/** A contact's home: its operator, then (lib/portal) its cases. Staff get the 403 page. */
+/** A contact's home: its operator, the cases to answer first, its apps and mini programs. Staff get the 403 page. */
 export default async function PortalHome() {
   const actor = await requirePagePermission('portal:read');
   const db = await getDb();
   const op = await scopedOperator(db, actor);
+  // Deadline reminders for this operator are produced on its contact's visit too (idempotent), besides `npm run messages:sweep`.
+  await sweepDeadlineMessages(db, { operatorId: actor.operatorId });
+  const messages = await listNotifications(db, actor);
+  const caseRows = await listPortalCases(db, actor);
+  const subjectRows = await listPortalSubjects(db, actor);
   const t = await getTranslations('portal');
+  const tc = await getTranslations();
+  const open = caseRows.filter((c) => c.state === 'ordered' || c.state === 'notified');
   return (
-    <div className="space-y-4">
+    <div className="space-y-5">
       <div>
         <p className="text-sm text-muted">{t('operator')}</p>
         <h1 className="text-2xl font-semibold text-ink">{op.name}</h1>
         <p className="mt-1 font-mono text-sm text-muted">{op.uscc}</p>
+        <p className="mt-2 text-sm text-ink">{t('welcome', { name: actor.name })}</p>
       </div>
-      <p className="text-sm text-ink">{t('welcome', { name: actor.name })}</p>
+      <Card title={t('messages.title')} action={messages.some((m) => !m.readAt) ? <MarkReadButton /> : null}>
+        {messages.length ? (
+          <ul className="divide-y divide-line text-sm" data-testid="portal-messages">
+            {messages.slice(0, 10).map((m) => (
+              <li key={m.id} className={`flex flex-wrap gap-x-3 py-2 ${m.readAt ? 'text-muted' : 'font-medium text-ink'}`}>
+                <span className="tabular-nums text-xs text-muted">{formatDateTime(m.createdAt)}</span>
+                <Link href={`/portal/cases/${m.caseId}`} className="text-brand-600 hover:underline">{t('cases.number', { id: m.caseId })}</Link>
+                <span>{t(`messages.${m.kind}`, { deadline: m.deadline ?? '' })}{m.detail ? `: ${m.detail}` : ''}</span>
+              </li>
+            ))}
+          </ul>
+        ) : <p className="text-sm text-muted">{t('messages.none')}</p>}
+      </Card>
+      <Card title={`${t('cases.title')} (${caseRows.length})`}>
+        {caseRows.length ? (
+          <ul className="divide-y divide-line" data-testid="portal-cases">
+            {caseRows.map((c) => (
+              <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
+                <div className="min-w-0">
+                  <Link href={`/portal/cases/${c.id}`} className="font-medium text-brand-600 hover:underline">
+                    {t('cases.number', { id: c.id })} · {c.subjectName}
+                  </Link>
+                  <p className="text-xs text-muted">
+                    {t('cases.findings', { n: c.findings })}
+                    {c.deadline ? ` · ${t('cases.deadline')} ${c.deadline}` : ''}
+                  </p>
+                </div>
+                <div className="flex flex-wrap items-center gap-1">
+                  <CaseStateBadge state={c.state} label={tc(`caseState.${c.state}` as 'caseState.open')} overdue={c.overdue} overdueLabel={t('cases.overdue')} />
+                  {(c.state === 'ordered' || c.state === 'notified') && !c.acknowledged ? <Badge tone="warn">{t('cases.toAcknowledge')}</Badge> : null}
+                  {c.pending ? <Badge tone="brand">{t('cases.pending', { n: c.pending })}</Badge> : null}
+                </div>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-sm text-muted">{t('cases.none')}</p>
+        )}
+        {open.length ? <p className="mt-3 text-xs text-muted">{t('cases.openHint', { n: open.length })}</p> : null}
+      </Card>
+      <Card title={`${t('subjects.title')} (${subjectRows.length})`}>
+        {subjectRows.length ? (
+          <ul className="grid gap-2 sm:grid-cols-2">
+            {subjectRows.map((s) => (
+              <li key={s.id} className="rounded border border-line px-3 py-2 text-sm">
+                <span className="font-medium text-ink">{s.name}</span>
+                <span className="ml-2 text-xs text-muted">{tc(`subjectKind.${s.kind}` as 'subjectKind.app')} · {tc(`platform.${s.platform}` as 'platform.android')}</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-sm text-muted">{t('subjects.none')}</p>
+        )}
+      </Card>
     </div>
   );
 }

@@ -11,3 +11,5 @@ export * from './imports';
 export * from './audit';
 export * from './stats';
 export * from './portal';
+export * from './portal-actions';
+export * from './messages';

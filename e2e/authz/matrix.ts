@@ -26,6 +26,7 @@ const signedIn = (inspector: Outcome, supervisor: Outcome, admin: Outcome, token
 // Staff pages send an operator's contact to /portal.
 const page = (inspector: Outcome, supervisor: Outcome, admin: Outcome): Record<Who, Outcome> => ({ anonymous: 'signin', inspector, supervisor, admin, token: inspector, contact: 'portal' });
 // The portal (DESIGN §9): its contact only; staff and tokens get 403.
+const PORTAL_API: Record<Who, Outcome> = { anonymous: 401, inspector: 403, supervisor: 403, admin: 403, token: 403, contact: 'ok' };
 const PORTAL_PAGE: Record<Who, Outcome> = { anonymous: 'signin', inspector: 403, supervisor: 403, admin: 403, token: 403, contact: 'ok' };
 
 // Shorthands for the common rows: who may, among inspector / supervisor / admin.
@@ -53,6 +54,17 @@ export const API: Row[] = [
   { route: 'POST /api/v1/operators/[id]/contacts', path: `/api/v1/operators${NONE}/contacts`, body: {}, expect: WORK },
   { route: 'PATCH /api/v1/operators/[id]/contacts/[contactId]', path: `/api/v1/operators${NONE}/contacts${NONE}`, body: {}, expect: WORK },
   { route: 'POST /api/portal/v1/activate', body: {}, expect: PUBLIC },
+  { route: 'GET /api/portal/v1/cases', expect: PORTAL_API },
+  { route: 'GET /api/portal/v1/cases/[id]', path: `/api/portal/v1/cases${NONE}`, expect: PORTAL_API },
+  { route: 'POST /api/portal/v1/cases/[id]/acknowledge', path: `/api/portal/v1/cases${NONE}/acknowledge`, body: {}, expect: PORTAL_API },
+  { route: 'POST /api/portal/v1/cases/[id]/report', path: `/api/portal/v1/cases${NONE}/report`, body: {}, expect: PORTAL_API },
+  { route: 'POST /api/portal/v1/cases/[id]/extension-request', path: `/api/portal/v1/cases${NONE}/extension-request`, body: {}, expect: PORTAL_API },
+  { route: 'POST /api/portal/v1/cases/[id]/objection', path: `/api/portal/v1/cases${NONE}/objection`, body: {}, expect: PORTAL_API },
+  { route: 'POST /api/portal/v1/evidence', body: {}, expect: PORTAL_API },
+  { route: 'GET /api/portal/v1/evidence/[sha256]', path: `/api/portal/v1/evidence/${'0'.repeat(64)}`, expect: PORTAL_API },
+  { route: 'POST /api/v1/cases/[id]/extension', path: `/api/v1/cases${NONE}/extension`, body: {}, expect: SUPERVISE },
+  { route: 'GET /api/v1/portal-requests', expect: READ },
+  { route: 'POST /api/v1/portal-requests/[id]/decision', path: `/api/v1/portal-requests${NONE}/decision`, body: {}, expect: SUPERVISE },
   { route: 'GET /api/v1/search', path: '/api/v1/search?q=1', expect: READ },
   { route: 'GET /api/v1/subjects', expect: READ },
   { route: 'POST /api/v1/subjects', body: {}, expect: WORK },
@@ -142,6 +154,7 @@ export const PAGES: Row[] = [
   { route: 'GET /admin/rules', expect: page(403, 403, 'ok') },
   { route: 'GET /api-docs', expect: page('ok', 'ok', 'ok') },
   { route: 'GET /portal', expect: PORTAL_PAGE },
+  { route: 'GET /portal/cases/[id]', path: '/portal/cases/999999', expect: PORTAL_PAGE },
   { route: 'GET /portal/activate', path: '/portal/activate?token=no-such-token', expect: PUBLIC },
 ];
 

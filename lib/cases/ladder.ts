@@ -118,10 +118,12 @@ const takedownsRecorded: Condition = ({ channel, input }) =>
 
 const WORKERS: readonly Role[] = ['inspector', 'supervisor'];
 const SUPERVISORS: readonly Role[] = ['supervisor'];
+/** DESIGN §3, §9: the operator's contact reports its own fix (through the portal, scoped to its operator). */
+const FIX_REPORTERS: readonly Role[] = [...WORKERS, 'operator_contact'];
 
 export const RULES: readonly Rule[] = [
   { from: ['open'], to: 'ordered', roles: WORKERS, channels: ['direct'], conditions: [needsFutureDeadline], summary: 'Order rectification with a deadline.' },
-  { from: ['ordered', 'notified'], to: 'rectified', roles: WORKERS, channels: ['direct'], conditions: [needsReason, needsVersion('claimed fixed')], summary: 'The operator reports a fix.' },
+  { from: ['ordered', 'notified'], to: 'rectified', roles: FIX_REPORTERS, channels: ['direct'], conditions: [needsReason, needsVersion('claimed fixed')], summary: 'The operator reports a fix.' },
   { from: ['rectified'], to: 'verified', roles: WORKERS, channels: ['direct'], retest: 'passed', conditions: [needsVersion('re-tested')], summary: 'The re-test passed.' },
   { from: ['rectified'], to: 'ordered', roles: WORKERS, channels: ['direct'], retest: 'failed', conditions: [needsVersion('re-tested'), needsFutureDeadline], summary: 'The re-test failed: a new deadline.' },
   { from: ['ordered'], to: 'notified', roles: SUPERVISORS, channels: ['rectification_notice'], conditions: [deadlinePassed], summary: 'Named in a published rectification notice.' },

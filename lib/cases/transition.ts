@@ -6,6 +6,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit';
 import { conflict, notFound } from '@/lib/http/errors';
 import { refreshOffenderFlags } from '@/lib/offenders/refresh';
+import { notifyCaseContacts } from '@/lib/portal/messages';
 import { getDefaultDeadlineDays } from '@/lib/settings';
 import { addDays, officeToday } from '@/lib/time';
 import { checkTransition, CLOSED_STATES, type CaseState, type Channel, type TransitionInput } from './ladder';
@@ -120,6 +121,8 @@ async function applyTransition(
       revision: updated.revision,
     })
     .returning({ id: caseEvents.id });
+  // A new order reaches the operator's contacts (DESIGN §9): a notification and an outbox row, in this transaction.
+  if (req.to === 'ordered') await notifyCaseContacts(tx, caseId, 'order', `event:${event!.id}`);
   if (req.evidence?.length) {
     await tx.insert(caseEventEvidence).values([...new Set(req.evidence)].map((sha256) => ({ eventId: event!.id, sha256 })));
   }

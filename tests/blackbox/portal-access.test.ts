@@ -75,6 +75,31 @@ describe('a contact’s session', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('portal routes take hostile ids and bodies without a 5xx, naming the field on a 400 (fuzzed here: they answer only a contact’s session)', async () => {
+    const ids = ['abc', '0', '-1', '1.5', '99999999999', '%00', '..%2F1', '1e3', String(2 ** 31), '%E4%B8%AD'];
+    const bodies: unknown[] = [null, [], 'text', 42, {}, { version: 1, description: [], evidence: 'x' }, { version: 'x'.repeat(5000), description: 'x', evidence: [] },
+      { until: '2026-02-30', reason: '' }, { until: 99, reason: { a: 1 } }, { findingId: 'x', reason: 'r', evidence: ['../etc/passwd'] }, { findingId: 2 ** 40, reason: 'r' },
+      { evidence: Array.from({ length: 21 }, () => '0'.repeat(64)), version: '1', description: 'x' }, JSON.parse('{"__proto__":{"admin":true},"version":"1"}')];
+    const problems: string[] = [];
+    const check = async (method: string, path: string, body?: unknown) => {
+      const res = await contact.fetch(path, body === undefined ? { method } : { method, ...json(body) });
+      const text = await res.text();
+      if (res.status >= 500) problems.push(`${method} ${path} ${JSON.stringify(body)?.slice(0, 80)}: ${res.status}`);
+      if (res.status === 400 && !/"fields":\{"[^"]+"/.test(text)) problems.push(`${method} ${path}: 400 without fields: ${text.slice(0, 120)}`);
+    };
+    for (const id of ids) {
+      await check('GET', `/api/portal/v1/cases/${id}`);
+      await check('GET', `/api/portal/v1/evidence/${id}`);
+      await check('GET', `/portal/cases/${id}`);
+      for (const action of ['acknowledge', 'report', 'extension-request', 'objection']) await check('POST', `/api/portal/v1/cases/${id}/${action}`, {});
+    }
+    const own = ((await (await contact.fetch('/api/portal/v1/cases')).json()) as { items: { id: number }[] }).items[0]?.id ?? 1;
+    for (const action of ['report', 'extension-request', 'objection']) for (const body of bodies) await check('POST', `/api/portal/v1/cases/${own}/${action}`, body);
+    const raw = await contact.fetch('/api/portal/v1/evidence', { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=x' }, body: '--x\r\nContent-Disposition: form-data; name="file"; filename="a.exe"\r\n\r\nMZ\x90\r\n--x--\r\n' });
+    expect([400, 415]).toContain(raw.status);
+    expect(problems).toEqual([]);
+  });
+
   it('staff see its last sign-in; disabling it ends its session at once', async () => {
     const list = (await (await supervisor.fetch(`/api/v1/operators/${operatorId}/contacts`)).json()) as { items: { id: number; status: string; lastSignInAt: string | null }[] };
     const seen = list.items.find((c) => c.id === contactId)!;

@@ -22,7 +22,10 @@ import { fuzzTargets, type FuzzIds, type Target } from '../support/fuzz/targets'
 import { draftInput, makeOverdueCase } from '../support/notices';
 
 const TOTAL = 10_000;
-const RUNS = Math.ceil(TOTAL / API.length) + 5;
+/** Rows only an operator's contact may call (a session, not a token): fuzzed over HTTP in tests/blackbox/portal-access.test.ts. */
+const contactOnly = (row: (typeof API)[number]) => row.expect.contact === 'ok' && row.expect.anonymous !== 'ok' && !(['inspector', 'supervisor', 'admin'] as const).some((w) => row.expect[w] === 'ok');
+const FUZZED = API.filter((row) => !contactOnly(row));
+const RUNS = Math.ceil(TOTAL / FUZZED.length) + 5;
 let sent = 0;
 let tokens: Record<'inspector' | 'supervisor' | 'admin', string>;
 let ids: FuzzIds;
@@ -163,7 +166,7 @@ describe('fuzzing every API route', () => {
     expect(API.map((row) => row.route).filter((route) => !(route in targets))).toEqual([]);
   });
 
-  for (const row of API) {
+  for (const row of FUZZED) {
     it(`${row.route}: never a 5xx, errors name the field, refused writes change nothing`, async () => {
       const t = targets[row.route]!;
       const handler = await loadHandler(index, row.route);

@@ -8,8 +8,8 @@ const complete = { reason: 'note', deadline: '2026-06-22', version: '2.0.1', tak
 /** DESIGN §3, written out as the table the regulator reads: from → to → (roles, channel). */
 const ALLOWED: Record<string, { roles: Role[]; channel: Channel }> = {
   'open→ordered': { roles: ['inspector', 'supervisor'], channel: 'direct' },
-  'ordered→rectified': { roles: ['inspector', 'supervisor'], channel: 'direct' },
-  'notified→rectified': { roles: ['inspector', 'supervisor'], channel: 'direct' },
+  'ordered→rectified': { roles: ['inspector', 'supervisor', 'operator_contact'], channel: 'direct' },
+  'notified→rectified': { roles: ['inspector', 'supervisor', 'operator_contact'], channel: 'direct' },
   'rectified→verified': { roles: ['inspector', 'supervisor'], channel: 'direct' },
   'rectified→ordered': { roles: ['inspector', 'supervisor'], channel: 'direct' },
   'ordered→notified': { roles: ['supervisor'], channel: 'rectification_notice' },

@@ -13,6 +13,7 @@ import { officeToday } from '@/lib/time';
 import { OverdueBadge, StateBadge } from '@/components/cases/badges';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
+import { PortalQueue } from '@/components/portal/portal-queue';
 import { inputClass } from '@/components/ui/field';
 
 export async function generateMetadata() {
@@ -104,6 +105,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
       <Card title={t('queue.dueGroup', { count: dueSoon.length })}>
         {table(dueSoon, t('queue.dueGroup', { count: dueSoon.length }), t('queue.emptyDue'), 'queue-due')}
       </Card>
+      <PortalQueue />
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { caseOperations } from './cases';
 import { importOperations } from './imports';
 import { noticeOperations } from './notices';
 import { offenderOperations } from './offenders';
-import { portalOperations } from './portal';
+import { portalCaseOperations, portalOperations } from './portal';
 import { registryOperations } from './registry';
 import { statsOperations } from './stats';
 
@@ -22,6 +22,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...importOperations,
   ...adminOperations,
   ...portalOperations,
+  ...portalCaseOperations,
 ];
 
 /** `POST /api/v1/cases/{id}/transitions`: how an operation is named in tests and on the page. */

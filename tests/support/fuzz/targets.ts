@@ -71,6 +71,19 @@ export function fuzzTargets(ids: FuzzIds): Record<string, Target> {
     'POST /api/v1/operators/[id]/contacts': { params: id(ids.operatorId), body: () => ({ name: `联系人${uniq()}`, email: `contact-${uniq()}@rectify.test` }) },
     'PATCH /api/v1/operators/[id]/contacts/[contactId]': { params: { id: String(ids.operatorId), contactId: String(ids.contactId) }, body: () => ({ disabled: false }) },
     'POST /api/portal/v1/activate': { body: () => ({ token: `no-such-token-${uniq()}`, password: 'Correct-Horse-9-Battery' }) },
+    // The portal's own routes answer only an operator's contact (a session, never a token): they are
+    // fuzzed over HTTP with a contact's session in tests/blackbox/portal-access.test.ts (CONTACT_ONLY below).
+    'GET /api/portal/v1/cases': {},
+    'GET /api/portal/v1/cases/[id]': { params: id(ids.caseId) },
+    'POST /api/portal/v1/cases/[id]/acknowledge': { params: id(ids.caseId) },
+    'POST /api/portal/v1/cases/[id]/report': { params: id(ids.caseId), body: () => ({ version: '2.0', description: 'fixed', evidence: [] }) },
+    'POST /api/portal/v1/cases/[id]/extension-request': { params: id(ids.caseId), body: () => ({ until: addDays(officeToday(), 30), reason: 'fuzz' }) },
+    'POST /api/portal/v1/cases/[id]/objection': { params: id(ids.caseId), body: () => ({ findingId: 1, reason: 'fuzz', evidence: [] }) },
+    'POST /api/portal/v1/evidence': { multipart: true },
+    'GET /api/portal/v1/evidence/[sha256]': { params: { sha256: '0'.repeat(64) }, query: ['disposition'] },
+    'POST /api/v1/cases/[id]/extension': { params: id(ids.caseId), body: () => ({ until: addDays(officeToday(), 40), reason: 'fuzz' }), related: { id: ['until', 'state'] } },
+    'GET /api/v1/portal-requests': {},
+    'POST /api/v1/portal-requests/[id]/decision': { params: id(1), body: () => ({ decision: 'refuse', reason: 'fuzz' }) },
     'GET /api/v1/search': { query: ['q', 'limit', 'cursor'], baseQuery: [['q', '停车']] },
     'GET /api/v1/subjects': { query: ['q', 'kind', 'platform', 'sector', 'operator', 'state', 'overdue', 'sort', 'campaign', 'from', 'to', 'flagged', ...PAGE], related: { to: ['from'], from: ['to'] } },
     'POST /api/v1/subjects': {

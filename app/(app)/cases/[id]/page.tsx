@@ -22,6 +22,7 @@ import { TransitionPanel } from '@/components/cases/transition-panel';
 import { AssigneeControl } from '@/components/cases/assignee-control';
 import { CaseComments } from '@/components/cases/case-comments';
 import { buttonClass } from '@/components/ui/button';
+import { CasePortalActivity } from '@/components/portal/case-portal-activity';
 import { Card } from '@/components/ui/card';
 
 type Params = { params: Promise<{ id: string }> };
@@ -167,6 +168,7 @@ export default async function CasePage({ params }: Params) {
           <Card title={t('caseWork.comments')}>
             <CaseComments caseId={c.id} firstPage={firstComments} canComment={can(actor.role, 'case:comment')} />
           </Card>
+          <CasePortalActivity actor={actor} caseId={c.id} state={c.state} />
           <CaseRecords detail={d} />
         </div>
       </div>

@@ -1,0 +1,105 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type Queryable } from '@/db/client';
+import { lastOrderedAtSql } from './read';
+
+/** Staff views of the operator's side (DESIGN §9): every list here is capped and says so. */
+export const STAFF_LIST_MAX = 200;
+/** An order unacknowledged this many days after it was given is listed for the office. */
+export const ACK_DAYS = 3;
+
+export interface CasePortalAction {
+  id: number;
+  kind: 'acknowledge' | 'report' | 'extension' | 'objection';
+  status: string;
+  contactName: string;
+  findingId: number | null;
+  until: string | null;
+  version: string | null;
+  body: string;
+  decisionReason: string | null;
+  decidedBy: string | null;
+  createdAt: Date;
+  decidedAt: Date | null;
+}
+
+/** A case's portal actions and deadline extensions, oldest first, for its staff timeline. */
+export async function casePortalActivity(db: Queryable, caseId: number) {
+  const [actions, extensions] = await Promise.all([
+    queryRows<CasePortalAction>(
+      db,
+      sql`SELECT a.id, a.kind, a.status, u.name AS "contactName", a.finding_id AS "findingId", a.until::text AS until, a.version, a.body,
+          a.decision_reason AS "decisionReason", coalesce(d.name, t.name) AS "decidedBy", a.created_at AS "createdAt", a.decided_at AS "decidedAt"
+        FROM portal_actions a JOIN users u ON u.id = a.contact_user_id
+        LEFT JOIN users d ON d.id = a.decided_by_user_id LEFT JOIN api_tokens t ON t.id = a.decided_by_token_id
+        WHERE a.case_id = ${caseId} ORDER BY a.id`,
+    ),
+    queryRows<{ id: number; fromDeadline: string; until: string; reason: string; actor: string | null; at: Date; portalActionId: number | null }>(
+      db,
+      sql`SELECT e.id, e.from_deadline::text AS "fromDeadline", e.until::text AS until, e.reason, coalesce(u.name, t.name) AS actor, e.at, e.portal_action_id AS "portalActionId"
+        FROM case_extensions e LEFT JOIN users u ON u.id = e.actor_user_id LEFT JOIN api_tokens t ON t.id = e.actor_token_id
+        WHERE e.case_id = ${caseId} ORDER BY e.id`,
+    ),
+  ]);
+  return {
+    actions: actions.map((a) => ({ ...a, createdAt: new Date(a.createdAt), decidedAt: a.decidedAt ? new Date(a.decidedAt) : null })),
+    extensions: extensions.map((e) => ({ ...e, at: new Date(e.at) })),
+  };
+}
+
+export interface QueueCase {
+  id: number;
+  subjectName: string;
+  operatorName: string | null;
+  deadline: string | null;
+  at: Date;
+  detail: string | null;
+  viaPortal: boolean;
+}
+
+/** "Fixes to verify": rectified cases waiting for a re-test, the longest waiting first; `viaPortal` when the operator's contact reported it. */
+export async function fixesToVerify(db: Queryable): Promise<QueueCase[]> {
+  const rows = await queryRows<QueueCase>(
+    db,
+    sql`SELECT c.id, s.name AS "subjectName", o.name AS "operatorName", c.deadline::text AS deadline, e.at, c.claimed_version AS detail,
+        EXISTS (SELECT 1 FROM portal_actions a WHERE a.case_event_id = e.id) AS "viaPortal"
+      FROM cases c JOIN subjects s ON s.id = c.subject_id LEFT JOIN operators o ON o.id = s.operator_id
+      JOIN case_events e ON e.case_id = c.id AND e.revision = c.revision
+      WHERE c.state = 'rectified' ORDER BY e.at, c.id LIMIT ${STAFF_LIST_MAX}`,
+  );
+  return rows.map((r) => ({ ...r, at: new Date(r.at) }));
+}
+
+/** Orders never acknowledged ACK_DAYS days after they were given, on operators that have an active contact; oldest first. */
+export async function unacknowledgedOrders(db: Queryable): Promise<QueueCase[]> {
+  const rows = await queryRows<QueueCase>(
+    db,
+    sql`SELECT * FROM (
+        SELECT c.id, s.name AS "subjectName", o.name AS "operatorName", c.deadline::text AS deadline, ${lastOrderedAtSql(sql`c.id`)} AS at, NULL AS detail, false AS "viaPortal"
+        FROM cases c JOIN subjects s ON s.id = c.subject_id JOIN operators o ON o.id = s.operator_id
+        WHERE c.state IN ('ordered','notified')
+          AND EXISTS (SELECT 1 FROM operator_contacts oc JOIN users u ON u.id = oc.user_id WHERE oc.operator_id = o.id AND oc.activated_at IS NOT NULL AND u.disabled_at IS NULL)
+      ) q
+      WHERE q.at < now() - make_interval(days => ${ACK_DAYS})
+        AND NOT EXISTS (SELECT 1 FROM portal_actions a WHERE a.case_id = q.id AND a.kind = 'acknowledge' AND a.created_at >= q.at)
+      ORDER BY q.at, q.id LIMIT ${STAFF_LIST_MAX}`,
+  );
+  return rows.map((r) => ({ ...r, at: new Date(r.at) }));
+}
+
+export interface PendingRequest extends QueueCase {
+  actionId: number;
+  kind: 'extension' | 'objection';
+  until: string | null;
+}
+
+/** Contacts' requests waiting for a supervisor: more time and objections, oldest first. */
+export async function pendingRequests(db: Queryable): Promise<PendingRequest[]> {
+  const rows = await queryRows<PendingRequest>(
+    db,
+    sql`SELECT a.id AS "actionId", a.kind, a.until::text AS until, c.id, s.name AS "subjectName", o.name AS "operatorName", c.deadline::text AS deadline,
+        a.created_at AS at, a.body AS detail, true AS "viaPortal"
+      FROM portal_actions a JOIN cases c ON c.id = a.case_id JOIN subjects s ON s.id = c.subject_id LEFT JOIN operators o ON o.id = s.operator_id
+      WHERE a.status = 'pending' ORDER BY a.created_at, a.id LIMIT ${STAFF_LIST_MAX}`,
+  );
+  return rows.map((r) => ({ ...r, at: new Date(r.at) }));
+}
