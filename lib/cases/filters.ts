@@ -115,6 +115,9 @@ export function resolveAssignee<F extends Pick<CaseListQuery, 'assignee'>>(filte
 /** overdue travels as 1/0, as the form's select sends it. */
 const parseAsOneZero = createParser({ parse: (v) => (v === '1' || v === 'true' ? true : v === '0' || v === 'false' ? false : null), serialize: (v: boolean) => (v ? '1' : '0') });
 
+/** from/to in client components: only a calendar date (YYYY-MM-DD), like the schema; anything else is no filter. */
+const parseAsIsoDate = createParser({ parse: (v) => (isoDate.safeParse(v).success ? v : null), serialize: (v: string) => v });
+
 /** The nuqs parsers of the same fields (URL ⇄ values in client components, and the serializer below). */
 export const caseFilterParsers = {
   state: parseAsNativeArrayOf(parseAsStringLiteral(caseStateEnum.enumValues)),
@@ -128,8 +131,8 @@ export const caseFilterParsers = {
   flagged: parseAsStringLiteral(FLAGGED_FILTERS),
   kind: parseAsStringLiteral(subjectKindEnum.enumValues),
   platform: parseAsStringLiteral(platformEnum.enumValues),
-  from: parseAsString,
-  to: parseAsString,
+  from: parseAsIsoDate,
+  to: parseAsIsoDate,
   store: parseAsString,
   reached: parseAsStringLiteral(REACHED_STEPS),
 } satisfies Record<keyof CaseFilters, unknown>;

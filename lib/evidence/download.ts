@@ -50,6 +50,6 @@ export function evidenceHeaders(row: EvidenceRow, byteLength: number, wantInline
     'content-length': String(byteLength),
     'content-disposition': contentDisposition(inline ? 'inline' : 'attachment', evidenceFileName(row)),
     'x-content-type-options': 'nosniff',
-    'cache-control': 'private, max-age=31536000, immutable',
+    // Cache-Control: no-store, as on every API answer (lib/http/route.ts)
   };
 }

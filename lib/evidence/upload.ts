@@ -1,26 +1,15 @@
-import { HttpError, invalid, tooLarge } from '@/lib/http/errors';
+import { bodyChunks, bodyTooLarge, type BodyLimit } from '@/lib/http/body';
+import { HttpError, invalid } from '@/lib/http/errors';
 import { MAX_EVIDENCE_BYTES } from './store';
 
 /** Room for the multipart boundaries and headers around the file. */
 const MULTIPART_OVERHEAD = 64 * 1024;
+export const EVIDENCE_LIMIT: BodyLimit = { bytes: MAX_EVIDENCE_BYTES, what: 'Evidence files' };
 
-async function readCapped(req: Request, cap: number): Promise<Uint8Array> {
-  const declared = Number(req.headers.get('content-length') ?? 0);
-  if (declared > cap) throw tooLarge(`Evidence files are limited to ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB.`);
-  if (!req.body) return new Uint8Array();
-  const reader = req.body.getReader();
+/** The whole body, read through the one body reader (413 past the limit, 400 when cut short). */
+async function readCapped(req: Request): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > cap) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge(`Evidence files are limited to ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB.`);
-    }
-    chunks.push(value);
-  }
+  for await (const chunk of bodyChunks(req, EVIDENCE_LIMIT, MULTIPART_OVERHEAD)) chunks.push(chunk);
   return Buffer.concat(chunks);
 }
 
@@ -33,7 +22,7 @@ export async function readUploadedFile(req: Request): Promise<{ bytes: Uint8Arra
   if (!/^multipart\/form-data/i.test(contentType)) {
     throw new HttpError(415, 'unsupported_media_type', 'Send the file as multipart/form-data in the field "file".', { file: 'Expected multipart/form-data.' });
   }
-  const body = await readCapped(req, MAX_EVIDENCE_BYTES + MULTIPART_OVERHEAD);
+  const body = await readCapped(req);
   let form: FormData;
   try {
     form = await new Response(body as BodyInit, { headers: { 'content-type': contentType } }).formData();
@@ -42,7 +31,7 @@ export async function readUploadedFile(req: Request): Promise<{ bytes: Uint8Arra
   }
   const file = form.get('file');
   if (!file || typeof file === 'string') throw invalid('The field "file" with a file is required.', { file: 'A file is required.' });
-  if (file.size > MAX_EVIDENCE_BYTES) throw tooLarge(`Evidence files are limited to ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB.`);
+  if (file.size > MAX_EVIDENCE_BYTES) throw bodyTooLarge(EVIDENCE_LIMIT);
   if (file.size === 0) throw invalid('The file is empty.', { file: 'The file is empty.' });
   return { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name };
 }

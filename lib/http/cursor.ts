@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { invalid } from './errors';
+import { HttpError, invalid } from './errors';
 import { MAX_DB_INT } from './params';
 
 /**
@@ -45,4 +45,17 @@ export function pageOf<T>(rows: T[], limit: number, keyOf: (row: T) => CursorKey
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(keyOf(last)) : null };
+}
+
+/**
+ * A list page (not the API) given a cursor it cannot use (edited, from another sort, from an older
+ * version): the first page instead of an error page. The API answers the same cursor with a 400.
+ */
+export async function firstPageOnBadCursor<Q extends { cursor?: string | null }, R>(query: Q, list: (q: Q) => Promise<R>): Promise<R> {
+  try {
+    return await list(query);
+  } catch (err) {
+    if (query.cursor && err instanceof HttpError && err.status === 400) return list({ ...query, cursor: undefined });
+    throw err;
+  }
 }

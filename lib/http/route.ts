@@ -104,15 +104,46 @@ export function apiRoute<P = Record<string, never>>(
         const params = (await ctx?.params) ?? ({} as P);
         refuseUnstorable(params, 'The path contains a NUL character or invalid Unicode.');
         const result = await handler(req, params);
-        return result instanceof Response ? result : NextResponse.json(result);
+        return noStore(result instanceof Response ? result : NextResponse.json(result));
       } catch (err) {
-        return errorResponse(err);
+        return noStore(errorResponse(err));
       }
     });
   };
 }
 
+/**
+ * Every API answer is `Cache-Control: no-store` (what a signed-in user reads must not stay in a
+ * browser's or a proxy's cache) unless the handler made it `public` on purpose.
+ */
+function noStore(res: Response): Response {
+  if (/^\s*public\b/i.test(res.headers.get('cache-control') ?? '')) return res;
+  try {
+    res.headers.set('cache-control', 'no-store');
+    return res;
+  } catch {
+    // Response.redirect() and the like have immutable headers: copy them.
+    const copy = new Response(res.body, res);
+    copy.headers.set('cache-control', 'no-store');
+    return copy;
+  }
+}
+
 export const MAX_JSON_BYTES = 1024 * 1024;
+/** The deepest nesting of objects and arrays a JSON body may have (no schema of ours goes past 4). */
+export const MAX_JSON_DEPTH = 32;
+
+/** Where a parsed JSON value first nests objects/arrays deeper than `max` (its path), or null (iterative: no stack to overflow). */
+function tooDeep(value: unknown, max: number): string[] | null {
+  const stack: [unknown, string[]][] = [[value, []]];
+  while (stack.length) {
+    const [v, path] = stack.pop()!;
+    if (!v || typeof v !== 'object') continue;
+    if (path.length >= max) return path;
+    for (const [k, child] of Object.entries(v)) if (child && typeof child === 'object') stack.push([child, [...path, k]]);
+  }
+  return null;
+}
 
 /**
  * Reads and validates a JSON body: another Content-Type than application/json is a 415 (a page on
@@ -132,6 +163,8 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S, max
   } catch {
     throw invalid('The body is not valid JSON.');
   }
+  const deep = tooDeep(body, MAX_JSON_DEPTH);
+  if (deep) throw invalid(`The body nests objects and arrays deeper than ${MAX_JSON_DEPTH} levels.`, { [deep.slice(0, 3).join('.') || '_']: `At most ${MAX_JSON_DEPTH} levels of nesting.` });
   refuseUnstorable(body, 'Invalid input.');
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw invalid('Invalid input.', fieldErrorsFromZod(parsed.error));

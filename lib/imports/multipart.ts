@@ -32,9 +32,11 @@ async function write(sink: Writable, chunk: Buffer) {
 
 /**
  * A streaming multipart/form-data reader (RFC 7578): file parts go to the sink `open` returns, as
- * they arrive, never held whole in memory; other parts come back as small text fields.
+ * they arrive, never held whole in memory; other parts come back as small text fields. The body is
+ * read to its end (the epilogue after the closing boundary too), so a reader that checks the
+ * body's length (lib/http/body.ts) sees all of it.
  */
-export async function readMultipart(body: ReadableStream<Uint8Array>, boundary: string, open: PartSink): Promise<Record<string, string>> {
+export async function readMultipart(body: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>, boundary: string, open: PartSink): Promise<Record<string, string>> {
   const delimiter = Buffer.from(`\r\n--${boundary}`);
   const fields: Record<string, string> = {};
   let buf: Buffer = Buffer.from('\r\n'); // so the first boundary looks like every other one
@@ -99,18 +101,20 @@ export async function readMultipart(body: ReadableStream<Uint8Array>, boundary: 
     return false;
   };
 
-  const reader = body.getReader();
+  const chunks = (body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]();
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await chunks.next();
       if (done) break;
+      if ((st.state as string) === 'done') continue; // the epilogue: read, not kept
       buf = buf.length ? Buffer.concat([buf, Buffer.from(value)]) : Buffer.from(value);
       while (st.state !== 'done' && (await step()));
-      if (st.state === 'done') break;
     }
+  } catch (err) {
+    await chunks.return?.();
+    throw err;
   } finally {
     if (sink) (sink as Writable).destroy();
-    reader.releaseLock();
   }
   if (st.state !== 'done') throw invalid('The multipart body ended before its closing boundary.', { file: 'The upload is incomplete.' });
   return fields;

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { Transform, type Writable } from 'node:stream';
-import { HttpError, invalid, tooLarge } from '@/lib/http/errors';
+import { bodyChunks, bodyTooLarge, type BodyLimit } from '@/lib/http/body';
+import { HttpError, invalid } from '@/lib/http/errors';
 import { readMultipart } from './multipart';
 import type { ImportUploadQuery } from './schemas';
 
@@ -19,7 +20,10 @@ export interface ReceivedUpload {
 }
 
 /** The largest file an import accepts (RECTIFY_IMPORT_MAX_BYTES, default 1 GiB). */
-export const maxImportBytes = () => Number(process.env.RECTIFY_IMPORT_MAX_BYTES ?? 1024 ** 3);
+export const maxImportBytes = () => Number(process.env.RECTIFY_IMPORT_MAX_BYTES || 1024 ** 3);
+export const importLimit = (): BodyLimit => ({ bytes: maxImportBytes(), what: 'Import files', setting: 'RECTIFY_IMPORT_MAX_BYTES' });
+/** Room for the multipart boundaries and fields around the file. */
+const MULTIPART_SLACK = 64 * 1024;
 
 export const importTempDir = () => {
   const dir = path.join(os.tmpdir(), 'rectify-imports');
@@ -46,11 +50,11 @@ const isTrue = (v: string | null | undefined) => v === 'true' || v === '1';
 
 /** A write stream to a new temp file that refuses to grow past the limit (413). */
 function limitedFileSink(file: string, counter: { bytes: number }): { sink: Writable; written: Promise<unknown> } {
-  const limit = maxImportBytes();
+  const limit = importLimit();
   const meter = new Transform({
     transform(chunk: Buffer, _enc, done) {
       counter.bytes += chunk.length;
-      if (counter.bytes > limit) done(tooLarge(`The file is larger than ${limit} bytes.`));
+      if (counter.bytes > limit.bytes) done(bodyTooLarge(limit));
       else done(null, chunk);
     },
   });
@@ -63,12 +67,12 @@ function limitedFileSink(file: string, counter: { bytes: number }): { sink: Writ
 
 /**
  * Streams the request body (multipart field `file`, or a raw text/csv / application/x-ndjson body)
- * into a temp file, never holding it in memory. 400 when there is no file or it is empty, 415 for
- * an unknown format, 413 when it is too large.
+ * into a temp file, never holding it in memory (lib/http/body.ts). 400 when there is no file or it
+ * is empty, 415 for an unknown format, 413 when it is too large, 400 `incomplete_body` when the body
+ * is cut off or shorter than its Content-Length (and then the temp file is removed: nothing is applied).
  */
 export async function receiveImportUpload(req: Request, query: ImportUploadQuery): Promise<ReceivedUpload> {
-  const declared = Number(req.headers.get('content-length') ?? 0);
-  if (declared > maxImportBytes() + 64 * 1024) throw tooLarge(`The file is larger than ${maxImportBytes()} bytes.`);
+  const limit = importLimit();
   const contentType = req.headers.get('content-type') ?? '';
   const file = path.join(importTempDir(), `${randomUUID()}.upload`);
   const counter = { bytes: 0 };
@@ -79,8 +83,9 @@ export async function receiveImportUpload(req: Request, query: ImportUploadQuery
     const boundary = contentType.match(/^multipart\/form-data;.*boundary="?([^";]+)"?/i)?.[1];
     if (boundary) {
       if (!req.body) throw invalid('Attach the file to import.', { file: 'Required.' });
+      const body = bodyChunks(req, limit, MULTIPART_SLACK);
       let seen: { format: ImportFormat | null; written?: Promise<unknown> } | null = null;
-      const fields = await readMultipart(req.body, boundary, (part) => {
+      const fields = await readMultipart({ [Symbol.asyncIterator]: () => body }, boundary, (part) => {
         if (part.name !== 'file' || part.filename === null || seen) return null;
         filename = part.filename;
         seen = { format: importFormatOf(part.filename, part.contentType) };
@@ -100,13 +105,16 @@ export async function receiveImportUpload(req: Request, query: ImportUploadQuery
       filename ||= format === 'csv' ? 'upload.csv' : 'upload.ndjson';
       if (!req.body) throw invalid('Attach the file to import.', { file: 'Required.' });
       const { sink, written } = limitedFileSink(file, counter);
-      const reader = req.body.getReader();
       let failure: unknown = null;
       sink.on('error', (err) => (failure ??= err));
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done || failure) break;
-        if (!sink.write(Buffer.from(value))) await Promise.race([once(sink, 'drain'), once(sink, 'error')]).catch(() => undefined);
+      try {
+        for await (const value of bodyChunks(req, limit)) {
+          if (failure) break;
+          if (!sink.write(Buffer.from(value))) await Promise.race([once(sink, 'drain'), once(sink, 'error')]).catch(() => undefined);
+        }
+      } catch (err) {
+        sink.destroy();
+        throw err;
       }
       if (failure) throw failure;
       sink.end();

@@ -12,12 +12,12 @@ export const errorBodySchema = z.object({
 });
 
 export const ERROR_DESCRIPTIONS: Record<ErrorStatus, string> = {
-  400: 'Invalid input: malformed JSON, a bad query or path parameter, or invalid fields (all named at once in `fields`).',
+  400: 'Invalid input: malformed JSON or JSON nested deeper than 32 levels, a bad query or path parameter, or invalid fields (all named at once in `fields`); `incomplete_body` when the body ended short of its Content-Length or was cut off (nothing was stored).',
   401: 'No valid credentials: sign in or send `Authorization: Bearer <token>`.',
   403: 'The caller’s role may not do this (`forbidden`), or a write signed in by the session cookie came from another site’s page (`cross_site`: its `Origin` or `Sec-Fetch-Site` is not this server; API clients use a Bearer token).',
   404: 'The named thing does not exist.',
   409: 'A conflict: a duplicate, or the thing changed since you read it (reload and retry).',
-  413: 'The body is too large.',
+  413: 'The body is too large; the message names the limit (JSON bodies 1 MB, evidence 25 MB, imports 1 GiB by default).',
   415: 'The body’s format is not one this operation takes: JSON bodies need `Content-Type: application/json`.',
   422: 'Well-formed but refused by a rule (the reason is in `message` and `fields`).',
 };

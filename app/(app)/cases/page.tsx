@@ -16,6 +16,7 @@ import { addDays, officeToday } from '@/lib/time';
 import { CaseFilters } from '@/components/cases/case-filters';
 import { CaseTable } from '@/components/cases/case-table';
 import { buttonClass } from '@/components/ui/button';
+import { firstPageOnBadCursor } from '@/lib/http/cursor';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('cases'))('title') };
@@ -30,7 +31,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   // "My cases" is the list filtered by assignee=me: the URL says it, the server resolves it to the user.
   const resolved = actor.kind === 'user' || listQuery.assignee !== 'me' ? resolveAssignee(listQuery, actor) : { ...listQuery, assignee: undefined };
   const [page, sectors, categories, campaigns, days] = await Promise.all([
-    listCases(db, resolved),
+    firstPageOnBadCursor(resolved, (q) => listCases(db, q)),
     listSectors(),
     listCategories(),
     listCampaigns(),

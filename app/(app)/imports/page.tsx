@@ -11,6 +11,7 @@ import { Pager } from '@/components/registry/pager';
 import { FormatHelp } from '@/components/imports/format-help';
 import { JobsTable } from '@/components/imports/jobs-table';
 import { UploadForm } from '@/components/imports/upload-form';
+import { firstPageOnBadCursor } from '@/lib/http/cursor';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('imports'))('title') };
@@ -22,7 +23,7 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
   const parsed = importListSchema.safeParse(raw);
   const query = parsed.success ? parsed.data : importListSchema.parse({});
   const [t, tc, db] = await Promise.all([getTranslations('imports'), getTranslations('registry'), getDb()]);
-  const page = await listImportJobs(db, query);
+  const page = await firstPageOnBadCursor(query, (q) => listImportJobs(db, q));
   const authors = await importJobAuthors(db, page.items.map((j) => j.id));
   return (
     <div className="space-y-5">

@@ -11,6 +11,7 @@ import { requirePagePermission } from '@/lib/auth/page';
 import { confirmedOperatorIds } from '@/lib/offenders/marks';
 import { listFlags } from '@/lib/offenders/queries';
 import { flagFiltersSchema } from '@/lib/offenders/schemas';
+import { firstPageOnBadCursor } from '@/lib/http/cursor';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -21,7 +22,7 @@ export default async function OffendersPage({ searchParams }: { searchParams: Se
   const parsed = flagFiltersSchema.safeParse(raw);
   const filters = parsed.success ? parsed.data : flagFiltersSchema.parse({});
   const db = await getDb();
-  const [t, format, page, marked] = await Promise.all([getTranslations('offenders'), getFormatter(), listFlags(db, filters), confirmedOperatorIds(db)]);
+  const [t, format, page, marked] = await Promise.all([getTranslations('offenders'), getFormatter(), firstPageOnBadCursor(filters, (q) => listFlags(db, q)), confirmedOperatorIds(db)]);
   const query = (extra: Record<string, string>) => new URLSearchParams({ ...(raw as Record<string, string>), ...extra }).toString();
 
   return (

@@ -12,6 +12,7 @@ import { Select } from '@/components/registry/form-controls';
 import { DataTable } from '@/components/ui/data-table';
 import { Pager } from '@/components/registry/pager';
 import { OffenderMark } from '@/components/offenders/offender-mark';
+import { firstPageOnBadCursor } from '@/lib/http/cursor';
 
 export default async function OperatorsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePagePermission('registry:read');
@@ -19,7 +20,7 @@ export default async function OperatorsPage({ searchParams }: { searchParams: Pr
   const parsed = operatorListQuerySchema.safeParse(raw);
   const query = parsed.success ? parsed.data : operatorListQuerySchema.parse({});
   const [t, to, db] = await Promise.all([getTranslations('registry'), getTranslations('offenders'), getDb()]);
-  const [page, regions] = await Promise.all([listOperators(db, query), listOperatorRegions(db)]);
+  const [page, regions] = await Promise.all([firstPageOnBadCursor(query, (q) => listOperators(db, q)), listOperatorRegions(db)]);
   return (
     <div className="space-y-5">
       <div className="flex flex-wrap items-end justify-between gap-3">

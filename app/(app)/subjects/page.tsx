@@ -17,6 +17,7 @@ import { Select } from '@/components/registry/form-controls';
 import { DataTable } from '@/components/ui/data-table';
 import { Pager } from '@/components/registry/pager';
 import { OffenderMark } from '@/components/offenders/offender-mark';
+import { firstPageOnBadCursor } from '@/lib/http/cursor';
 
 export default async function SubjectsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePagePermission('registry:read');
@@ -24,7 +25,7 @@ export default async function SubjectsPage({ searchParams }: { searchParams: Pro
   const parsed = subjectListQuerySchema.safeParse(raw);
   const query = parsed.success ? parsed.data : subjectListQuerySchema.parse({});
   const [t, tc, to, locale, db, sectors] = await Promise.all([getTranslations('registry'), getTranslations(), getTranslations('offenders'), getLocale(), getDb(), listSectors()]);
-  const page = await listSubjects(db, query);
+  const page = await firstPageOnBadCursor(query, (q) => listSubjects(db, q));
   const sectorLabel = new Map(sectors.map((s) => [s.code, pickLabel(s, toLocale(locale))]));
   const sortLabel = { created: t('subjects.sortCreated'), name: t('subjects.sortName'), inspected: t('subjects.sortInspected') };
 

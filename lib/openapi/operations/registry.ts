@@ -36,11 +36,11 @@ export const registryOperations: Operation[] = [
     path: '/api/v1/evidence',
     tag: 'inspections',
     summary: 'Upload an evidence file',
-    description: 'At most 25 MB; the type is recognised by the bytes (PNG, JPEG, WebP, GIF, PDF, MP4, WebM, pcap, pcapng, HAR). 201 when new, 200 when the same bytes were stored before.',
+    description: 'At most 25 MB (26,214,400 bytes; beyond it a 413 naming the limit); a body shorter than its Content-Length, or cut off, is a 400 `incomplete_body` and stores nothing. The type is recognised by the bytes (PNG, JPEG, WebP, GIF, PDF, MP4, WebM, pcap, pcapng, HAR). 201 when new, 200 when the same bytes were stored before.',
     access: 'inspection:write',
     rawBody: { name: 'EvidenceUpload', content: { 'multipart/form-data': z.object({ file: z.string().meta({ contentMediaType: 'application/octet-stream', description: 'The file.' }) }) } },
     responses: [{ status: 201, description: '`{ sha256, byteSize, mediaType }`' }, { status: 200, description: 'Already stored: `{ sha256, byteSize, mediaType }`' }],
-    errors: [413, 422],
+    errors: [400, 413, 422],
   },
   { method: 'GET', path: '/api/v1/evidence/{sha256}', tag: 'inspections', summary: 'Download an evidence file', description: 'With its recognised media type, named by its uploaded file name (`filename*` UTF-8, RFC 5987). An attachment unless `disposition=inline` asks to show an image, PDF or recording in place (other types stay attachments); only this site\'s own pages may frame it.', access: 'case:read', params: z.object({ sha256: evidenceRefSchema }), query: evidenceQuerySchema, responses: [{ status: 200, mediaType: 'application/octet-stream', description: 'The file’s bytes.' }] },
 ];

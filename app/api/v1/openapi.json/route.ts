@@ -5,5 +5,5 @@ import { openApiDocument } from '@/lib/openapi/document';
 /** The OpenAPI 3.1 document, generated from the zod schemas the routes validate with; every role and token may read it. */
 export const GET = apiRoute(async () => {
   await requirePermission('api:docs');
-  return Response.json(openApiDocument(), { headers: { 'cache-control': 'private, max-age=300' } });
+  return Response.json(openApiDocument());
 });

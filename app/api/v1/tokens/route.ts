@@ -12,5 +12,5 @@ export const GET = apiRoute(async () => {
 export const POST = apiRoute(async (req) => {
   const actor = await requirePermission('admin:tokens');
   const created = await createApiToken(actor, await readJson(req, createTokenSchema));
-  return Response.json(created, { status: 201, headers: { 'cache-control': 'no-store' } });
+  return Response.json(created, { status: 201 });
 });
