@@ -144,6 +144,7 @@ export function fuzzTargets(ids: FuzzIds): Record<string, Target> {
     'POST /api/v1/imports': { multipart: true, fileNames: ['rows.csv', 'rows.ndjson', 'rows.jsonl'], query: ['filename', 'dryRun'] },
     'GET /api/v1/imports/[id]': { params: id(1) },
     'GET /api/v1/imports/[id]/rejections': { params: id(1) },
+    'POST /api/v1/imports/[id]/cancel': { params: id(1) },
     'GET /api/public/notices': { query: ['q', 'year', 'kind', 'sector', 'lang', ...PAGE] },
     'GET /api/public/notices/[slug]': { params: { slug: 'no-such-notice' }, query: ['format', 'lang'] },
     'GET /notices/feed.xml': { query: ['lang'] },
