@@ -9,6 +9,9 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pg', 'pg-copy-streams', 'exceljs'],
   experimental: { authInterrupts: true },
   poweredByHeader: false,
+  // The container build (Dockerfile) sets NEXT_OUTPUT=standalone: a self-contained server.js with only
+  // the modules it traces. `npm start` keeps `next start` on the ordinary build.
+  ...(process.env.NEXT_OUTPUT === 'standalone' ? { output: 'standalone' } : {}),
   allowedDevOrigins: ['127.0.0.1'],
 };
 

@@ -14,7 +14,8 @@ test('an admin disables a user and that user\'s open session stops working at on
     await row.getByRole('button', { name: /停用/ }).click();
     await expect(row).toContainText('已停用');
 
-    await inspectorPage.reload();
+    // A staff page (the front door "/" now shows the public notices to anyone without a session).
+    await inspectorPage.goto('/cases');
     await expect(inspectorPage).toHaveURL(/\/signin/);
     const api = await inspectorPage.request.get('/api/v1/stats/summary');
     expect(api.status()).toBe(401);
@@ -40,6 +41,7 @@ test('an admin creates an API token, sees the secret once, and the token works u
   await page.reload();
   await expect(page.getByText(secret)).toHaveCount(0);
   await page.getByRole('row').filter({ hasText: 'e2e 检测平台' }).getByRole('button', { name: /吊销/ }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: '吊销' }).click();
   await expect(page.getByRole('row').filter({ hasText: 'e2e 检测平台' })).toContainText('已吊销');
   expect((await api.get('/api/v1/stats/summary')).status()).toBe(401);
   await api.dispose();

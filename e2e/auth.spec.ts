@@ -7,12 +7,21 @@ const ROLES: { role: DemoRole; name: string; badge: string }[] = [
   { role: 'admin', name: '赵磊', badge: '系统管理员' },
 ];
 
-test('a page without a session sends the visitor to sign in, and back afterwards', async ({ page, loginAs }) => {
+test('the front door without a session is the public notices, which link to the staff sign-in, and back', async ({ page }) => {
   await page.goto('/');
-  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2F$/);
+  await expect(page).toHaveURL(/\/notices$/);
+  await page.getByRole('link', { name: '工作人员登录' }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  await page.getByTestId('public-link').getByRole('link', { name: '通报公告' }).click();
+  await expect(page).toHaveURL(/\/notices$/);
+});
+
+test('a staff page without a session sends the visitor to sign in, and back afterwards', async ({ page, loginAs }) => {
+  await page.goto('/cases');
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fcases$/);
   await expectAccessible(page);
-  await loginAs('inspector');
-  await expect(page).toHaveURL(/\/$/);
+  await loginAs('inspector', '/cases');
+  await expect(page).toHaveURL(/\/cases$/);
 });
 
 test('a wrong password is refused with a message, and nothing is put in the URL', async ({ page }) => {
@@ -36,7 +45,7 @@ for (const { role, name, badge } of ROLES) {
     await expectAccessible(page);
     await page.getByRole('button', { name: '退出登录' }).click();
     await expect(page).toHaveURL(/\/signin/);
-    await page.goto('/');
+    await page.goto('/cases');
     await expect(page).toHaveURL(/\/signin/);
   });
 }

@@ -73,8 +73,14 @@ test('draft, four eyes, publish, and the public reads, downloads and subscribes'
 
   // ---- A publishes.
   await page.reload();
-  page.once('dialog', (d) => d.accept());
+  // The confirmation is the app's own dialog, in the app's language: Escape backs out, then confirm.
   await page.getByRole('button', { name: '发布' }).click();
+  const confirm = page.getByRole('alertdialog', { name: '发布通报' });
+  await expect(confirm).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(confirm).toHaveCount(0);
+  await page.getByRole('button', { name: '发布' }).click();
+  await confirm.getByRole('button', { name: '发布' }).click();
   await expect(page.getByRole('table', { name: /附件：.*名单/ })).toBeVisible();
   const detail = await (await page.request.get(`/api/v1/notices/${id}`)).json();
   expect(detail.notice.status).toBe('published');

@@ -55,7 +55,7 @@ test('a flag explains itself, and a supervisor dismisses it with a reason', asyn
     await expect(page.locator('#escalation')).toBeDisabled({ timeout: 1000 });
   }).toPass();
   await page.getByRole('button', { name: /Record the review|提交复核/ }).click();
-  await expect(page.getByRole('alert').filter({ hasText: /reason/i })).toBeVisible();
+  await expect(page.locator('#reason-error')).toHaveText(/reason|理由/i);
   await page.getByLabel(/^(Reason|理由)$/).fill('同一专项行动中两款产品为同一套代码，已合并处理');
   await page.getByRole('button', { name: /Record the review|提交复核/ }).click();
   await expect(page.getByTestId('review-history')).toContainText('同一专项行动中两款产品');
@@ -94,7 +94,10 @@ test('a confirmed flag marks its operator and subjects wherever they are listed,
   await row.locator('a').first().click();
   await page.waitForURL(/\/offenders\/\d+$/);
   // Once hydrated the review posts through the action; retry until the form gives way to the decision.
+  // Nothing is preselected: confirming is a choice.
+  await expect(page.getByRole('radio', { name: /^(Confirm|确认)$/ })).not.toBeChecked();
   await expect(async () => {
+    await page.getByRole('radio', { name: /^(Confirm|确认)$/ }).check({ timeout: 1000 });
     await page.locator('#escalation').selectOption('interview', { timeout: 1000 });
     await page.getByRole('button', { name: /Record the review|提交复核/ }).click({ timeout: 1000 });
     await expect(page.locator('#escalation')).toHaveCount(0, { timeout: 2000 });

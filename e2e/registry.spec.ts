@@ -54,6 +54,9 @@ test.describe.serial('inspectors’ daily work: registry and inspections', () =>
     await page.getByRole('button', { name: '保存检测并立案' }).click();
     await page.waitForURL(new RegExp(`/subjects/${subjectId}\\?inspection=\\d+`));
     await expect(page.getByTestId('inspection-saved')).toBeVisible();
+    // The new case number in the banner is a link to the case.
+    const caseNo = new URL(page.url()).searchParams.get('case');
+    await expect(page.getByTestId('inspection-saved').getByRole('link', { name: `#${caseNo}` })).toHaveAttribute('href', `/cases/${caseNo}`);
     await expect(page.getByTestId('evidence-sha256').first()).toHaveText(pngSha);
     await expect(page.getByRole('link', { name: /^#\d+$/ }).first()).toHaveAttribute('href', /\/cases\/\d+/);
 

@@ -1,4 +1,5 @@
 import { desc } from 'drizzle-orm';
+import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { campaigns } from '@/db/schema';
@@ -7,12 +8,14 @@ import { requirePagePermission } from '@/lib/auth/page';
 import { pickLabel, toLocale } from '@/lib/i18n/locales';
 import { getBreakdown } from '@/lib/stats/breakdown';
 import { statsFiltersSchema, type StatsFilters } from '@/lib/stats/filters';
+import { defaultStatsPeriod } from '@/lib/stats/links';
 import { getByCategory, getBySector, getTrend } from '@/lib/stats/series';
 import { getSummary } from '@/lib/stats/summary';
 import { listSectors } from '@/lib/taxonomy/queries';
 import { officeToday } from '@/lib/time';
 import { DashboardView } from '@/components/dashboard/dashboard-view';
 import { DashboardFilters, FilterSummary, type FilterOptions } from '@/components/dashboard/filters';
+import { PrintButton } from '@/components/notices/print-button';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -29,6 +32,16 @@ function parseFilters(raw: Record<string, string | string[] | undefined>): { fil
 
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePagePermission('dashboard:view');
+  const raw = await searchParams;
+  // No period asked for: the last twelve calendar months, written into the URL so that the briefing
+  // states it and every link and export carries it. `period=all` asks for everything on record.
+  if (!raw.from && !raw.to && raw.period !== 'all') {
+    const params = new URLSearchParams(Object.entries(raw).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])));
+    const p = defaultStatsPeriod(officeToday());
+    params.set('from', p.from);
+    params.set('to', p.to);
+    redirect(`/?${params}`);
+  }
   const [t, tf, tk, tp, locale, db] = await Promise.all([
     getTranslations('dashboard'),
     getTranslations('dashboard.filters'),
@@ -38,7 +51,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     getDb(),
   ]);
   const lang = toLocale(locale);
-  const { filters, invalid } = parseFilters(await searchParams);
+  const { filters, invalid } = parseFilters(Object.fromEntries(Object.entries(raw).filter(([k]) => k !== 'period')));
   const [summary, bySector, byCategory, trend, breakdown, sectors, campaignRows] = await Promise.all([
     getSummary(db, filters),
     getBySector(db, filters),
@@ -57,9 +70,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
 
   return (
     <div className="dashboard space-y-4">
-      <header>
-        <h1 className="text-2xl font-semibold text-ink">{t('title')}</h1>
-        <FilterSummary options={options} date={officeToday()} />
+      <header className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold text-ink">{t('title')}</h1>
+          <FilterSummary options={options} date={officeToday()} />
+        </div>
+        <div className="no-print" data-testid="print-briefing"><PrintButton label={t('printBriefing')} /></div>
       </header>
       {invalid.length ? (
         <p role="alert" className="rounded border border-accent/40 bg-accent-50 px-3 py-2 text-sm text-accent">{tf('invalid', { fields: invalid.join(', ') })}</p>

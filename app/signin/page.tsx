@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getActor } from '@/lib/auth/actor';
@@ -34,6 +35,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             <p className="mb-5 mt-1 text-sm text-muted">{t('auth.subtitle')}</p>
             <SignInForm callbackUrl={callbackUrl} />
           </div>
+          <p className="border-t border-line bg-canvas px-8 py-4 text-sm text-muted" data-testid="public-link">
+            {t('auth.publicHint')}{' '}
+            <Link href="/notices" className="font-medium text-brand-600 underline underline-offset-2">{t('notices.publicTitle')}</Link>
+          </p>
         </div>
       </main>
     </div>

@@ -1,8 +1,9 @@
 'use client';
 
-import { useState, useTransition, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { createTokenAction } from '@/app/(app)/admin/actions';
+import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 import { Select } from '@/components/ui/select';
@@ -10,29 +11,16 @@ import { STAFF_ROLES } from '@/lib/auth/permissions';
 
 export function CreateTokenForm() {
   const t = useTranslations();
-  const [pending, start] = useTransition();
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [secret, setSecret] = useState<string | null>(null);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = Object.fromEntries(new FormData(form));
-    start(async () => {
-      const result = await createTokenAction(data);
-      if (result.ok) {
-        form.reset();
-        setErrors({});
-        setSecret(result.data.secret);
-      } else {
-        setErrors(result.fieldErrors);
-      }
-    });
-  }
+  const f = useActionForm((_prev: Awaited<ReturnType<typeof createTokenAction>> | null, data: FormData) => createTokenAction(Object.fromEntries(data)), null, {
+    resetOnSuccess: true,
+    onSuccess: (result) => setSecret(result?.ok ? result.data.secret : null),
+  });
+  const { pending, errors } = f;
 
   return (
     <div className="space-y-4">
-      <form onSubmit={onSubmit} noValidate className="grid gap-4 md:grid-cols-[2fr_1fr_auto] md:items-end">
+      <form {...f.form} className="grid gap-4 md:grid-cols-[2fr_1fr_auto] md:items-end">
         <Field id="token-name" label={t('admin.tokenName')} error={errors.name}>
           <Input id="token-name" name="name" placeholder={t('admin.tokenNameHint')} error={errors.name} />
         </Field>

@@ -1,8 +1,8 @@
 'use client';
 
-import { useState, useTransition, type FormEvent } from 'react';
 import { useTranslations } from 'next-intl';
 import { createUserAction } from '@/app/(app)/admin/actions';
+import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 import { Select } from '@/components/ui/select';
@@ -10,29 +10,12 @@ import { STAFF_ROLES } from '@/lib/auth/permissions';
 
 export function CreateUserForm() {
   const t = useTranslations();
-  const [pending, start] = useTransition();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = Object.fromEntries(new FormData(form));
-    start(async () => {
-      const result = await createUserAction(data);
-      if (result.ok) {
-        form.reset();
-        setErrors({});
-        setMessage({ ok: true, text: t('admin.userCreated', { email: result.data.email }) });
-      } else {
-        setErrors(result.fieldErrors);
-        setMessage({ ok: false, text: result.message });
-      }
-    });
-  }
+  const f = useActionForm((_prev: Awaited<ReturnType<typeof createUserAction>> | null, data: FormData) => createUserAction(Object.fromEntries(data)), null, { resetOnSuccess: true });
+  const { state, pending, errors } = f;
+  const message = !state ? null : state.ok ? { ok: true, text: t('admin.userCreated', { email: state.data.email }) } : { ok: false, text: state.message };
 
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-4 md:grid-cols-2">
+    <form {...f.form} className="grid gap-4 md:grid-cols-2">
       <Field id="new-user-name" label={t('admin.name')} error={errors.name}>
         <Input id="new-user-name" name="name" required error={errors.name} />
       </Field>

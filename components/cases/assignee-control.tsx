@@ -3,6 +3,8 @@
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
+import { useRefusalText } from '@/components/forms/use-refusal-text';
+import type { Refusal } from '@/lib/forms/refusal-text';
 import { Button } from '@/components/ui/button';
 import { Select } from '@/components/ui/select';
 
@@ -14,11 +16,11 @@ interface Props {
   meId: number | null;
 }
 
-async function putAssignee(caseId: number, userId: number | null): Promise<string | null> {
+async function putAssignee(caseId: number, userId: number | null): Promise<Refusal | null> {
   const res = await fetch(`/api/v1/cases/${caseId}/assignee`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) });
   if (res.ok) return null;
-  const body = (await res.json().catch(() => null)) as { error?: { message?: string; fields?: Record<string, string> } } | null;
-  return body?.error?.fields?.userId ?? body?.error?.message ?? String(res.status);
+  const body = (await res.json().catch(() => null)) as { error?: Omit<Refusal, 'message'> & { message?: string } } | null;
+  return { ...body?.error, message: body?.error?.message ?? String(res.status) };
 }
 
 /** Who has the case, and (for those who may) a picker to give it to someone, take it, or release it. */
@@ -28,13 +30,14 @@ export function AssigneeControl({ caseId, assignee, users, meId }: Props) {
   const [choice, setChoice] = useState(assignee ? String(assignee.id) : '');
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const refusal = useRefusalText();
 
   async function assign(userId: number | null) {
     setBusy(true);
     setStatus(null);
     const error = await putAssignee(caseId, userId);
     setBusy(false);
-    if (error) return setStatus({ ok: false, text: t('assignFailed', { message: error }) });
+    if (error) return setStatus({ ok: false, text: t('assignFailed', { message: refusal.fields(error).userId ?? refusal.message(error) }) });
     const name = users.find((u) => u.id === userId)?.name ?? '';
     setChoice(userId ? String(userId) : '');
     setStatus({ ok: true, text: userId ? t('assigned', { name }) : t('unassignedDone') });

@@ -1,11 +1,12 @@
 'use client';
 
-import { useActionState, useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { bulkTransitionAction } from '@/app/(app)/cases/actions';
 import { transitionForm, type FormField } from '@/lib/cases/forms';
 import type { CaseState } from '@/lib/cases/ladder';
+import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
 
@@ -22,7 +23,14 @@ export function BulkBar({ selected, defaultDeadline, onDone, onRefusals }: { sel
   const router = useRouter();
   const uid = useId();
   const [to, setTo] = useState<CaseState | ''>('');
-  const [state, action, pending] = useActionState(bulkTransitionAction, null);
+  const f = useActionForm(bulkTransitionAction, null, {
+    onSuccess: () => {
+      onDone();
+      router.refresh();
+    },
+    onRefused: onRefusals,
+  });
+  const { state, pending } = f;
 
   // Removal needs takedown records per store and case: one case at a time, from its page.
   const targets = useMemo(() => [...new Set(selected.flatMap((r) => r.targets))].filter((s) => s !== 'removed'), [selected]);
@@ -38,13 +46,6 @@ export function BulkBar({ selected, defaultDeadline, onDone, onRefusals }: { sel
     return [...merged.values()];
   }, [selected, to]);
 
-  useEffect(() => {
-    if (!state) return;
-    if (state.ok) {
-      onDone();
-      router.refresh();
-    } else onRefusals(state.fieldErrors);
-  }, [state]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const labelOf = (s: CaseState) => {
     const from = selected.find((r) => r.targets.includes(s))?.state ?? 'open';
@@ -54,7 +55,7 @@ export function BulkBar({ selected, defaultDeadline, onDone, onRefusals }: { sel
   return (
     <section aria-labelledby={`${uid}-title`} className="rounded-md border border-brand/30 bg-brand-50 p-3">
       <h2 id={`${uid}-title`} className="text-sm font-semibold text-brand">{t('cases.bulkTitle', { count: selected.length })}</h2>
-      <form action={action} className="mt-2 flex flex-wrap items-end gap-3">
+      <form {...f.form} className="mt-2 flex flex-wrap items-end gap-3">
         {selected.map((r) => (
           <input key={r.id} type="hidden" name="item" value={`${r.id}:${r.revision}`} />
         ))}

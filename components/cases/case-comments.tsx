@@ -6,6 +6,7 @@ import { useTranslations } from 'next-intl';
 import { MAX_COMMENT_CHARS } from '@/lib/cases/comment-limit';
 import type { CaseComment } from '@/lib/cases/comments';
 import { formatDateTime } from '@/lib/i18n/format';
+import { useRefusalText } from '@/components/forms/use-refusal-text';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
 
@@ -32,6 +33,7 @@ export function CaseComments({ caseId, firstPage, canComment }: { caseId: number
   const comments = query.data.pages.flatMap((p) => p.items);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const refusal = useRefusalText();
   const [saving, setSaving] = useState(false);
 
   async function submit() {
@@ -40,8 +42,9 @@ export function CaseComments({ caseId, firstPage, canComment }: { caseId: number
     const res = await fetch(`/api/v1/cases/${caseId}/comments`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ body: text }) });
     setSaving(false);
     if (!res.ok) {
-      const body = (await res.json().catch(() => null)) as { error?: { message?: string; fields?: Record<string, string> } } | null;
-      return setError(t('commentFailed', { message: body?.error?.fields?.body ?? body?.error?.message ?? String(res.status) }));
+      const body = (await res.json().catch(() => null)) as { error?: { code?: string; reason?: string; message?: string; fields?: Record<string, string> } } | null;
+      const r = { ...body?.error, message: body?.error?.message ?? String(res.status) };
+      return setError(t('commentFailed', { message: refusal.fields(r).body ?? refusal.message(r) }));
     }
     setText('');
     // Reload every loaded page so the new comment appears at the end, after any older ones not yet shown.

@@ -69,13 +69,13 @@ export function CaseTable({ rows, labels, canAct, defaultDeadline }: {
               ) : null}
               <th scope="col" className={th}>{t('cases.id')}</th>
               <th scope="col" className={th}>{t('cases.subject')}</th>
-              <th scope="col" className={th}>{t('cases.operator')}</th>
-              <th scope="col" className={th}>{t('cases.sector')}</th>
-              <th scope="col" className={th}>{t('cases.categories')}</th>
+              <th scope="col" className={`${th} hidden md:table-cell`}>{t('cases.operator')}</th>
+              <th scope="col" className={`${th} hidden md:table-cell`}>{t('cases.sector')}</th>
+              <th scope="col" className={`${th} hidden md:table-cell`}>{t('cases.categories')}</th>
               <th scope="col" className={th}>{t('cases.state')}</th>
               <th scope="col" className={th}>{t('cases.deadline')}</th>
-              <th scope="col" className={th}>{t('cases.opened')}</th>
-              <th scope="col" className={th}>{t('caseWork.assignee')}</th>
+              <th scope="col" className={`${th} hidden md:table-cell`}>{t('cases.opened')}</th>
+              <th scope="col" className={`${th} hidden md:table-cell`}>{t('caseWork.assignee')}</th>
             </tr>
           </thead>
           <tbody>
@@ -102,12 +102,12 @@ export function CaseTable({ rows, labels, canAct, defaultDeadline }: {
                   <OffenderMark marked={r.repeatOffender} />
                   <div className="text-xs text-muted">{t(`subjectKind.${r.subjectKind}`)} · {t(`platform.${r.platform}`)}</div>
                 </td>
-                <td className={`${td} max-w-56`}>
+                <td className={`${td} hidden max-w-56 md:table-cell`}>
                   {r.operatorId ? <Link prefetch={false} href={`/operators/${r.operatorId}`} className="text-ink underline-offset-2 hover:underline">{r.operatorName}</Link> : '—'}
                   <OffenderMark marked={r.operatorId !== null && r.operatorRepeatOffender} />
                 </td>
-                <td className={`${td} whitespace-nowrap`}>{labels.sectors[r.sector] ?? r.sector}</td>
-                <td className={`${td} max-w-64 text-xs`}>{r.categories.map((c) => labels.categories[c] ?? c).join('；')}</td>
+                <td className={`${td} hidden whitespace-nowrap md:table-cell`}>{labels.sectors[r.sector] ?? r.sector}</td>
+                <td className={`${td} hidden max-w-64 text-xs md:table-cell`}>{r.categories.map((c) => labels.categories[c] ?? c).join('；')}</td>
                 <td className={td}>
                   <div className="flex flex-wrap gap-1">
                     <StateBadge state={r.state} mini={r.subjectKind === 'mini_program'} />
@@ -115,8 +115,8 @@ export function CaseTable({ rows, labels, canAct, defaultDeadline }: {
                   </div>
                 </td>
                 <td className={`${td} whitespace-nowrap tabular-nums ${r.overdue ? 'font-semibold text-accent' : ''}`}>{r.deadline ?? '—'}</td>
-                <td className={`${td} whitespace-nowrap tabular-nums text-muted`}>{formatDay(r.openedAt)}</td>
-                <td className={`${td} whitespace-nowrap text-xs ${r.assigneeName ? '' : 'text-muted'}`}>{r.assigneeName ?? '—'}</td>
+                <td className={`${td} hidden whitespace-nowrap tabular-nums text-muted md:table-cell`}>{formatDay(r.openedAt)}</td>
+                <td className={`${td} hidden whitespace-nowrap text-xs md:table-cell ${r.assigneeName ? '' : 'text-muted'}`}>{r.assigneeName ?? '—'}</td>
               </tr>
             ))}
           </tbody>

@@ -1,17 +1,18 @@
 'use client';
 
-import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { saveDefaultDeadlineAction } from '@/app/(app)/admin/settings/actions';
+import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 
 export function DeadlineSettingForm({ days }: { days: number }) {
   const t = useTranslations('settingsPage');
-  const [state, action, pending] = useActionState(saveDefaultDeadlineAction, null);
-  const error = state && !state.ok ? (state.fieldErrors.days ?? state.message) : undefined;
+  const f = useActionForm(saveDefaultDeadlineAction, null);
+  const { state, pending } = f;
+  const error = f.errors.days ?? (f.formMessage || undefined);
   return (
-    <form action={action} className="max-w-md space-y-3">
+    <form {...f.form} className="max-w-md space-y-3">
       <Field id="days" label={t('deadlineLabel')} hint={t('deadlineHint')} error={error}>
         <div className="w-32">
           <Input id="days" name="days" type="number" min={1} max={90} step={1} required defaultValue={days} error={error} />

@@ -1,11 +1,12 @@
 'use client';
 
-import { useActionState, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { transitionCaseAction } from '@/app/(app)/cases/actions';
 import { transitionForm, type ActionKey, type FormField } from '@/lib/cases/forms';
 import type { CaseState } from '@/lib/cases/ladder';
+import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { Field, inputClass } from '@/components/ui/field';
 
@@ -74,16 +75,16 @@ export function TransitionPanel(props: Props) {
 function TransitionForm({ caseId, revision, state, to, defaultDeadline, defaultDays, stores, mini, onCancel, onSaved }: Props & { to: CaseState; onCancel: () => void; onSaved: (s: CaseState) => void }) {
   const t = useTranslations();
   const router = useRouter();
-  const [result, action, pending] = useActionState(transitionCaseAction, null);
+  const f = useActionForm(transitionCaseAction, null, {
+    onSuccess: (saved) => {
+      if (!saved?.ok) return;
+      onSaved(saved.data.state as CaseState);
+      router.refresh();
+    },
+  });
+  const { state: result, pending, errors } = f;
   const form = transitionForm(state, to);
-  const errors = result && !result.ok ? result.fieldErrors : {};
   const stale = result && !result.ok && result.status === 409;
-
-  useEffect(() => {
-    if (!result?.ok) return;
-    onSaved(result.data.state as CaseState);
-    router.refresh();
-  }, [result]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const input = (f: FormField) => {
     const id = `tr-${to}-${f.name}`;
@@ -118,7 +119,7 @@ function TransitionForm({ caseId, revision, state, to, defaultDeadline, defaultD
   };
 
   return (
-    <form id={`transition-${to}`} action={action} className="space-y-3 rounded-md border border-line bg-canvas/60 p-4" aria-label={t(`caseAction.${actionLabel(form.action, mini)}`)}>
+    <form id={`transition-${to}`} {...f.form} className="space-y-3 rounded-md border border-line bg-canvas/60 p-4" aria-label={t(`caseAction.${actionLabel(form.action, mini)}`)}>
       <h3 className="text-sm font-semibold text-ink">
         {t(`caseAction.${actionLabel(form.action, mini)}`)}: {t(`caseState.${state}`)} → {t(`caseState.${to}`)}
       </h3>

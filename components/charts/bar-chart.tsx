@@ -1,7 +1,9 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { useLocale } from 'next-intl';
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { maxOf, niceTicks } from './nice-ticks';
 import { colorAt, GRID, INK, MUTED } from './palette';
 
 export interface BarDatum {
@@ -37,6 +39,12 @@ function rowHeight(labels: string[], width: number, base = 28): number {
   return Math.max(base, lines * 15 + 8);
 }
 
+/** Numbers in the reader's locale (zh-CN, en-GB), as everywhere else in the app. */
+function useNumber() {
+  const intl = useLocale() === 'en' ? 'en-GB' : 'zh-CN';
+  return (v: number) => v.toLocaleString(intl);
+}
+
 /** Legend in series order, its text in ink (series colours are for the swatches only). */
 const legendProps = {
   wrapperStyle: { fontSize: 12 },
@@ -57,7 +65,7 @@ export function HorizontalBarChart({
   data,
   valueLabel,
   color = colorAt(0),
-  format = (v: number) => v.toLocaleString(),
+  format,
 }: {
   data: BarDatum[];
   valueLabel: string;
@@ -65,6 +73,9 @@ export function HorizontalBarChart({
   format?: (v: number) => string;
 }) {
   const go = useGo();
+  const number = useNumber();
+  const show = format ?? number;
+  const ticks = niceTicks(Math.max(0, ...data.map((d) => d.value)));
   const width = axisWidth(data.map((d) => d.label));
   const height = Math.max(120, data.length * rowHeight(data.map((d) => d.label), width) + 36);
   return (
@@ -72,9 +83,9 @@ export function HorizontalBarChart({
       <ResponsiveContainer width="100%" height="100%">
         <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ top: 4, right: 56, bottom: 4, left: 4 }}>
           <CartesianGrid horizontal={false} stroke={GRID} />
-          <XAxis type="number" allowDecimals={false} tick={tick} tickFormatter={(v: number) => format(v)} />
+          <XAxis type="number" allowDecimals={false} tick={tick} ticks={ticks} domain={[0, ticks.at(-1)!]} tickFormatter={(v: number) => show(v)} />
           <YAxis type="category" dataKey="label" width={width} tick={{ ...tick, fill: INK }} interval={0} />
-          <Tooltip formatter={(v) => [format(Number(v)), valueLabel]} cursor={{ fill: '#eef2f7' }} />
+          <Tooltip formatter={(v) => [show(Number(v)), valueLabel]} cursor={{ fill: '#eef2f7' }} />
           <Bar
             dataKey="value"
             name={valueLabel}
@@ -83,7 +94,7 @@ export function HorizontalBarChart({
             style={{ cursor: 'pointer' }}
             onClick={(_, i) => go(data[i]?.href)}
           >
-            <LabelList dataKey="value" position="right" formatter={(v) => format(Number(v))} style={{ fontSize: 11, fill: INK }} />
+            <LabelList dataKey="value" position="right" formatter={(v) => show(Number(v))} style={{ fontSize: 11, fill: INK }} />
           </Bar>
         </BarChart>
       </ResponsiveContainer>
@@ -95,6 +106,8 @@ export function HorizontalBarChart({
 export function StackedBarChart({ data, series }: { data: MultiDatum[]; series: Series[] }) {
   const go = useGo();
   const rows = data.map((d) => ({ key: d.key, label: d.label, ...d.values }));
+  const number = useNumber();
+  const ticks = niceTicks(maxOf(rows, series.map((s) => s.key), true));
   const width = axisWidth(data.map((d) => d.label));
   const height = Math.max(160, data.length * rowHeight(data.map((d) => d.label), width, 30) + 90);
   return (
@@ -102,9 +115,9 @@ export function StackedBarChart({ data, series }: { data: MultiDatum[]; series: 
       <ResponsiveContainer width="100%" height="100%">
         <BarChart accessibilityLayer={false} data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
           <CartesianGrid horizontal={false} stroke={GRID} />
-          <XAxis type="number" allowDecimals={false} tick={tick} />
+          <XAxis type="number" allowDecimals={false} tick={tick} ticks={ticks} domain={[0, ticks.at(-1)!]} tickFormatter={(v: number) => number(v)} />
           <YAxis type="category" dataKey="label" width={width} tick={{ ...tick, fill: INK }} interval={0} />
-          <Tooltip cursor={{ fill: '#eef2f7' }} />
+          <Tooltip cursor={{ fill: '#eef2f7' }} formatter={(v) => number(Number(v))} />
           <Legend {...legendProps} />
           {series.map((s) => (
             <Bar
@@ -130,14 +143,16 @@ export function StackedBarChart({ data, series }: { data: MultiDatum[]; series: 
 export function ColumnChart({ data, series, height = 240, everyLabel = false }: { data: MultiDatum[]; series: Series[]; height?: number; everyLabel?: boolean }) {
   const go = useGo();
   const rows = data.map((d) => ({ key: d.key, label: d.label, ...d.values }));
+  const number = useNumber();
+  const ticks = niceTicks(maxOf(rows, series.map((s) => s.key), false));
   return (
     <div aria-hidden="true" style={{ height }} className="chart-canvas">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
           <CartesianGrid vertical={false} stroke={GRID} />
           <XAxis dataKey="label" tick={{ ...tick, fontSize: everyLabel ? 11 : 12 }} interval={everyLabel ? 0 : 'preserveStartEnd'} />
-          <YAxis allowDecimals={false} tick={tick} width={48} />
-          <Tooltip cursor={{ fill: '#eef2f7' }} />
+          <YAxis allowDecimals={false} tick={tick} width={48} ticks={ticks} domain={[0, ticks.at(-1)!]} tickFormatter={(v: number) => number(v)} />
+          <Tooltip cursor={{ fill: '#eef2f7' }} formatter={(v) => number(Number(v))} />
           {series.length > 1 ? <Legend {...legendProps} /> : null}
           {series.map((s) => (
             <Bar

@@ -27,6 +27,7 @@ export function SummaryTiles({ summary, filters }: { summary: Summary; filters: 
     { key: 'repeat-subjects', label: t('repeatSubjects'), value: summary.repeatOffenders.subjects, href: drill.repeatSubjects(filters) },
   ];
   return (
+    <div className="space-y-1.5">
     <dl className="summary-tiles grid grid-cols-2 gap-3 sm:grid-cols-4 xl:grid-cols-8">
       {tiles.map((tile) => {
         const value = <span className={cn('mt-1 block text-2xl font-semibold tabular-nums', tile.tone === 'danger' ? 'text-accent' : 'text-ink')}>{num(tile.value)}</span>;
@@ -45,6 +46,8 @@ export function SummaryTiles({ summary, filters }: { summary: Summary; filters: 
         );
       })}
     </dl>
+    <p className="text-xs text-muted" data-testid="overdue-note">{t('overdueNote')}</p>
+    </div>
   );
 }
 

@@ -8,7 +8,7 @@ export interface AnnexDisplayRow {
   operator: string;
   source: string;
   version: string;
-  filingNumber: string;
+  filingNumber: string | null;
   region: string;
   problems: string;
   deadline: string | null;
@@ -47,7 +47,7 @@ export function AnnexTable({ rows, caption, extraHeader, hideCaption = false }: 
               <td className={td}>{r.operator}</td>
               <td className={td}>{r.source}</td>
               <td className={`${td} tabular-nums`}>{r.version}</td>
-              <td className={`${td} whitespace-nowrap`}>{r.filingNumber}</td>
+              <td className={`${td} whitespace-nowrap`}>{r.filingNumber ?? '—'}</td>
               <td className={td}>{r.region}</td>
               <td className={td}>{r.problems}</td>
               <td className={`${td} whitespace-nowrap tabular-nums`}>{r.deadline ?? '—'}</td>
@@ -62,7 +62,7 @@ export function AnnexTable({ rows, caption, extraHeader, hideCaption = false }: 
 
 /** A public entry in the reader's language. */
 export function publicAnnexRows(
-  entries: { no: number; appName: string; operator: string; source: { zh: string; en: string }; version: string; filingNumber: string; region: string; problems: { zh: string; en: string }; deadline: string | null }[],
+  entries: { no: number; appName: string; operator: string; source: { zh: string; en: string }; version: string; filingNumber: string | null; region: string; problems: { zh: string; en: string }; deadline: string | null }[],
   locale: 'zh' | 'en',
 ): AnnexDisplayRow[] {
   return entries.map((e) => ({ ...e, key: e.no, source: e.source[locale], problems: e.problems[locale] }));

@@ -10,6 +10,7 @@ import { Field, Input, inputClass } from '@/components/ui/field';
 import type { LiveCaseRow } from '@/lib/notices/annex';
 import { CandidateTable } from './candidate-table';
 import { ComposerPreview, type CategoryOption } from './composer-preview';
+import { useRefusalText } from '@/components/forms/use-refusal-text';
 import { postJson, type ApiFailure } from './api-client';
 
 type Kind = 'rectification' | 'removal';
@@ -44,6 +45,7 @@ export function NoticeComposer({ initial, options }: { initial: ComposerInitial;
   const [filters, setFilters] = useState({ sector: '', campaign: '', region: '', q: '' });
   const [selected, setSelected] = useState<Map<number, LiveCaseRow>>(() => new Map(initial.rows.map((r) => [r.caseId, r])));
   const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const refusal = useRefusalText();
   const [saving, setSaving] = useState(false);
 
   const params = new URLSearchParams({ kind, ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) });
@@ -97,7 +99,8 @@ export function NoticeComposer({ initial, options }: { initial: ComposerInitial;
     router.refresh();
   }
 
-  const err = (f: string) => failure?.fields?.[f];
+  const failureFields = failure ? refusal.fields(failure) : {};
+  const err = (f: string) => failureFields[f];
   return (
     <div className="space-y-5">
       {initial.corrects ? <p className="rounded border border-[#ecd7a4] bg-[#fdf3dc] px-3 py-2 text-sm">{t('erratumOf', { title: initial.corrects.title })}</p> : null}
@@ -164,13 +167,13 @@ export function NoticeComposer({ initial, options }: { initial: ComposerInitial;
       </Card>
 
       <Card title={t('annexPreview')}>
-        {selectedRows.length ? <ComposerPreview rows={selectedRows} categories={options.categories} deadline={text.deadline || null} /> : <p className="text-sm text-muted">{tc('noCandidates')}</p>}
+        {selectedRows.length ? <ComposerPreview rows={selectedRows} categories={options.categories} deadline={text.deadline || null} /> : <p className="text-sm text-muted">{tc('nothingSelected')}</p>}
       </Card>
 
       {failure ? (
         <div role="alert" className="rounded border border-[#f0c4c4] bg-accent-50 px-3 py-2 text-sm text-accent">
-          <p className="font-semibold">{tc('errors')} {failure.message}</p>
-          {failure.fields ? <ul className="mt-1 list-disc pl-5">{Object.entries(failure.fields).map(([k, v]) => <li key={k}>{v}</li>)}</ul> : null}
+          <p className="font-semibold">{tc('errors')} {refusal.message(failure)}</p>
+          {failure.fields ? <ul className="mt-1 list-disc pl-5">{Object.entries(failureFields).map(([k, v]) => <li key={k}>{v}</li>)}</ul> : null}
         </div>
       ) : null}
       <div className="flex justify-end">

@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { useRefusalText } from '@/components/forms/use-refusal-text';
 import { postJson, type ApiFailure } from './api-client';
 
 /** Approve (four eyes) and publish buttons; the server decides, the refusal is shown as it comes. */
@@ -12,9 +14,9 @@ export function WorkflowActions({ id, canApprove, canPublish }: { id: number; ca
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const refusal = useRefusalText();
 
   async function act(step: 'approve' | 'publish') {
-    if (step === 'publish' && !window.confirm(t('confirmPublish'))) return;
     setBusy(true);
     setFailure(null);
     const res = await postJson(`/api/v1/notices/${id}/${step}`, undefined);
@@ -27,12 +29,21 @@ export function WorkflowActions({ id, canApprove, canPublish }: { id: number; ca
     <div className="space-y-2">
       <div className="flex flex-wrap gap-2">
         {canApprove ? <Button type="button" onClick={() => act('approve')} disabled={busy}>{busy ? t('working') : t('approve')}</Button> : null}
-        {canPublish ? <Button type="button" variant="danger" onClick={() => act('publish')} disabled={busy}>{busy ? t('working') : t('publish')}</Button> : null}
+        {canPublish ? (
+          <ConfirmDialog
+            trigger={<Button type="button" variant="danger" disabled={busy}>{busy ? t('working') : t('publish')}</Button>}
+            title={t('publishTitle')}
+            description={t('confirmPublish')}
+            confirmLabel={t('publish')}
+            cancelLabel={t('cancel')}
+            onConfirm={() => act('publish')}
+          />
+        ) : null}
       </div>
       {failure ? (
         <div role="alert" className="rounded border border-[#f0c4c4] bg-accent-50 px-3 py-2 text-sm text-accent">
-          <p className="font-semibold">{failure.message}</p>
-          {failure.fields ? <ul className="mt-1 list-disc pl-5">{Object.entries(failure.fields).map(([k, v]) => <li key={k}>{v}</li>)}</ul> : null}
+          <p className="font-semibold">{refusal.message(failure)}</p>
+          {failure.fields ? <ul className="mt-1 list-disc pl-5">{Object.entries(refusal.fields(failure)).map(([k, v]) => <li key={k}>{v}</li>)}</ul> : null}
         </div>
       ) : null}
     </div>

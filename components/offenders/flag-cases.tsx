@@ -11,7 +11,7 @@ export async function FlagCasesTable({ cases, fresh }: { cases: FlagCase[]; fres
   const [t, tc, locale, categories] = await Promise.all([getTranslations('offenders'), getTranslations(), getLocale(), listCategories()]);
   const label = new Map(categories.map((c) => [c.code, pickLabel(c, toLocale(locale))]));
   return (
-    <DataTable caption={t('detail.casesTitle')} testId="flag-cases" columns={[t('detail.caseId'), t('detail.subject'), t('detail.inspectedOn'), t('detail.categories'), t('detail.severity'), t('detail.state')]}>
+    <DataTable caption={t('detail.casesTitle')} testId="flag-cases" columns={[t('detail.caseId'), t('detail.subject'), { label: t('detail.inspectedOn'), hideOnPhone: true }, { label: t('detail.categories'), hideOnPhone: true }, { label: t('detail.severity'), hideOnPhone: true }, t('detail.state')]}>
         {cases.map((c) => (
           <tr key={c.id} className="align-top">
             <td className="px-3 py-2 tabular-nums">

@@ -62,7 +62,7 @@ export async function FlagExplanation({ flag, e }: { flag: FlagRow; e: Explanati
 export async function EvasionMatches({ e }: { e: Extract<Explanation, { rule: 'evasion' }> }) {
   const t = await getTranslations('offenders');
   return (
-    <DataTable caption={t('detail.identifiersTitle')} testId="evasion-matches" columns={[t('detail.matchedSubject'), t('detail.removedOn'), t('detail.via'), t('detail.registeredAfter')]}>
+    <DataTable caption={t('detail.identifiersTitle')} testId="evasion-matches" columns={[t('detail.matchedSubject'), t('detail.removedOn'), t('detail.via'), { label: t('detail.registeredAfter'), hideOnPhone: true }]}>
         {e.matches.map((m) => (
           <tr key={`${m.subjectId}-${m.removedCaseId}`} className="align-top">
             <td className="px-3 py-2">

@@ -1,7 +1,8 @@
 'use client';
 
-import { startTransition, useActionState, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslations } from 'next-intl';
+import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
 import type { ReviewState } from '@/app/(app)/offenders/actions';
@@ -12,18 +13,12 @@ type Action = (prev: ReviewState, form: FormData) => Promise<ReviewState>;
 /** Confirm with an escalation or dismiss with a reason; errors are announced next to their field. */
 export function ReviewForm({ action }: { action: Action }) {
   const t = useTranslations('offenders');
-  const [state, submit, pending] = useActionState(action, {});
-  const [decision, setDecision] = useState<'confirm' | 'dismiss'>('confirm');
-  const err = state.fieldErrors ?? {};
-  // Submitted by hand rather than through `action`, so a refused review keeps what was typed and chosen
-  // (React resets a form after an `action` runs).
-  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const data = new FormData(e.currentTarget);
-    startTransition(() => submit(data));
-  };
+  const f = useActionForm<ReviewState>(action, null);
+  const { pending, errors: err } = f;
+  // No decision is preselected: confirming a flag escalates a case, so it must be a choice.
+  const [decision, setDecision] = useState<'confirm' | 'dismiss' | ''>('');
   return (
-    <form onSubmit={onSubmit} className="space-y-3" aria-label={t('detail.reviewTitle')}>
+    <form {...f.form} className="space-y-3" aria-label={t('detail.reviewTitle')}>
       <fieldset>
         <legend className="text-sm font-medium text-ink">{t('detail.decision')}</legend>
         <div className="mt-1 flex gap-4 text-sm">
@@ -34,6 +29,7 @@ export function ReviewForm({ action }: { action: Action }) {
             </label>
           ))}
         </div>
+        {err.decision ? <p id="decision-error" role="alert" className="text-xs font-medium text-accent">{err.decision}</p> : null}
       </fieldset>
       <div className="space-y-1">
         <label htmlFor="escalation" className="block text-sm font-medium text-ink">{t('detail.escalationLabel')}</label>
@@ -63,7 +59,7 @@ export function ReviewForm({ action }: { action: Action }) {
         />
         {err.reason ? <p id="reason-error" role="alert" className="text-xs font-medium text-accent">{err.reason}</p> : null}
       </div>
-      {state.message ? <p role="alert" className="text-sm font-medium text-accent">{state.message}</p> : null}
+      {f.formMessage ? <p role="alert" className="text-sm font-medium text-accent">{f.formMessage}</p> : null}
       <Button type="submit" disabled={pending} variant={decision === 'confirm' ? 'danger' : 'secondary'}>
         {pending ? t('detail.saving') : t('detail.submit')}
       </Button>

@@ -1,7 +1,7 @@
 'use client';
 
-import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
+import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
 import type { ActionResult } from '@/lib/http/action';
@@ -11,10 +11,10 @@ type Action = (prev: ActionResult<true> | null, form: FormData) => Promise<Actio
 /** One rule's threshold, window and switch, inline in the rules table. */
 export function RuleForm({ rule, threshold, windowMonths, enabled, action }: { rule: string; threshold: number; windowMonths: number; enabled: boolean; action: Action }) {
   const t = useTranslations('offenders.rules');
-  const [state, submit, pending] = useActionState(action, null);
-  const err = state && !state.ok ? state.fieldErrors : {};
+  const f = useActionForm(action, null);
+  const { state, pending, errors: err } = f;
   return (
-    <form action={submit} className="flex flex-wrap items-start gap-3" aria-label={rule}>
+    <form {...f.form} className="flex flex-wrap items-start gap-3" aria-label={rule}>
       <label className="text-xs text-muted">
         {t('threshold')}
         <input name="threshold" type="number" min={1} max={100} defaultValue={threshold} aria-invalid={err.threshold ? true : undefined} className={`${inputClass} w-24 py-1.5`} />
@@ -31,7 +31,7 @@ export function RuleForm({ rule, threshold, windowMonths, enabled, action }: { r
       </label>
       <Button type="submit" disabled={pending} className="mt-4 py-1.5">{t('save')}</Button>
       {state?.ok ? <span role="status" className="mt-5 text-xs text-ok">{t('saved')}</span> : null}
-      {state && !state.ok ? <span role="alert" className="mt-5 text-xs text-accent">{state.message}</span> : null}
+      {f.formMessage ? <span role="alert" className="mt-5 text-xs text-accent">{f.formMessage}</span> : null}
     </form>
   );
 }

@@ -32,8 +32,9 @@ export async function SubjectEvasion({ subjectId }: { subjectId: number }) {
     }
   }
   return (
-    <section aria-labelledby={`evasion-${subjectId}`} className="rounded-md border border-accent/30 bg-accent-50/40 p-3" data-testid="subject-evasion">
-      <h3 id={`evasion-${subjectId}`} className="text-sm font-semibold text-accent">{t('evasion.title')}</h3>
+    // An alarm only when there is something to look at; "no sign" is neutral.
+    <section aria-labelledby={`evasion-${subjectId}`} className={items.length ? 'rounded-md border border-accent/30 bg-accent-50/40 p-3' : 'rounded-md border border-line bg-white p-3'} data-testid="subject-evasion" data-alarm={items.length ? 'true' : 'false'}>
+      <h3 id={`evasion-${subjectId}`} className={items.length ? 'text-sm font-semibold text-accent' : 'text-sm font-semibold text-ink'}>{t('evasion.title')}</h3>
       {items.length === 0 ? (
         <p className="mt-1 text-sm text-muted">{t('evasion.none')}</p>
       ) : (

@@ -1,20 +1,21 @@
 'use client';
 
-import { useActionState } from 'react';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { saveOperatorAction } from '@/lib/registry/actions';
 import type { ActionResult } from '@/lib/http/action';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
+import { FormAlert } from '@/components/forms/form-alert';
+import { useActionForm } from '@/components/forms/use-action-form';
 
 export function OperatorForm({ initial }: { initial: { id?: number; name: string; uscc: string; region: string; contact: string } }) {
   const t = useTranslations('registry');
-  const [state, action, pending] = useActionState<ActionResult<number> | null, FormData>(saveOperatorAction, null);
-  const e = state && !state.ok ? state.fieldErrors : {};
+  const f = useActionForm<ActionResult<number> | null>(saveOperatorAction, null);
+  const { errors: e, pending } = f;
   return (
-    <form action={action} noValidate className="space-y-4">
-      {state && !state.ok ? <p role="alert" className="rounded border border-accent/40 bg-accent-50 px-3 py-2 text-sm text-accent">{Object.keys(e).length ? t('common.fixErrors') : state.message}</p> : null}
+    <form {...f.form} className="space-y-4">
+      <FormAlert refused={f.refused} fieldCount={Object.keys(e).length} fixText={t('common.fixErrors')} message={f.formMessage} />
       {initial.id ? <input type="hidden" name="id" value={initial.id} /> : null}
       <Field id="name" label={t('operators.name')} error={e.name}>
         <Input id="name" name="name" defaultValue={initial.name} error={e.name} required />

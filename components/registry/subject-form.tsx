@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { saveSubjectAction } from '@/lib/registry/actions';
@@ -10,6 +10,8 @@ import { KINDS, platformsFor, STORE_ROWS } from '@/lib/registry/schemas';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 import { Select } from './form-controls';
+import { FormAlert } from '@/components/forms/form-alert';
+import { useActionForm } from '@/components/forms/use-action-form';
 
 export interface SubjectFormValues {
   id?: number;
@@ -25,14 +27,14 @@ export interface SubjectFormValues {
 export function SubjectForm({ initial, operators, sectors }: { initial: SubjectFormValues; operators: { id: number; name: string }[]; sectors: { code: string; label: string }[] }) {
   const t = useTranslations('registry');
   const tc = useTranslations();
-  const [state, action, pending] = useActionState<ActionResult<number> | null, FormData>(saveSubjectAction, null);
+  const f = useActionForm<ActionResult<number> | null>(saveSubjectAction, null);
+  const { errors: e, pending } = f;
   const [kind, setKind] = useState(initial.kind);
-  const e = state && !state.ok ? state.fieldErrors : {};
   const platforms = platformsFor(kind);
 
   return (
-    <form action={action} noValidate className="space-y-5">
-      {state && !state.ok ? <p role="alert" className="rounded border border-accent/40 bg-accent-50 px-3 py-2 text-sm text-accent">{Object.keys(e).length ? t('common.fixErrors') : state.message}</p> : null}
+    <form {...f.form} className="space-y-5">
+      <FormAlert refused={f.refused} fieldCount={Object.keys(e).length} fixText={t('common.fixErrors')} message={f.formMessage} />
       {initial.id ? <input type="hidden" name="id" value={initial.id} /> : null}
       <div className="grid gap-4 md:grid-cols-2">
         <Field id="name" label={t('subjects.name')} error={e.name} hint={initial.id ? t('subjectForm.renameHint') : undefined}>

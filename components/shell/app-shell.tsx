@@ -5,6 +5,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/permissions';
 import { GlobalSearch } from './global-search';
 import { LocaleSwitch } from './locale-switch';
+import { MobileNav } from './mobile-nav';
 import { NavLinks } from './nav-links';
 import { NAV_ITEMS } from './nav-items';
 import { SignOutButton } from './sign-out-button';
@@ -20,7 +21,14 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:px-3 focus:py-2">
         {t('app.skipToContent')}
       </a>
-      <aside className="no-print bg-brand text-white md:w-60 md:shrink-0">
+      <div className="no-print flex items-center justify-between gap-3 bg-brand px-4 py-2 text-white md:hidden" data-testid="phone-bar">
+        <Link href="/" className="flex items-center gap-2 text-base font-bold tracking-wide">
+          <span aria-hidden className="inline-block h-5 w-1.5 rounded-sm bg-accent" />
+          {t('app.name')}
+        </Link>
+        <MobileNav items={items} label={t('nav.menu')} closeLabel={t('nav.close')} title={t('nav.main')} />
+      </div>
+      <aside className="no-print hidden bg-brand text-white md:block md:w-60 md:shrink-0">
         <div className="border-b border-white/15 px-4 py-4">
           <Link href="/" className="block">
             <span className="flex items-center gap-2 text-lg font-bold tracking-wide">
@@ -35,8 +43,8 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
         </nav>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="no-print flex flex-wrap items-center justify-between gap-3 bg-brand-600 px-5 py-2.5 text-white">
-          <span className="text-sm text-white/85">{t('app.office')}</span>
+        <header className="no-print flex flex-wrap items-center justify-between gap-x-3 gap-y-2 bg-brand-600 px-4 py-2 text-white md:px-5 md:py-2.5">
+          <span className="hidden text-sm text-white/85 lg:inline">{t('app.office')}</span>
           {can(actor.role, 'case:read') ? <GlobalSearch /> : null}
           <div className="flex items-center gap-3">
             <span className="text-sm">
@@ -48,7 +56,7 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
             <SignOutButton />
           </div>
         </header>
-        <main id="main" className="flex-1 px-5 py-6 lg:px-8">
+        <main id="main" className="min-w-0 flex-1 px-3 py-4 sm:px-5 sm:py-6 lg:px-8">
           {children}
         </main>
       </div>

@@ -78,7 +78,13 @@ export function buildFindings(ctx: BuildContext, subjects: SubjectPlan[], recurr
 }
 
 /** The Chinese labels of a case's categories, in taxonomy order, joined as notices print them. */
-export function problemsOf(insp: InspectionPlan): string {
+/** The inspection's violation categories in the taxonomy's order: what the annex's problems cell lists. */
+export function categoriesOf(insp: InspectionPlan): string[] {
   const codes = new Set(insp.findings.map((f) => f.category));
+  return VIOLATION_CATEGORIES.filter((c) => codes.has(c.code)).map((c) => c.code);
+}
+
+export function problemsOf(insp: InspectionPlan): string {
+  const codes = new Set(categoriesOf(insp));
   return VIOLATION_CATEGORIES.filter((c) => codes.has(c.code)).map((c) => c.labelZh).join('、');
 }

@@ -3,7 +3,7 @@
  * then a removal notice naming those that still refused. Annex rows snapshot the public columns.
  */
 import type { DemoCalendar } from './dates';
-import { problemsOf } from './findings';
+import { categoriesOf, problemsOf } from './findings';
 import { NOTICE_DAYS, type CasePlan, type SubjectPlan } from './plan';
 import { HOST_PLATFORM_LABELS, STORE_LABELS } from './taxonomy';
 
@@ -35,6 +35,8 @@ export interface EntryPlan {
   filingNumber: string | null;
   region: string;
   problems: string;
+  /** The category codes behind `problems`: the English column is said from them. */
+  categories: string[];
   deadline: string | null;
 }
 
@@ -93,6 +95,7 @@ export function buildNotices(cal: DemoCalendar, cases: CasePlan[]): NoticePlan[]
         filingNumber: s.identifiers.find((x) => x.type === 'filing_number')?.value ?? null,
         region: s.operator.region.name,
         problems: problemsOf(c.inspection),
+        categories: categoriesOf(c.inspection),
         deadline,
       };
     });

@@ -186,7 +186,7 @@ export async function writePlan(tx: Tx, cal: DemoCalendar, plan: DemoPlan, users
   const entryRows = plan.notices.flatMap((n) => n.entries.map((x) => ({
     noticeId: n.id!, caseId: x.case.id!, position: x.position, caseRevision: x.caseRevision, appName: x.appName,
     operatorName: x.operatorName, source: x.source, version: x.version, filingNumber: x.filingNumber,
-    region: x.region, problems: x.problems, deadline: x.deadline,
+    region: x.region, problems: x.problems, categories: x.categories, deadline: x.deadline,
   })));
   await insertAll(tx, noticeEntries, entryRows);
   counts.notice_entries = entryRows.length;

@@ -1,6 +1,7 @@
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { localizedHttpErrors, localizedZodErrors } from '@/lib/forms/field-errors';
+import { refusalMessage, type Translator } from '@/lib/forms/refusal-text';
 import { actionError, type ActionResult } from '@/lib/http/action';
 import { toHttpError } from '@/lib/http/route';
 
@@ -16,13 +17,20 @@ export async function runAction<T>(body: () => Promise<T>): Promise<ActionResult
   try {
     return { ok: true, data: await body() };
   } catch (err) {
-    if (err instanceof z.ZodError) {
-      const t = await getTranslations('validation');
-      return { ok: false, status: 400, code: 'invalid_input', message: t('invalid'), fieldErrors: await localizedZodErrors(err) };
-    }
-    const result = actionError(err);
-    const http = toHttpError(err);
-    if (result.ok || !http?.fields) return result;
-    return { ...result, fieldErrors: await localizedHttpErrors(http) };
+    return refusalResult(err);
   }
+}
+
+/** A refusal as the form shows it, in the reader's language; a real fault is rethrown. */
+export async function refusalResult(err: unknown): Promise<ActionResult<never>> {
+  if (err instanceof z.ZodError) {
+    const t = await getTranslations('validation');
+    return { ok: false, status: 400, code: 'invalid_input', message: t('invalid'), fieldErrors: await localizedZodErrors(err) };
+  }
+  const result = actionError(err);
+  const http = toHttpError(err);
+  if (result.ok || !http) return result;
+  const t = (await getTranslations()) as unknown as Translator;
+  const message = refusalMessage(t, await getLocale(), { code: http.code, reason: http.reason, message: http.message });
+  return { ...result, message, fieldErrors: http.fields ? await localizedHttpErrors(http) : {} };
 }

@@ -15,6 +15,18 @@ export const authOptions: NextAuthOptions = {
   },
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: '/signin' },
+  // next-auth warns on every start when NEXTAUTH_URL is unset. Rectify does not need it: the sign-in
+  // form posts to this server's own relative endpoints, every redirect goes through safeRedirectUrl
+  // (relative paths on this site only), and the same-origin check takes the request's own host. Set
+  // NEXTAUTH_URL (.env.example) only to pin the public address behind a proxy; other warnings stay.
+  logger: {
+    warn(code) {
+      if (code !== 'NEXTAUTH_URL') console.warn(`[next-auth][warn][${code}]`);
+    },
+    error(code, metadata) {
+      console.error(`[next-auth][error][${code}]`, metadata);
+    },
+  },
   providers: [
     CredentialsProvider({
       name: 'Rectify',

@@ -19,6 +19,9 @@ export async function requirePagePermission(permission: Permission): Promise<Act
   } catch (err) {
     if (err instanceof HttpError && err.status === 401) {
       const here = (await headers()).get('x-rectify-path') ?? '/';
+      // The site's front door: a visitor without a session is most likely the public, looking for
+      // the published notices (whose header links to the staff sign-in). Deeper pages ask to sign in.
+      if (here === '/') redirect('/notices');
       redirect(`/signin?callbackUrl=${encodeURIComponent(here)}`);
     }
     if (err instanceof HttpError && err.status === 403) {

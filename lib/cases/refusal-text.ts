@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { refusalResult } from '@/lib/actions/result';
 import { actionError, type ActionResult } from '@/lib/http/action';
 import { TransitionRefusedError, type RefusalDetail } from './refusals';
 
@@ -22,8 +23,9 @@ export function refusalText(t: Translate, refusal: RefusalDetail): string {
  * ladder said in the reader's language (one case: its fields and message; many: per case id).
  */
 export async function transitionActionError(err: unknown): Promise<ActionResult<never>> {
+  if (!(err instanceof TransitionRefusedError)) return refusalResult(err);
   const result = actionError(err);
-  if (!(err instanceof TransitionRefusedError) || result.ok) return result;
+  if (result.ok) return result;
   const t = (await getTranslations()) as unknown as Translate;
   const texts = Object.fromEntries(Object.entries(err.refusals).map(([id, refusal]) => [id, refusalText(t, refusal)]));
   const fieldKeys = Object.keys(err.fields ?? {});

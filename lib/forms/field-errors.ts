@@ -1,6 +1,7 @@
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { z } from 'zod';
 import { HttpError, type FieldErrors } from '@/lib/http/errors';
+import { refusalFields, type Translator } from './refusal-text';
 
 type T = Awaited<ReturnType<typeof getTranslations<'validation'>>>;
 
@@ -54,12 +55,13 @@ export async function localizedZodErrors(error: z.ZodError): Promise<FieldErrors
  */
 export async function localizedHttpErrors(err: HttpError): Promise<FieldErrors> {
   const t = await getTranslations('validation');
+  const said = refusalFields((await getTranslations()) as unknown as Translator, await getLocale(), err);
   const fields: FieldErrors = {};
-  for (const [key, message] of Object.entries(err.fields ?? {})) {
+  for (const key of Object.keys(err.fields ?? {})) {
     if (key === 'uscc' && err.status === 409) fields[key] = t('usccTaken');
     else if (key.endsWith('.evidence')) fields[key] = t('evidenceMissing');
-    else if (err.status === 422) fields[key] = t('unknownReference');
-    else fields[key] = message;
+    else if (err.status === 422 && !err.reason) fields[key] = t('unknownReference');
+    else fields[key] = said[key]!;
   }
   return fields;
 }

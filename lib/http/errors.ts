@@ -12,8 +12,18 @@ export class HttpError extends Error {
     this.name = 'HttpError';
   }
 
+  /**
+   * A stable key naming which rule refused (`four_eyes`, `flag_reviewed`, …), sent as `error.reason`
+   * so a client can say the refusal in its reader's language (`lib/forms/refusal-text.ts`).
+   */
+  reason?: string;
+  because(reason: string): this {
+    this.reason = reason;
+    return this;
+  }
+
   toBody() {
-    return { error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) } };
+    return { error: { code: this.code, message: this.message, ...(this.reason ? { reason: this.reason } : {}), ...(this.fields ? { fields: this.fields } : {}) } };
   }
 }
 

@@ -17,7 +17,7 @@ type PersonActor = Extract<Actor, { kind: 'user' }>;
 
 /** Notices are the office's public word: drafted, approved and published by people, never by API tokens. */
 export function requirePerson(actor: Actor): PersonActor {
-  if (actor.kind !== 'user') throw forbiddenError('Notices are drafted, approved and published by a signed-in supervisor; an API token cannot.');
+  if (actor.kind !== 'user') throw forbiddenError('Notices are drafted, approved and published by a signed-in supervisor; an API token cannot.').because('notice_token');
   return actor;
 }
 
@@ -55,7 +55,7 @@ async function checkDraft(tx: Tx, input: NoticeDraftInput, today: string): Promi
   }
   if (Object.keys(fields).length) {
     const stale = Object.values(fields).some((m) => m.includes('changed meanwhile'));
-    throw new HttpError(stale ? 409 : 422, stale ? 'conflict' : 'unprocessable', `The notice cannot be saved: ${Object.values(fields).join(' ')}`, fields);
+    throw new HttpError(stale ? 409 : 422, stale ? 'conflict' : 'unprocessable', `The notice cannot be saved: ${Object.values(fields).join(' ')}`, fields).because(stale ? 'stale_revision' : 'notice_draft_invalid');
   }
   return input.caseIds.map((caseId) => ({ caseId, revision: rows.get(caseId)!.revision }));
 }
@@ -84,8 +84,8 @@ export async function createDraft(db: Db, actor: Actor, input: NoticeDraftInput,
 }
 
 function refuseUnlessDraft(n: NoticeRow, what: string): void {
-  if (n.status === 'published') throw conflict(`Notice ${n.id} is published and can no longer change; publish an erratum that corrects it.`);
-  if (n.status !== 'draft') throw conflict(`Notice ${n.id} is already ${n.status}; it cannot be ${what}.`);
+  if (n.status === 'published') throw conflict(`Notice ${n.id} is published and can no longer change; publish an erratum that corrects it.`).because('notice_published');
+  if (n.status !== 'draft') throw conflict(`Notice ${n.id} is already ${n.status}; it cannot be ${what}.`).because('notice_not_draft');
 }
 
 export async function updateDraft(db: Db, actor: Actor, id: number, input: NoticeDraftInput & { expectedRevision: number }, today = officeToday()): Promise<NoticeRow> {
@@ -93,9 +93,9 @@ export async function updateDraft(db: Db, actor: Actor, id: number, input: Notic
   return db.transaction(async (tx) => {
     const current = await lockNotice(tx, id);
     refuseUnlessDraft(current, 'edited');
-    if (current.createdBy !== person.id) throw forbiddenError(`Only the author of notice ${id} may edit the draft.`);
+    if (current.createdBy !== person.id) throw forbiddenError(`Only the author of notice ${id} may edit the draft.`).because('notice_not_author');
     if (current.revision !== input.expectedRevision) {
-      throw conflict(`Notice ${id} changed meanwhile (revision ${current.revision}, you had ${input.expectedRevision}); reload it.`, { expectedRevision: `Now revision ${current.revision}.` });
+      throw conflict(`Notice ${id} changed meanwhile (revision ${current.revision}, you had ${input.expectedRevision}); reload it.`, { expectedRevision: `Now revision ${current.revision}.` }).because('stale_revision');
     }
     const items = await checkDraft(tx, input, today);
     const [row] = await tx.update(notices).set({ ...fieldsOf(input), revision: current.revision + 1 }).where(eq(notices.id, id)).returning();
@@ -112,10 +112,10 @@ export async function approveNotice(db: Db, actor: Actor, id: number): Promise<N
     const current = await lockNotice(tx, id);
     refuseUnlessDraft(current, 'approved again');
     if (current.createdBy === person.id) {
-      throw forbiddenError(`You drafted notice ${id}; a different supervisor must approve it (four-eyes rule).`);
+      throw forbiddenError(`You drafted notice ${id}; a different supervisor must approve it (four-eyes rule).`).because('four_eyes');
     }
     const [{ n }] = (await tx.select({ n: sql<number>`count(*)::int` }).from(noticeEntries).where(eq(noticeEntries.noticeId, id))) as [{ n: number }];
-    if (n === 0 && !current.correctsNoticeId) throw unprocessable(`Notice ${id} lists no case; add cases before approving it.`, { caseIds: 'At least one case.' });
+    if (n === 0 && !current.correctsNoticeId) throw unprocessable(`Notice ${id} lists no case; add cases before approving it.`, { caseIds: 'At least one case.' }).because('notice_no_cases');
     const [row] = await tx
       .update(notices)
       .set({ status: 'approved', approvedBy: person.id, approvedAt: sql`now()`, revision: current.revision + 1 })

@@ -21,7 +21,7 @@ function annexColumns(locale: Locale): ExportColumn<PublicNoticeEntry>[] {
     { header: operator!, type: 'text', width: 28, value: (e) => e.operator },
     { header: source!, type: 'text', width: 16, value: (e) => e.source[locale] },
     { header: version!, type: 'text', width: 12, value: (e) => e.version },
-    { header: filing!, type: 'text', width: 22, value: (e) => e.filingNumber },
+    { header: filing!, type: 'text', width: 22, value: (e) => e.filingNumber ?? '—' },
     { header: region!, type: 'text', width: 14, value: (e) => e.region },
     { header: problems!, type: 'text', width: 40, value: (e) => e.problems[locale] },
     { header: deadline!, type: 'date', width: 12, value: (e) => e.deadline },

@@ -21,7 +21,8 @@ export interface PublicNoticeEntry {
   operator: string;
   source: Bilingual;
   version: string;
-  filingNumber: string;
+  /** null when the app has no filing number on record; pages and downloads then show a dash. */
+  filingNumber: string | null;
   region: string;
   problems: Bilingual;
   categories: string[];
@@ -64,7 +65,7 @@ function annexRows(entries: readonly NoticeEntryRow[], labels: CategoryLabels): 
       operator: e.operatorName ?? '',
       source: { zh: e.source ?? '', en: localizeSource(e.source, 'en') ?? '' },
       version: e.version ?? '',
-      filingNumber: e.filingNumber ?? '',
+      filingNumber: e.filingNumber || null,
       region: e.region ?? '',
       problems: { zh: e.problems ?? '', en: e.categories.map((c) => labels.get(c)?.en ?? c).join('; ') },
       categories: [...e.categories],

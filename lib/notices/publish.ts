@@ -36,10 +36,10 @@ export async function publishNotice(db: Db, actor: Actor, id: number, today = of
   return db.transaction(async (tx) => {
     const number = await nextNumber(tx, Number(today.slice(0, 4)));
     const notice = await lockNotice(tx, id);
-    if (notice.status === 'published') throw conflict(`Notice ${id} is already published (${notice.slug}).`);
-    if (notice.status !== 'approved') throw conflict(`Notice ${id} is a draft: a supervisor other than its author must approve it before it is published.`);
+    if (notice.status === 'published') throw conflict(`Notice ${id} is already published (${notice.slug}).`).because('notice_published');
+    if (notice.status !== 'approved') throw conflict(`Notice ${id} is a draft: a supervisor other than its author must approve it before it is published.`).because('notice_not_approved');
     if (notice.deadline && notice.deadline <= today) {
-      throw unprocessable(`The notice's deadline ${notice.deadline} is not after today; a new draft with a later deadline is needed.`, { deadline: 'Must be after today.' });
+      throw unprocessable(`The notice's deadline ${notice.deadline} is not after today; a new draft with a later deadline is needed.`, { deadline: 'Must be after today.' }).because('deadline_not_future');
     }
     const entries = await entriesOf(tx, id);
     const label = noticeNumberLabel(number, 'zh')!;
@@ -55,7 +55,7 @@ export async function publishNotice(db: Db, actor: Actor, id: number, today = of
         }, today);
       } catch (err) {
         if (err instanceof HttpError) {
-          throw new HttpError(err.status, err.code, `Notice ${id} was not published. ${err.message} Edit a new draft without these cases, or reload them.`, err.fields);
+          throw new HttpError(err.status, err.code, `Notice ${id} was not published. ${err.message} Edit a new draft without these cases, or reload them.`, err.fields).because('publish_cases_refused');
         }
         throw err;
       }

@@ -17,7 +17,7 @@ export async function reviewFlag(tx: Tx, actor: Actor, id: number, body: ReviewB
   const [current] = await tx.select().from(offenderFlags).where(eq(offenderFlags.id, id)).for('update');
   if (!current) throw notFound('Flag', id);
   if (current.status !== 'open') {
-    throw conflict(`Flag ${id} is already ${current.status}; only open flags are reviewed.`, { decision: `The flag is ${current.status}.` });
+    throw conflict(`Flag ${id} is already ${current.status}; only open flags are reviewed.`, { decision: `The flag is ${current.status}.` }).because('flag_reviewed');
   }
   const status = body.decision === 'confirm' ? 'confirmed' : 'dismissed';
   const [updated] = await tx
@@ -34,7 +34,7 @@ export async function reviewFlag(tx: Tx, actor: Actor, id: number, body: ReviewB
     })
     .where(and(eq(offenderFlags.id, id), eq(offenderFlags.status, 'open')))
     .returning();
-  if (!updated) throw conflict(`Flag ${id} changed meanwhile; reload it.`);
+  if (!updated) throw conflict(`Flag ${id} changed meanwhile; reload it.`).because('stale_revision');
   await recordAudit(tx, actor, {
     action: `offender_flag.${body.decision}`,
     entityType: 'offender_flag',

@@ -14,13 +14,13 @@ export const reviewBodySchema = z
   })
   .superRefine((b, ctx) => {
     if (b.decision === 'confirm' && !b.escalation) {
-      ctx.addIssue({ code: 'custom', path: ['escalation'], message: 'Confirming a flag needs an escalation (interview, credit_record or penalty_referral).' });
+      ctx.addIssue({ code: 'custom', path: ['escalation'], message: 'Confirming a flag needs an escalation (interview, credit_record or penalty_referral).', params: { i18n: 'escalationNeeded' } });
     }
     if (b.decision === 'dismiss' && !b.reason) {
-      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Dismissing a flag needs a reason.' });
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Dismissing a flag needs a reason.', params: { i18n: 'reasonNeeded' } });
     }
     if (b.decision === 'dismiss' && b.escalation) {
-      ctx.addIssue({ code: 'custom', path: ['escalation'], message: 'A dismissed flag has no escalation.' });
+      ctx.addIssue({ code: 'custom', path: ['escalation'], message: 'A dismissed flag has no escalation.', params: { i18n: 'noEscalationOnDismiss' } });
     }
   });
 export type ReviewBody = z.infer<typeof reviewBodySchema>;

@@ -6,6 +6,7 @@ export const errorBodySchema = z.object({
   error: z.object({
     code: z.string().meta({ description: 'Stable and machine-readable: invalid_input, unauthorized, forbidden, not_found, conflict, duplicate, too_large, unprocessable, transition_refused, …' }),
     message: z.string().meta({ description: 'For people, in English.' }),
+    reason: z.string().optional().meta({ description: 'Which rule refused, stable and machine-readable where a rule has a name (four_eyes, flag_reviewed, stale_revision, notice_published, …): a client says the refusal in its own language by it.' }),
     fields: z.record(z.string(), z.string()).optional().meta({ description: 'One message per field path (`findings.1.category`), or per case id for bulk transitions.' }),
   }),
 });

@@ -35,3 +35,11 @@ export function effectiveFilters(f: StatsFilters): StatsFilters {
   const p = statsPeriod(f);
   return { ...f, from: p.from ?? undefined, to: p.to ?? undefined };
 }
+
+/** The dashboard's default period: the twelve calendar months ending with `today`'s month. */
+export function defaultStatsPeriod(today: string): { from: string; to: string } {
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  const start = new Date(Date.UTC(y, m - 12, 1));
+  const end = new Date(Date.UTC(y, m, 0));
+  return { from: start.toISOString().slice(0, 10), to: end.toISOString().slice(0, 10) };
+}

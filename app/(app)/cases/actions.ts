@@ -8,7 +8,6 @@ import { transitionCase, transitionCases } from '@/lib/cases/transition';
 import { transitionActionError } from '@/lib/cases/refusal-text';
 import type { ActionResult } from '@/lib/http/action';
 import { invalid } from '@/lib/http/errors';
-import { fieldErrorsFromZod } from '@/lib/http/route';
 
 const text = (form: FormData, name: string) => {
   const v = form.get(name);
@@ -33,7 +32,7 @@ export async function transitionCaseAction(_prev: ActionResult<{ state: string }
     const id = Number(form.get('caseId'));
     const parsed = transitionBodySchema.safeParse({ ...fields(form), expectedRevision: Number(form.get('expectedRevision')) });
     if (!parsed.success || !Number.isSafeInteger(id) || id < 1) {
-      throw invalid('Invalid input.', parsed.success ? { caseId: 'Unknown case.' } : fieldErrorsFromZod(parsed.error));
+      throw parsed.success ? invalid('Invalid input.', { caseId: 'Unknown case.' }) : parsed.error;
     }
     const db = await getDb();
     const updated = await db.transaction((tx) => transitionCase(tx, actor, id, parsed.data.expectedRevision, transitionRequestFrom(parsed.data)));
@@ -53,7 +52,7 @@ export async function bulkTransitionAction(_prev: ActionResult<{ moved: number }
       ids: items.map(([id]) => id),
       expectedRevisions: Object.fromEntries(items.map(([id, rev]) => [String(id), rev])),
     });
-    if (!parsed.success) throw invalid('Invalid input.', fieldErrorsFromZod(parsed.error));
+    if (!parsed.success) throw parsed.error;
     const db = await getDb();
     const moved = await db.transaction((tx) =>
       transitionCases(tx, actor, parsed.data.ids.map((caseId) => ({ caseId, expectedRevision: parsed.data.expectedRevisions?.[String(caseId)] })), transitionRequestFrom(parsed.data)),

@@ -30,9 +30,10 @@ export default async function OffendersPage({ searchParams }: { searchParams: Se
       <div>
         <h1 className="text-2xl font-semibold text-ink">{t('title')}</h1>
         <p className="mt-1 text-sm text-muted">{t('subtitle')}</p>
+        <p className="mt-1 text-xs text-muted" data-testid="weight-hint">{t('weightHint')}</p>
       </div>
       <QueueFilters filters={filters} />
-      <DataTable caption={t('title')} testId="offender-queue" columns={['#', t('rule'), t('target'), t('summary'), { label: t('cases'), numeric: true }, { label: t('weight'), numeric: true }, t('status'), t('updated')]} empty={t('empty')}>
+      <DataTable caption={t('title')} testId="offender-queue" columns={['#', t('rule'), t('target'), { label: t('summary'), hideOnPhone: true }, { label: t('cases'), numeric: true, hideOnPhone: true }, { label: t('weight'), numeric: true, hideOnPhone: true }, t('status'), { label: t('updated'), hideOnPhone: true }]} empty={t('empty')}>
             {page.items.map((f) => (
               <tr key={f.id} className="border-t border-line/70 align-top hover:bg-canvas/60" data-rule={f.rule}>
                 <td className="px-3 py-2 tabular-nums">

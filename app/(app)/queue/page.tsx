@@ -40,8 +40,8 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
             <tr>
               <th scope="col" className={th}>{t('cases.id')}</th>
               <th scope="col" className={th}>{t('cases.subject')}</th>
-              <th scope="col" className={th}>{t('cases.operator')}</th>
-              <th scope="col" className={th}>{t('cases.sector')}</th>
+              <th scope="col" className={`${th} hidden md:table-cell`}>{t('cases.operator')}</th>
+              <th scope="col" className={`${th} hidden md:table-cell`}>{t('cases.sector')}</th>
               <th scope="col" className={th}>{t('cases.state')}</th>
               <th scope="col" className={th}>{t('cases.deadline')}</th>
               <th scope="col" className={`${th} text-right`}>{testId === 'queue-overdue' ? t('queue.daysOverdue') : t('queue.daysLeft')}</th>
@@ -52,8 +52,8 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
               <tr key={i.id} data-case-id={i.id} className="border-b border-line/70 last:border-0">
                 <td className={`${td} tabular-nums`}><Link prefetch={false} href={`/cases/${i.id}`} className="font-medium text-brand-600 hover:underline">#{i.id}</Link></td>
                 <td className={td}><Link prefetch={false} href={`/subjects/${i.subjectId}`} className="hover:underline">{i.subjectName}</Link></td>
-                <td className={`${td} max-w-64`}>{i.operatorName ?? '—'}</td>
-                <td className={`${td} whitespace-nowrap`}>{sectorLabel.get(i.sector) ?? i.sector}</td>
+                <td className={`${td} hidden max-w-64 md:table-cell`}>{i.operatorName ?? '—'}</td>
+                <td className={`${td} hidden whitespace-nowrap md:table-cell`}>{sectorLabel.get(i.sector) ?? i.sector}</td>
                 <td className={td}>
                   <span className="flex flex-wrap gap-1"><StateBadge state={i.state} /><OverdueBadge overdue={i.overdue} /></span>
                 </td>
@@ -88,7 +88,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
         <p className="mt-1 text-sm text-muted">{t('queue.subtitle', { days: query.days, today })}</p>
       </div>
       <form method="get" action="/queue" className="flex flex-wrap items-end gap-3 rounded-md border border-line bg-white p-3 shadow-sm" aria-label={t('cases.filters')}>
-        <div className="w-36">
+        <div className="w-28 sm:w-36">
           <label htmlFor="q-days" className="mb-1 block text-xs font-medium text-muted">{t('queue.days')}</label>
           <input id="q-days" name="days" type="number" min={0} max={60} defaultValue={query.days} className={`${inputClass} py-1.5`} />
         </div>

@@ -40,7 +40,7 @@ export default async function SubjectsPage({ searchParams }: { searchParams: Pro
       </div>
 
       <Card>
-        <form method="get" action="/subjects" role="search" aria-label={t('subjects.filters')} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4 xl:grid-cols-[2fr_repeat(5,minmax(0,1fr))_auto]">
+        <form method="get" action="/subjects" role="search" aria-label={t('subjects.filters')} className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4 xl:grid-cols-[2fr_repeat(5,minmax(0,1fr))_auto] [&>*]:min-w-0">
           {query.operator ? <input type="hidden" name="operator" value={query.operator} /> : null}
           <div className="sm:col-span-2 xl:col-span-1">
             <Field id="q" label={t('subjects.q')} hint={t('subjects.qHint')}>
@@ -99,7 +99,7 @@ export default async function SubjectsPage({ searchParams }: { searchParams: Pro
         ) : (
           <DataTable
             caption={t('subjects.results')}
-            columns={[t('subjects.name'), `${t('subjects.kind')} / ${t('subjects.platform')}`, t('subjects.sector'), t('subjects.operator'), t('subjects.state'), t('subjects.lastInspection'), t('common.created')]}
+            columns={[t('subjects.name'), { label: `${t('subjects.kind')} / ${t('subjects.platform')}`, hideOnPhone: true }, { label: t('subjects.sector'), hideOnPhone: true }, { label: t('subjects.operator'), hideOnPhone: true }, t('subjects.state'), { label: t('subjects.lastInspection'), hideOnPhone: true }, { label: t('common.created'), hideOnPhone: true }]}
           >
             {page.items.map((s) => (
               <tr key={s.id} data-testid="subject-row">

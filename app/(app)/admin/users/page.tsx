@@ -23,7 +23,7 @@ export default async function UsersPage() {
       </div>
       <DataTable
         caption={t('admin.usersTitle')}
-        columns={[t('admin.name'), t('admin.email'), t('admin.status'), t('admin.created'), t('admin.roleAndAccess')]}
+        columns={[t('admin.name'), { label: t('admin.email'), hideOnPhone: true }, t('admin.status'), { label: t('admin.created'), hideOnPhone: true }, t('admin.roleAndAccess')]}
       >
         {users.map((u) => (
           <tr key={u.id}>

@@ -51,7 +51,7 @@ export default async function OperatorPage({ params }: { params: Promise<{ id: s
       </Card>
       <Card title={`${t('subjects.results')} (${subjects.items.length}${subjects.nextCursor ? '+' : ''})`} action={<Link href={`/subjects?operator=${op.id}`} className="text-sm text-brand-600 underline">{t('subjects.title')}</Link>}>
         {subjects.items.length ? (
-          <DataTable caption={t('subjects.results')} columns={[t('subjects.name'), t('subjects.kind'), t('subjects.platform'), t('subjects.sector'), t('subjects.state'), t('subjects.lastInspection')]}>
+          <DataTable caption={t('subjects.results')} columns={[t('subjects.name'), { label: t('subjects.kind'), hideOnPhone: true }, { label: t('subjects.platform'), hideOnPhone: true }, { label: t('subjects.sector'), hideOnPhone: true }, t('subjects.state'), { label: t('subjects.lastInspection'), hideOnPhone: true }]}>
             {subjects.items.map((s) => (
               <tr key={s.id}>
                 <td><Link href={`/subjects/${s.id}`} className="font-medium text-brand-600 hover:underline">{s.name}</Link></td>

@@ -54,7 +54,7 @@ export default async function SubjectPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-5">
       {sp.created ? <p role="status" className="rounded border border-ok/40 bg-[#e6f4ea] px-3 py-2 text-sm text-ok">{t('subject.createdBanner')}</p> : null}
-      {sp.inspection ? <p role="status" data-testid="inspection-saved" className="rounded border border-ok/40 bg-[#e6f4ea] px-3 py-2 text-sm text-ok">{t('subject.savedBanner', { inspection: `#${sp.inspection}`, case: `#${sp.case ?? ''}` })}</p> : null}
+      {sp.inspection ? <p role="status" data-testid="inspection-saved" className="rounded border border-ok/40 bg-[#e6f4ea] px-3 py-2 text-sm text-ok">{t.rich('subject.savedBannerLinked', { inspection: `#${sp.inspection}`, case: `#${sp.case ?? ''}`, link: (chunks) => (sp.case && /^\d+$/.test(String(sp.case)) ? <Link href={`/cases/${sp.case}`} className="font-semibold underline underline-offset-2">{chunks}</Link> : chunks) })}</p> : null}
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold text-ink">{s.name}</h1>
@@ -125,7 +125,7 @@ export default async function SubjectPage({ params, searchParams }: Props) {
 
       <Card title={t('subject.cases')}>
         {d.cases.length ? (
-          <DataTable caption={t('subject.cases')} columns={[t('subject.caseNo'), t('subject.state'), t('subject.inspected'), t('subject.version'), t('subject.method'), t('subject.categories'), t('subject.deadline')]}>
+          <DataTable caption={t('subject.cases')} columns={[t('subject.caseNo'), t('subject.state'), { label: t('subject.inspected'), hideOnPhone: true }, { label: t('subject.version'), hideOnPhone: true }, { label: t('subject.method'), hideOnPhone: true }, { label: t('subject.categories'), hideOnPhone: true }, t('subject.deadline')]}>
             {d.cases.map((c) => (
               <tr key={c.id}>
                 <td className="whitespace-nowrap"><Link href={`/cases/${c.id}`} className="font-medium text-brand-600 hover:underline">#{c.id}</Link>{c.previousCaseId ? <div className="text-xs text-muted">{t('subject.recurrenceOf', { id: `#${c.previousCaseId}` })}</div> : null}</td>
