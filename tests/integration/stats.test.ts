@@ -160,7 +160,7 @@ describe('stats API', () => {
     expect(Object.keys(ok.json.cases).sort()).toEqual(['current', 'funnel', 'overdue']);
     expect(ok.json).toEqual(JSON.parse(JSON.stringify(await getSummary(handle.db, { sector: 'parking' }))));
 
-    const bad = await callRoute(getBySectorRoute, { path: '/api/v1/stats/by-sector?platform=nokia&from=2026-02-30&campaign=x', token });
+    const bad = await callRoute(getBySectorRoute, { path: '/api/v1/stats/by-sector?platform=nokia&from=2026-02-30&campaign=-x', token });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.json.error.fields).sort()).toEqual(['campaign', 'from', 'platform']);
     const reversed = await callRoute(getBySectorRoute, { path: '/api/v1/stats/by-sector?from=2026-05-01&to=2026-04-01', token });
