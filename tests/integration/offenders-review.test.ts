@@ -105,7 +105,7 @@ describe('GET /api/v1/offenders', () => {
     expect(seen.size).toBe(page1.json.items.length + page2.json.items.length);
     const none = await callRoute(listRoute, { path: '/api/v1/offenders?sector=parking&rule=operator_recurrence&region=广东省', token: admin });
     expect(none.json.items).toEqual([]);
-    const bad = await callRoute(listRoute, { path: '/api/v1/offenders?rule=nope&campaign=x', token: inspector });
+    const bad = await callRoute(listRoute, { path: '/api/v1/offenders?rule=nope&campaign=-x', token: inspector });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.json.error.fields)).toEqual(expect.arrayContaining(['rule', 'campaign']));
     const one = await callRoute(oneRoute, { path: `/api/v1/offenders/${page1.json.items[0].id}`, params: { id: String(page1.json.items[0].id) }, token: inspector });

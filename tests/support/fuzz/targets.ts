@@ -81,7 +81,7 @@ export function fuzzTargets(ids: FuzzIds): Record<string, Target> {
     'POST /api/portal/v1/cases/[id]/objection': { params: id(ids.caseId), body: () => ({ findingId: 1, reason: 'fuzz', evidence: [] }) },
     'POST /api/portal/v1/evidence': { multipart: true },
     'GET /api/portal/v1/evidence/[sha256]': { params: { sha256: '0'.repeat(64) }, query: ['disposition'] },
-    'POST /api/v1/cases/[id]/extension': { params: id(ids.caseId), body: () => ({ until: addDays(officeToday(), 40), reason: 'fuzz' }), related: { id: ['until', 'state'] } },
+    'POST /api/v1/cases/[id]/extension': { params: id(ids.caseId), body: () => ({ until: addDays(officeToday(), 40), reason: 'fuzz' }), related: { id: ['until', 'state'], reason: ['until'] } },
     'GET /api/v1/portal-requests': {},
     'POST /api/v1/portal-requests/[id]/decision': { params: id(1), body: () => ({ decision: 'refuse', reason: 'fuzz' }) },
     'GET /api/v1/search': { query: ['q', 'limit', 'cursor'], baseQuery: [['q', '停车']] },
