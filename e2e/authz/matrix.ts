@@ -130,7 +130,7 @@ export const PAGES: Row[] = [
   { route: 'GET /notices', expect: PUBLIC },
   { route: 'GET /notices/[slug]', path: '/notices/no-such-notice', expect: PUBLIC },
   { route: 'GET /notices/[slug]/print', path: '/notices/no-such-notice/print', expect: PUBLIC },
-  { route: 'GET /', expect: page('ok', 'ok', 'ok') },
+  { route: 'GET /', expect: { ...page('ok', 'ok', 'ok'), anonymous: 'ok' } }, // the public is sent on to /notices (issue #16)
   { route: 'GET /subjects', expect: page('ok', 'ok', 'ok') },
   { route: 'GET /subjects/new', expect: page('ok', 'ok', 403) },
   { route: 'GET /subjects/[id]', path: '/subjects/1', expect: page('ok', 'ok', 'ok') },
