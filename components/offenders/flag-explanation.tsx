@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { formatDay } from '@/lib/i18n/format';
 import { DataTable } from '@/components/ui/data-table';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/badge';
@@ -47,7 +48,7 @@ export async function FlagExplanation({ flag, e }: { flag: FlagRow; e: Explanati
         </Row>
       ) : null}
       <Row label={t('detail.period')}>{period}</Row>
-      <Row label={t('detail.firstRaised')}>{flag.firstRaisedAt.toISOString().slice(0, 10)}</Row>
+      <Row label={t('detail.firstRaised')}>{formatDay(flag.firstRaisedAt)}</Row>
       <Row label={t('detail.evidenceKey')}><code className="text-xs">{flag.evidenceKey}</code></Row>
       {e.newSinceReview?.length ? (
         <Row label={t('detail.reviewTitle')}>

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { formatDay } from '@/lib/i18n/format';
 import { SubjectEvasion } from '@/components/offenders/subject-evasion';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
@@ -77,7 +78,7 @@ export default async function SubjectPage({ params, searchParams }: Props) {
             items={[
               { label: t('subjects.operator'), value: d.operator ? <><Link href={`/operators/${d.operator.id}`} className="text-brand-600 hover:underline">{d.operator.name}</Link><span className="ml-2 font-mono text-xs text-muted">{d.operator.uscc}</span></> : '—' },
               { label: t('operators.region'), value: d.operator?.region ?? '—' },
-              { label: t('common.created'), value: s.createdAt.toISOString().slice(0, 10) },
+              { label: t('common.created'), value: formatDay(s.createdAt) },
             ]}
           />
           <h3 className="mt-4 mb-2 text-sm font-semibold">{t('subject.identifiers')}</h3>
@@ -93,7 +94,7 @@ export default async function SubjectPage({ params, searchParams }: Props) {
           <Card title={t('subject.names')}>
             <DataTable caption={t('subject.names')} columns={[t('subjects.name'), t('subject.validFrom'), t('subject.validTo')]}>
               {d.names.map((n) => (
-                <tr key={n.id}><td>{n.name}</td><td className="tabular-nums">{n.validFrom.toISOString().slice(0, 10)}</td><td className="tabular-nums">{n.validTo ? n.validTo.toISOString().slice(0, 10) : <Badge tone="ok">{t('subject.current')}</Badge>}</td></tr>
+                <tr key={n.id}><td>{n.name}</td><td className="tabular-nums">{formatDay(n.validFrom)}</td><td className="tabular-nums">{n.validTo ? formatDay(n.validTo) : <Badge tone="ok">{t('subject.current')}</Badge>}</td></tr>
               ))}
             </DataTable>
           </Card>
