@@ -45,8 +45,8 @@ export default async function FlagPage({ params }: { params: Promise<{ id: strin
           <p className="mt-1 text-sm text-muted">{t('weight')}: <span className="tabular-nums">{flag.weight}</span> · {t('updated')}: {formatDateTime(flag.updatedAt)}</p>
         </div>
       </div>
-      <div className="grid gap-4 xl:grid-cols-3">
-        <div className="space-y-4 xl:col-span-2">
+      <div className="grid grid-cols-1 gap-4 xl:grid-cols-3">
+        <div className="min-w-0 space-y-4 xl:col-span-2">
           <Card title={t('detail.ruleApplied')}>
             <FlagExplanation flag={flag} e={e} />
           </Card>

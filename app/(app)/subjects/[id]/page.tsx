@@ -12,6 +12,7 @@ import { getSubjectDetail } from '@/lib/registry/subject-detail';
 import { listLinks } from '@/lib/subjects/links';
 import { probableMatchesForSubject } from '@/lib/subjects/matching';
 import { listCategories, listSectors } from '@/lib/taxonomy/queries';
+import { listTaxonomy } from '@/lib/taxonomy/admin';
 import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -37,12 +38,13 @@ export default async function SubjectPage({ params, searchParams }: Props) {
   const [{ id }, sp] = await Promise.all([params, searchParams]);
   const d = await load(id);
   const db = await getDb();
-  const [t, tc, locale, sectors, categories, links, matches] = await Promise.all([
-    getTranslations('registry'), getTranslations(), getLocale(), listSectors(), listCategories(), listLinks(db, d.subject.id), probableMatchesForSubject(db, d.subject.id),
+  const [t, tc, locale, sectors, categories, links, matches, stores] = await Promise.all([
+    getTranslations('registry'), getTranslations(), getLocale(), listSectors(), listCategories(), listLinks(db, d.subject.id), probableMatchesForSubject(db, d.subject.id), listTaxonomy(db, 'stores'),
   ]);
   const loc = toLocale(locale);
   const sector = sectors.find((s) => s.code === d.subject.sector);
   const categoryLabel = new Map(categories.map((c) => [c.code, pickLabel(c, loc)]));
+  const storeLabel = new Map(stores.map((x) => [x.code, pickLabel(x, loc)]));
   const s = d.subject;
   // At most SUBJECT_DETAIL_ROWS rows a table: say so, and lead to the case list that pages through them all.
   const more = (kind: 'cases' | 'evidence', shown: number, total: number) => total > shown ? (
@@ -101,7 +103,7 @@ export default async function SubjectPage({ params, searchParams }: Props) {
           <Card title={t('subject.listings')}>
             {d.storeListings.length ? (
               <DataTable caption={t('subject.listings')} columns={[t('subject.store'), t('subject.versionSeen')]}>
-                {d.storeListings.map((l) => <tr key={l.id}><td>{l.store}</td><td className="tabular-nums">{l.versionSeen ?? '—'}</td></tr>)}
+                {d.storeListings.map((l) => <tr key={l.id}><td>{storeLabel.get(l.store) ?? l.store}</td><td className="tabular-nums">{l.versionSeen ?? '—'}</td></tr>)}
               </DataTable>
             ) : <p className="text-sm text-muted">{t('subject.none')}</p>}
           </Card>
