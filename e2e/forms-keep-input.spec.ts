@@ -166,7 +166,7 @@ test('the portal forms keep what the contact typed: report, extension request, o
   const options = page.locator('#objection-finding option');
   const chosen = await options.nth((await options.count()) - 1).getAttribute('value');
   await page.locator('#objection-finding').selectOption(chosen!);
-  await submitUntilRefused(page, page.locator('form').filter({ has: page.locator('#objection-finding') }).getByRole('button'), page.locator('#objection-reason-error'));
+  await submitUntilRefused(page, page.locator('form').filter({ has: page.locator('#objection-finding') }).locator('button[type="submit"]'), page.locator('#objection-reason-error'));
   await expect(page.locator('#objection-finding')).toHaveValue(chosen!);
   await expect(page.locator('#report-version')).toHaveValue(`8.8.${suffix}`);
 });
