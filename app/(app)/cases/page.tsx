@@ -6,6 +6,7 @@ import { requirePagePermission } from '@/lib/auth/page';
 import { can } from '@/lib/auth/permissions';
 import { directTargets } from '@/lib/cases/ladder';
 import { listCases } from '@/lib/cases/list';
+import { operatorOption } from '@/lib/registry/operators';
 import { caseListSchema, caseListSearch, resolveAssignee } from '@/lib/cases/filters';
 import { parsePageQuery, type RawSearchParams } from '@/lib/cases/page-query';
 import { pickLabel, toLocale } from '@/lib/i18n/locales';
@@ -30,12 +31,13 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   void _format;
   // "My cases" is the list filtered by assignee=me: the URL says it, the server resolves it to the user.
   const resolved = actor.kind === 'user' || listQuery.assignee !== 'me' ? resolveAssignee(listQuery, actor) : { ...listQuery, assignee: undefined };
-  const [page, sectors, categories, campaigns, days] = await Promise.all([
+  const [page, sectors, categories, campaigns, days, operator] = await Promise.all([
     firstPageOnBadCursor(resolved, (q) => listCases(db, q)),
     listSectors(),
     listCategories(),
     listCampaigns(),
     getDefaultDeadlineDays(db),
+    operatorOption(db, query.operator),
   ]);
   const canAct = can(actor.role, 'case:transition');
   const rows = page.items.map((c) => ({ ...c, targets: canAct ? directTargets(c.state, actor.role) : [] }));
@@ -85,6 +87,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         sectors={opt(sectors)}
         categories={opt(categories)}
         campaigns={campaigns.map((c) => ({ value: c.code, label: pickLabel(c, locale) }))}
+        operator={operator ?? (query.operator ? { id: query.operator, label: `#${query.operator}` } : null)}
       />
       <CaseTable
         rows={rows}
