@@ -27,7 +27,7 @@ test('an inspector picks an operator among thirteen by typing, by keyboard, and 
 
   await useLocale(page, 'zh');
   await page.goto('/subjects/new');
-  const box = page.getByRole('combobox', { name: '运营主体' });
+  const box = page.getByRole('combobox', { name: '运营主体', exact: true });
   await box.fill(tag);
   const options = page.getByRole('listbox').getByRole('option');
   await expect(options).toHaveCount(10);
@@ -57,7 +57,7 @@ test('an inspector picks an operator among thirteen by typing, by keyboard, and 
   // The case list's operator filter, in English: the same search, submitted as operator=<id>.
   await useLocale(page, 'en');
   await page.goto('/cases');
-  const filter = page.getByRole('combobox', { name: 'Operator' });
+  const filter = page.getByRole('combobox', { name: 'Operator', exact: true });
   await filter.fill(tag);
   await expect(options).toHaveCount(10);
   await expect(page.getByTestId('combobox-more')).toHaveText('3 more — refine your search');
@@ -68,7 +68,7 @@ test('an inspector picks an operator among thirteen by typing, by keyboard, and 
   await expect(filter).toHaveValue(`选择器测试${tag}运营者01`);
   await page.getByRole('button', { name: 'Apply' }).click();
   await page.waitForURL(new RegExp(`operator=${ids[1]}`));
-  await expect(page.getByRole('combobox', { name: 'Operator' })).toHaveValue(`选择器测试${tag}运营者01`);
+  await expect(page.getByRole('combobox', { name: 'Operator', exact: true })).toHaveValue(`选择器测试${tag}运营者01`);
 
   // Escape closes the list and puts back the chosen name.
   await filter.fill('选择器测试');

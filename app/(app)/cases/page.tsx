@@ -6,6 +6,8 @@ import { requirePagePermission } from '@/lib/auth/page';
 import { can } from '@/lib/auth/permissions';
 import { directTargets } from '@/lib/cases/ladder';
 import { listCases } from '@/lib/cases/list';
+import { matchingStatesUpTo } from '@/lib/cases/bulk-matching';
+import { MAX_BULK_CASES } from '@/lib/cases/schemas';
 import { operatorOption } from '@/lib/registry/operators';
 import { caseListSchema, caseListSearch, resolveAssignee } from '@/lib/cases/filters';
 import { parsePageQuery, type RawSearchParams } from '@/lib/cases/page-query';
@@ -40,6 +42,16 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
     operatorOption(db, query.operator),
   ]);
   const canAct = can(actor.role, 'case:transition');
+  // "Select all N matching": only worth counting when the filters match more than this page.
+  const matched = canAct && page.nextCursor ? await matchingStatesUpTo(db, resolved) : null;
+  const matching = matched
+    ? {
+        count: matched.count,
+        limit: MAX_BULK_CASES,
+        targets: Object.fromEntries(matched.states.map((s) => [s, directTargets(s, actor.role)])),
+        filter: caseListSearch({ ...query, cursor: undefined, limit: undefined, format: undefined, sort: undefined }),
+      }
+    : undefined;
   const rows = page.items.map((c) => ({ ...c, targets: canAct ? directTargets(c.state, actor.role) : [] }));
   const filters = { ...query, cursor: undefined, limit: query.limit, format: undefined };
   const opt = (rows: { code: string; labelZh: string; labelEn: string }[]) => rows.map((r) => ({ value: r.code, label: pickLabel(r, locale) }));
@@ -93,6 +105,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         rows={rows}
         canAct={canAct}
         defaultDeadline={addDays(officeToday(), days)}
+        matching={matching}
         labels={{
           sectors: Object.fromEntries(sectors.map((s) => [s.code, pickLabel(s, locale)])),
           categories: Object.fromEntries(categories.map((c) => [c.code, pickLabel(c, locale)])),
