@@ -106,7 +106,7 @@ test('a supervisor creates a campaign; an inspector imports 1,200 cases into it 
   await bulkBar.locator('input[name="reason"]').fill(`Campaign ${code}: rectify within 15 days`);
   await expectAccessible(page);
   await bulkBar.getByRole('button', { name: 'Apply to selected' }).click();
-  await expect(page.getByText(/1,?200 case\(s\) moved\./)).toBeVisible({ timeout: 240_000 });
+  await expect(page.getByTestId('bulk-done')).toHaveText('1,200 case(s) moved.', { timeout: 240_000 });
   const left = await page.request.get(`/api/v1/cases?campaign=${code}&state=open&limit=1`);
   expect(((await left.json()) as { items: unknown[] }).items).toHaveLength(0);
 

@@ -8,7 +8,7 @@ async function useLocale(page: Page, locale: 'zh' | 'en') {
 
 /**
  * Operator and subject pickers search the server as you type (never a list of every operator): ten
- * options at most, the rest said ("3 more — refine your search"), chosen by keyboard, in both languages.
+ * options at most, the rest said ("还有 3 条，请细化搜索"), chosen by keyboard.
  */
 test('an inspector picks an operator among thirteen by typing, by keyboard, and filters the case list by one', async ({ page, loginAs, baseURL }) => {
   test.setTimeout(180_000);
@@ -54,21 +54,20 @@ test('an inspector picks an operator among thirteen by typing, by keyboard, and 
   await page.waitForURL(/\/subjects\/\d+\?created=1/);
   await expect(page.getByRole('main').getByText(`选择器测试${tag}运营者12`).first()).toBeVisible();
 
-  // The case list's operator filter, in English: the same search, submitted as operator=<id>.
-  await useLocale(page, 'en');
+  // The case list's operator filter: the same search, submitted as operator=<id>.
   await page.goto('/cases');
-  const filter = page.getByRole('combobox', { name: 'Operator', exact: true });
+  const filter = page.getByRole('combobox', { name: '运营主体', exact: true });
   await filter.fill(tag);
   await expect(options).toHaveCount(10);
-  await expect(page.getByTestId('combobox-more')).toHaveText('3 more — refine your search');
-  await expect(page.locator('#f-operator-status')).toHaveText('Showing 10 of 13');
+  await expect(page.getByTestId('combobox-more')).toHaveText('还有 3 条，请细化搜索');
+  await expect(page.locator('#f-operator-status')).toHaveText('显示 10 条，共 13 条');
   await filter.press('ArrowDown');
   await filter.press('ArrowDown');
   await filter.press('Enter');
   await expect(filter).toHaveValue(`选择器测试${tag}运营者01`);
-  await page.getByRole('button', { name: 'Apply' }).click();
+  await page.getByRole('button', { name: '查询' }).click();
   await page.waitForURL(new RegExp(`operator=${ids[1]}`));
-  await expect(page.getByRole('combobox', { name: 'Operator', exact: true })).toHaveValue(`选择器测试${tag}运营者01`);
+  await expect(page.getByRole('combobox', { name: '运营主体', exact: true })).toHaveValue(`选择器测试${tag}运营者01`);
 
   // Escape closes the list and puts back the chosen name.
   await filter.fill('选择器测试');

@@ -23,7 +23,7 @@ export function BulkBar({ selected, all, defaultDeadline, onDone, onRefusals }: 
   /** Every case matching the list's filters (`filter`, its query string), not the rows of this page. */
   all?: { count: number; filter: string };
   defaultDeadline: string;
-  onDone: () => void;
+  onDone: (moved: number) => void;
   onRefusals: (r: Record<string, string>) => void;
 }) {
   const t = useTranslations();
@@ -31,8 +31,8 @@ export function BulkBar({ selected, all, defaultDeadline, onDone, onRefusals }: 
   const uid = useId();
   const [to, setTo] = useState<CaseState | ''>('');
   const f = useActionForm(bulkTransitionAction, null, {
-    onSuccess: () => {
-      onDone();
+    onSuccess: (done) => {
+      onDone(done?.ok ? done.data.moved : 0);
       router.refresh();
     },
     onRefused: onRefusals,

@@ -30,6 +30,7 @@ export function CaseTable({ rows, labels, canAct, defaultDeadline, matching }: {
   const t = useTranslations();
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [allMatching, setAllMatching] = useState(false);
+  const [moved, setMoved] = useState<number | null>(null);
   const [refusals, setRefusals] = useState<Record<string, string>>({});
   const selectable = rows.filter((r) => r.targets.length > 0);
   const allOn = selectable.length > 0 && selectable.every((r) => selected.has(r.id));
@@ -73,14 +74,18 @@ export function CaseTable({ rows, labels, canAct, defaultDeadline, matching }: {
             selected={offerAll && allMatching ? allRows : rows.filter((r) => selected.has(r.id))}
             all={offerAll && allMatching ? { count: matching.count, filter: matching.filter } : undefined}
             defaultDeadline={defaultDeadline}
-            onDone={() => {
+            onDone={(n) => {
+              setMoved(n);
               clear();
               setRefusals({});
             }}
             onRefusals={setRefusals}
           />
         ) : (
-          <p className="text-xs text-muted">{t('cases.noneSelected')}</p>
+          <>
+            {moved !== null ? <p role="status" className="text-sm font-medium text-ok" data-testid="bulk-done">{t('cases.bulkDone', { count: moved })}</p> : null}
+            <p className="text-xs text-muted">{t('cases.noneSelected')}</p>
+          </>
         )
       ) : null}
       <div className="overflow-x-auto rounded-md border border-line bg-white shadow-sm">

@@ -8,7 +8,7 @@ const byId = z.object({ id: idParamSchema });
 
 /** Notices for staff (draft, four-eyes approval, publication) and the public pages' API. */
 export const noticeOperations: Operation[] = [
-  { method: 'GET', path: '/api/v1/notices', tag: 'notices', summary: 'List the office’s notices', access: 'notice:read', query: noticeListQuerySchema, responses: [{ status: 200, description: '`{ notices }`, every status unless filtered.' }] },
+  { method: 'GET', path: '/api/v1/notices', tag: 'notices', summary: 'List the office’s notices', access: 'notice:read', query: noticeListQuerySchema, responses: [{ status: 200, description: '`{ notices, total }`, every status unless filtered: the newest 200 (`total` counts them all; filter by `status` to reach others).' }] },
   { method: 'POST', path: '/api/v1/notices', tag: 'notices', summary: 'Draft a notice', access: 'notice:draft', body: { name: 'NoticeDraft', schema: noticeDraftSchema }, responses: [{ status: 201, description: '`{ notice }`' }], errors: [409, 413, 422] },
   { method: 'GET', path: '/api/v1/notices/candidates', tag: 'notices', summary: 'Cases a notice may list now', access: 'notice:draft', query: candidateQuerySchema, description: 'Earliest deadline first, at most 200 a page (`limit`, default 50); `total` counts every match and `nextCursor` continues (null on the last page).', responses: [{ status: 200, description: '`{ items, total, nextCursor }`' }] },
   { method: 'GET', path: '/api/v1/notices/{id}', tag: 'notices', summary: 'One notice', description: 'With each listed case’s current state and revision.', access: 'notice:read', params: byId, responses: [{ status: 200, description: '`{ notice, authorName, approverName, corrects, correctedBy, entries }`' }] },
