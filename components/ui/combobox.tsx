@@ -1,6 +1,7 @@
 'use client';
 
-import { useEffect, useEffectEvent, useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { useSearchAsYouType } from './use-search-as-you-type';
 import { useTranslations } from 'next-intl';
 import { cn } from './cn';
 import { inputClass } from './field';
@@ -56,7 +57,6 @@ export function Combobox({
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const box = useRef<HTMLDivElement>(null);
-  const runSearch = useEffectEvent((text: string, signal: AbortSignal) => search(text, signal));
 
   // A value set from outside (a reset, a preset) shows its label.
   const chosenLabel = value?.label ?? '';
@@ -68,25 +68,11 @@ export function Combobox({
 
   const q = text.trim();
   const searching = open && !!q && q !== chosenLabel;
-  useEffect(() => {
-    if (!searching) return;
-    const ctrl = new AbortController();
-    const timer = setTimeout(() => {
-      runSearch(q, ctrl.signal)
-        .then((r) => {
-          setResult({ q, r });
-          setFailed(false);
-          setActive(r.items.length ? 0 : -1);
-        })
-        .catch((e: unknown) => {
-          if ((e as Error).name !== 'AbortError') setFailed(true);
-        });
-    }, 250);
-    return () => {
-      clearTimeout(timer);
-      ctrl.abort();
-    };
-  }, [q, searching]);
+  useSearchAsYouType(q, searching, search, (text, r: ComboResult) => {
+    setResult({ q: text, r });
+    setFailed(false);
+    setActive(r.items.length ? 0 : -1);
+  }, () => setFailed(true));
 
   const shown = searching && result?.q === q ? result.r : null;
   const items = shown?.items ?? [];
