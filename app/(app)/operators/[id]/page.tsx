@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { formatDay } from '@/lib/i18n/format';
 import { OperatorPortfolio } from '@/components/offenders/operator-portfolio';
 import { OperatorContacts } from '@/components/portal/operator-contacts';
 import { notFound } from 'next/navigation';
@@ -46,7 +47,7 @@ export default async function OperatorPage({ params }: { params: Promise<{ id: s
           { label: t('operators.uscc'), value: <span className="font-mono">{op.uscc}</span> },
           { label: t('operators.region'), value: op.region },
           { label: t('operators.contact'), value: op.contact || '—' },
-          { label: t('common.created'), value: op.createdAt.toISOString().slice(0, 10) },
+          { label: t('common.created'), value: formatDay(op.createdAt) },
         ]} />
       </Card>
       <Card title={`${t('subjects.results')} (${subjects.items.length}${subjects.nextCursor ? '+' : ''})`} action={<Link href={`/subjects?operator=${op.id}`} className="text-sm text-brand-600 underline">{t('subjects.title')}</Link>}>
