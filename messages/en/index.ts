@@ -14,6 +14,7 @@ import offenders from './offenders.json';
 import portal from './portal.json';
 import refusals from './refusals.json';
 import registry from './registry.json';
+import regions from './regions.json';
 import search from './search.json';
 import taxonomies from './taxonomies.json';
 import unavailable from './unavailable.json';
@@ -34,6 +35,7 @@ const messages = {
   ...portal,
   ...refusals,
   ...registry,
+  ...regions,
   ...search,
   ...taxonomies,
   ...unavailable,

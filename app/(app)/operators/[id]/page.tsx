@@ -1,3 +1,4 @@
+import { RegionName } from '@/components/regions/region-name';
 import Link from 'next/link';
 import { OperatorPortfolio } from '@/components/offenders/operator-portfolio';
 import { OperatorContacts } from '@/components/portal/operator-contacts';
@@ -44,7 +45,7 @@ export default async function OperatorPage({ params }: { params: Promise<{ id: s
       <Card title={t('subject.identity')}>
         <Facts items={[
           { label: t('operators.uscc'), value: <span className="font-mono">{op.uscc}</span> },
-          { label: t('operators.region'), value: op.region },
+          { label: t('operators.region'), value: <RegionName name={op.regionName} unmatched={op.regionUnmatched !== null} /> },
           { label: t('operators.contact'), value: op.contact || '—' },
           { label: t('common.created'), value: op.createdAt.toISOString().slice(0, 10) },
         ]} />
