@@ -1,5 +1,7 @@
 // @ts-check
+const path = require('node:path');
 const createNextIntlPlugin = require('next-intl/plugin');
+const { routeMethods } = require('./lib/http/route-methods.cjs');
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
@@ -13,6 +15,9 @@ const nextConfig = {
   // the modules it traces. `npm start` keeps `next start` on the ordinary build.
   ...(process.env.NEXT_OUTPUT === 'standalone' ? { output: 'standalone' } : {}),
   allowedDevOrigins: ['127.0.0.1'],
+  // The routes × methods table (lib/http/route-methods.cjs), read from app/ at build time, for the
+  // 405s of lib/http/methods.ts (the standalone build has no app/ folder to read at run time).
+  env: { RECTIFY_ROUTE_METHODS: JSON.stringify(routeMethods(path.join(__dirname, 'app'))) },
 };
 
 module.exports = withNextIntl(nextConfig);

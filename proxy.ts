@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { databaseStillUnavailable } from '@/db/health';
 import { HttpError } from '@/lib/http/errors';
+import { methodNotAllowedResponse } from '@/lib/http/methods';
 import { crossSiteRefusal } from '@/lib/http/same-origin';
 import { unavailablePage } from '@/lib/http/unavailable-page';
 import { API_CSP, contentSecurityPolicy, HSTS, INLINE_EVIDENCE_CSP, isHttps, isInlineEvidence, SECURITY_HEADERS } from '@/lib/security/headers';
@@ -63,6 +64,9 @@ export async function proxy(request: NextRequest) {
       : new NextResponse(`${refused.status} ${refused.message}\n`, { status: refused.status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
     return withSecurityHeaders(request, response, undefined);
   }
+  // A method the route file does not export: Next's own 405 has an empty body and no Allow.
+  const wrongMethod = methodNotAllowedResponse(request.method, request.nextUrl.pathname);
+  if (wrongMethod) return withSecurityHeaders(request, wrongMethod, undefined);
   const requestHeaders = new Headers(request.headers);
   // While the database is known to be away (db/health.ts), a page is a 503 at once, not a failed render.
   if (!isApi && request.method === 'GET' && request.nextUrl.pathname !== '/unavailable' && (await databaseStillUnavailable())) {

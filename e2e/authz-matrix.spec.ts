@@ -2,28 +2,24 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
 import { DEMO_ACCOUNTS, expect, test } from './fixtures';
+import { routeMethods } from '../lib/http/route-methods.cjs';
 import { API, EXEMPT, PAGES, type Outcome, type Row, type Who } from './authz/matrix';
 
-/** Every route.ts / page.tsx under app/, as `METHOD /path` (route groups dropped). */
+/** Every route.ts (its methods: the one table, lib/http/route-methods.cjs) and page.tsx under app/, as `METHOD /path` (route groups dropped). */
 function routeFiles(): string[] {
-  const out: string[] = [];
+  const out = routeMethods('app').flatMap((r) => r.methods.filter((m) => m !== 'HEAD' && m !== 'OPTIONS').map((m) => `${m} ${r.route}`));
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name === 'route.ts' || entry.name === 'page.tsx') {
+      else if (entry.name === 'page.tsx') {
         const url = '/' + path.relative('app', path.dirname(full)).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s)).join('/');
-        if (EXEMPT.includes(url)) continue;
-        if (entry.name === 'page.tsx') out.push(`GET ${url === '/' ? '/' : url}`);
-        else for (const m of fs.readFileSync(full, 'utf8').matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b|export \{([^}]+)\}/g)) {
-          if (m[1]) out.push(`${m[1]} ${url}`);
-          else for (const alias of m[2]!.matchAll(/\bas (GET|POST|PUT|PATCH|DELETE)\b|^\s*(GET|POST|PUT|PATCH|DELETE)\s*$/gm)) out.push(`${alias[1] ?? alias[2]} ${url}`);
-        }
+        out.push(`GET ${url}`);
       }
     }
   };
   walk('app');
-  return [...new Set(out)].sort();
+  return [...new Set(out)].filter((r) => !EXEMPT.includes(r.split(' ')[1]!)).sort();
 }
 
 test('every route and page has a row in the authorization matrix', () => {

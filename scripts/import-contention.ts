@@ -28,7 +28,9 @@ import { databaseUrl, withAdmin } from '../tests/support/pg-admin';
 
 const ROWS = Number(process.env.CONTENTION_ROWS ?? 1_000_000);
 const URL_ = process.env.CONTENTION_URL ?? 'postgres://postgres@127.0.0.1:5432/rectify_contention';
-const PROBE_CASES = 1000;
+// Enough cases to keep both probes going for the whole apply (one transition every ~0.3 s each;
+// a 1M-row apply takes about 10 minutes here); CONTENTION_PROBE_CASES sets it.
+const PROBE_CASES = Number(process.env.CONTENTION_PROBE_CASES ?? Math.max(1000, Math.ceil(ROWS / 100)));
 
 type Probe = 'unrelated' | 'sameCells';
 
@@ -88,14 +90,21 @@ async function main() {
     let done = false;
     const finished = waitFor('DONE ').then(() => (done = true));
     const during: Record<Probe, number[]> = { unrelated: [], sameCells: [] };
+    // When each probe's slowest transition started and its last one ended (seconds after the apply began).
+    const slowestAt: Record<Probe, number | null> = { unrelated: null, sameCells: null };
+    const lastEndedAt: Record<Probe, number | null> = { unrelated: null, sameCells: null };
     // One probe loop per kind, side by side, each transition after the last one answered.
     // CONTENTION_PROBES=unrelated runs one probe only (the code before the fix deadlocked the import
     // with a sameCells transition waiting for the audit lock while holding a rollup cell).
     const probes = (process.env.CONTENTION_PROBES ?? 'unrelated,sameCells').split(',') as Probe[];
     await Promise.all(probes.map(async (p) => {
       while (!done && cases[p].length) {
+        const began = (Date.now() - applyStart) / 1000;
         const ms = await timedTransition(handle, actor, cases[p].shift()!);
         if (!done || ms > 0) during[p].push(ms);
+        if (ms >= Math.max(...during[p])) slowestAt[p] = Math.round(began);
+        lastEndedAt[p] = Math.round((Date.now() - applyStart) / 1000);
+        if (!cases[p].length && !done) console.warn(`[contention] the ${p} probe ran out of cases before the import finished: raise CONTENTION_PROBE_CASES`);
         await new Promise((r) => setTimeout(r, 250));
       }
     }));
@@ -110,6 +119,9 @@ async function main() {
         quiet: { unrelated: stats(quiet.unrelated), sameCells: stats(quiet.sameCells) },
         duringApply: { unrelated: stats(during.unrelated), sameCells: stats(during.sameCells) },
       },
+      // Did the probes cover the whole apply (their last transition ended at or after applySeconds)?
+      probeSecondsAfterApplyStart: { slowestStartedAt: slowestAt, lastEndedAt },
+      command: `CONTENTION_ROWS=${ROWS} CONTENTION_URL=<a database of its own> npx tsx scripts/import-contention.ts`,
       at: new Date().toISOString(),
       load: os.loadavg().map((l) => Math.round(l * 10) / 10),
     };

@@ -3,14 +3,11 @@ import type { Db, Tx } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { deferAudit, flushDeferredAudit, recordAudit } from '@/lib/audit';
 import { recomputeOffenderFlags, refreshOffenderFlags } from '@/lib/offenders/refresh';
+import type { ImportCounts } from './schemas';
 import { createOperators, resolveSubjects, touchedIds, type ApplyScope } from './apply-registry';
 import { createFindings, openCases, referenceEvidence, resolveInspections } from './apply-inspections';
 
-export interface ImportCounts {
-  created: { operators: number; subjects: number; inspections: number; findings: number; cases: number };
-  known: number;
-  rejected: number;
-}
+export type { ImportCounts };
 
 export const EMPTY_COUNTS: ImportCounts = {
   created: { operators: 0, subjects: 0, inspections: 0, findings: 0, cases: 0 },

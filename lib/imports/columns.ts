@@ -20,12 +20,7 @@ export const REQUIRED_COLUMNS: readonly ImportColumn[] = [
 /** One data row as read: every column as text ('' when absent). */
 export type ImportRecord = Record<ImportColumn, string>;
 
-/** A rejection: the 1-based line in the file (CSV header = line 1), the column ('' = the whole line) and why. */
-export interface Rejection {
-  line: number;
-  column: string;
-  reason: string;
-}
+export type { Rejection } from './schemas';
 
 /** The columns a header lacks, in documentation order. */
 export function missingColumns(header: readonly string[]): ImportColumn[] {

@@ -6,27 +6,13 @@ import { decodeCursor, pageOf } from '@/lib/http/cursor';
 import { recordAudit } from '@/lib/audit';
 import { notFound } from '@/lib/http/errors';
 import { writeStoredFile } from '@/lib/files/store';
-import { EMPTY_COUNTS, type ImportCounts } from './apply';
+import { EMPTY_COUNTS } from './apply';
+import type { ImportCounts, ImportJob } from './schemas';
+
+export type { ImportJob };
 
 export type ImportJobRow = typeof importJobs.$inferSelect;
 
-/** An import job as the API answers it (GET /api/v1/imports/{id}; documented in lib/openapi). */
-export interface ImportJob {
-  id: number;
-  status: ImportJobRow['status'];
-  format: ImportJobRow['format'];
-  filename: string;
-  dryRun: boolean;
-  phase: ImportJobRow['phase'];
-  totalRows: number;
-  processedRows: number;
-  progress: number;
-  counts: ImportCounts;
-  error: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

@@ -76,7 +76,7 @@ function buildDocument() {
     info: {
       title: 'Rectify API',
       version: '1',
-      description: 'JSON in and out. Errors are `{ "error": { "code", "message", "fields" } }` (DESIGN §6); `code` is stable, `message` English. Lists paginate with a cursor.',
+      description: 'JSON in and out. Errors are `{ "error": { "code", "message", "fields" } }` (DESIGN §6); `code` is stable, `message` English. A method a path does not list is a 405 `method_not_allowed` with `Allow`. Lists paginate with a cursor.',
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     tags: TAGS.map((name) => ({ name })),

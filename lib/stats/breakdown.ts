@@ -1,54 +1,24 @@
+import type { z } from 'zod';
+import type { breakdownSchema, durationBucketSchema, operatorRowSchema, platformRowSchema, storeRowSchema, verifyDurationsSchema } from './responses';
 import { isCampaignSql } from '@/lib/campaigns/sql';
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { cases, inspections, operators, statsCases, statsFindings, statsOperatorCases, statsStoreCases, statsVerifyDays, subjects } from '@/db/schema';
 import { HOST_PLATFORM_LABELS, STORE_LABELS } from '@/db/seed/taxonomy';
 import { cubeWhere, total } from './cube';
-import { statsPeriod, type StatsFilters, type StatsPeriod } from './filters';
+import { statsPeriod, type StatsFilters } from './filters';
 
-export interface PlatformRow {
-  platform: string;
-  findings: number;
-  cases: number;
-}
+export type PlatformRow = z.infer<typeof platformRowSchema>;
 
-export interface StoreRow {
-  store: string;
-  labelZh: string;
-  labelEn: string;
-  cases: number;
-}
+export type StoreRow = z.infer<typeof storeRowSchema>;
 
-/** Whole days from the first order to verification, in buckets; `to` null = open-ended. */
-export interface DurationBucket {
-  from: number;
-  to: number | null;
-  cases: number;
-}
+export type DurationBucket = z.infer<typeof durationBucketSchema>;
 
-export interface VerifyDurations {
-  /** Verified cases that had been ordered. */
-  cases: number;
-  median: number | null;
-  p90: number | null;
-  buckets: DurationBucket[];
-}
+export type VerifyDurations = z.infer<typeof verifyDurationsSchema>;
 
-export interface OperatorRow {
-  operatorId: number;
-  name: string;
-  cases: number;
-  openCases: number;
-}
+export type OperatorRow = z.infer<typeof operatorRowSchema>;
 
-/** `GET /api/v1/stats/breakdown`: platforms, stores, time to verification, operators with most cases. */
-export interface Breakdown {
-  period: StatsPeriod;
-  platforms: PlatformRow[];
-  stores: StoreRow[];
-  verifyDays: VerifyDurations;
-  topOperators: OperatorRow[];
-}
+export type Breakdown = z.infer<typeof breakdownSchema>;
 
 export const DURATION_BUCKETS: readonly [number, number | null][] = [[0, 7], [8, 14], [15, 30], [31, 60], [61, 90], [91, null]];
 export const TOP_OPERATORS = 10;

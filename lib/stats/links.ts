@@ -1,18 +1,12 @@
+import type { z } from 'zod';
+import type { statsPeriodSchema } from './responses';
 /**
  * The period the figures cover. Client-safe (no runtime imports), shared by the server queries, the
  * API and the dashboard's links (lib/stats/drill.ts).
  */
 import type { StatsFilters } from './filters';
 
-export interface StatsPeriod {
-  /** First day of the first month, or null for "since records began". */
-  from: string | null;
-  /** Last day of the last month, or null for "up to today". */
-  to: string | null;
-  /** The same as month starts (YYYY-MM-01), as the rollups are keyed. */
-  fromMonth: string | null;
-  toMonth: string | null;
-}
+export type StatsPeriod = z.infer<typeof statsPeriodSchema>;
 
 const monthStart = (d: string) => `${d.slice(0, 7)}-01`;
 function monthEnd(d: string): string {

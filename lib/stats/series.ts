@@ -1,59 +1,25 @@
+import type { z } from 'zod';
+import type { byCategorySchema, bySectorSchema, categoryShareSchema, labelledSchema, sectorSeriesSchema, trendPointSchema, trendSchema } from './responses';
 import { asc, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { sectors, statsCaseFlow, statsCases, statsFindings, violationCategories } from '@/db/schema';
 import { overdueSql } from '@/lib/cases/ladder';
 import { cubeWhere, monthKey, total } from './cube';
-import { statsPeriod, type StatsFilters, type StatsPeriod } from './filters';
+import { statsPeriod, type StatsFilters } from './filters';
 
-export interface Labelled {
-  code: string;
-  labelZh: string;
-  labelEn: string;
-}
+export type Labelled = z.infer<typeof labelledSchema>;
 
-export interface SectorSeries extends Labelled {
-  findings: number;
-  cases: number;
-  overdue: number;
-  /** Findings per violation category code. */
-  byCategory: Record<string, number>;
-}
+export type SectorSeries = z.infer<typeof sectorSeriesSchema>;
 
-/** `GET /api/v1/stats/by-sector`: findings stacked by category, cases and overdue cases per sector. */
-export interface BySector {
-  period: StatsPeriod;
-  /** The categories present, in the office's display order: the stack order. */
-  categories: Labelled[];
-  /** Sectors with any finding or case, most findings first. */
-  sectors: SectorSeries[];
-}
+export type BySector = z.infer<typeof bySectorSchema>;
 
-export interface CategoryShare extends Labelled {
-  findings: number;
-  /** Share of all findings in the filter, 0..1. */
-  share: number;
-}
+export type CategoryShare = z.infer<typeof categoryShareSchema>;
 
-/** `GET /api/v1/stats/by-category`. */
-export interface ByCategory {
-  period: StatsPeriod;
-  total: number;
-  categories: CategoryShare[];
-}
+export type ByCategory = z.infer<typeof byCategorySchema>;
 
-export interface TrendPoint {
-  /** YYYY-MM */
-  month: string;
-  findings: number;
-  opened: number;
-  closed: number;
-}
+export type TrendPoint = z.infer<typeof trendPointSchema>;
 
-/** `GET /api/v1/stats/trend`: every month from the first to the last with data (or the period). */
-export interface Trend {
-  period: StatsPeriod;
-  months: TrendPoint[];
-}
+export type Trend = z.infer<typeof trendSchema>;
 
 const sectorLabels = (db: Queryable) =>
   db.select({ code: sectors.code, labelZh: sectors.labelZh, labelEn: sectors.labelEn }).from(sectors).orderBy(asc(sectors.sortOrder), asc(sectors.code));

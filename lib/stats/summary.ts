@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { summarySchema } from './responses';
 import { isCampaignSql } from '@/lib/campaigns/sql';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Queryable } from '@/db/client';
@@ -10,17 +12,7 @@ import { statsPeriod, type StatsFilters } from './filters';
 
 export type CaseState = (typeof caseStateEnum.enumValues)[number];
 
-export interface Summary {
-  subjects: number;
-  inspections: number;
-  findings: number;
-  cases: {
-    current: Record<CaseState, number>;
-    funnel: { ordered: number; notified: number; removed: number };
-    overdue: number;
-  };
-  repeatOffenders: { operators: number; subjects: number };
-}
+export type Summary = z.infer<typeof summarySchema>;
 
 /**
  * Under a campaign, the subjects inspected in it (in the period, when one is set; sector, kind and

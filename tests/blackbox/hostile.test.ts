@@ -4,6 +4,9 @@
  * (tests/integration/fuzz-api.test.ts) calls handlers directly; this one goes through `next start`:
  * the proxy, path decoding, page rendering, next-auth and Next's own request handling.
  *
+ * An API refusal (4xx under /api/) with an empty body fails it too: a 405 or a 400 says what was wrong
+ * in the error shape.
+ *
  * BLACKBOX_HOSTILE_REQUESTS sets how many requests (default 5,000 on each database: 10,000 per CI run,
  * about a minute each on this machine); BLACKBOX_HOSTILE_SEED replays a run. Every 5xx is reported with its
  * request (method, path, headers, body).
@@ -206,7 +209,8 @@ const sessions = {} as Record<DemoRole, Session>;
 async function send(h: Hostile): Promise<{ status: number; text: string }> {
   const init: RequestInit = { method: h.method, headers: h.headers, body: h.body as BodyInit | undefined, signal: AbortSignal.timeout(60_000) };
   const res = h.who === 'anonymous' ? await request(h.path, init) : await sessions[h.who].fetch(h.path, init);
-  const text = res.status >= 500 || res.status === 405 ? await res.text() : (await res.arrayBuffer(), '');
+  // API refusals are small: read them, an empty one is a failure too (an error says what was wrong).
+  const text = res.status >= 500 || res.status === 405 || (res.status >= 400 && h.path.startsWith('/api/')) ? await res.text() : (await res.arrayBuffer(), '');
   return { status: res.status, text };
 }
 
@@ -274,7 +278,7 @@ describe('hostile requests through the real server', () => {
     }
   });
 
-  it(`${TOTAL} random hostile requests (seed from BLACKBOX_HOSTILE_SEED or the clock): 0 responses 5xx`, async () => {
+  it(`${TOTAL} random hostile requests (seed from BLACKBOX_HOSTILE_SEED or the clock): 0 responses 5xx, no empty API refusal`, async () => {
     const r = rng(SEED);
     const requests = Array.from({ length: TOTAL }, () => draw(r));
     const failures: string[] = [];
@@ -293,6 +297,7 @@ describe('hostile requests through the real server', () => {
           kind.ms += Date.now() - began;
           statuses.set(status, (statuses.get(status) ?? 0) + 1);
           if (status >= 500) failures.push(`${status} ← ${describeRequest(h)}\n    ${text.slice(0, 200)}`);
+          else if (status >= 400 && h.path.startsWith('/api/') && !text) failures.push(`${status} with an empty body ← ${describeRequest(h)}`);
         } catch (err) {
           failures.push(`no answer (${(err as Error).message}) ← ${describeRequest(h)}`);
         }
@@ -301,7 +306,7 @@ describe('hostile requests through the real server', () => {
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const summary = [...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ');
-    console.log(`[hostile] ${server().database}: ${TOTAL} requests in ${seconds} s (seed ${SEED}, ${CONCURRENCY} in flight): ${summary}; ${failures.length} 5xx or unanswered; mean latency pages ${Math.round(time.page.ms / (time.page.n || 1))} ms (${time.page.n}), API ${Math.round(time.api.ms / (time.api.n || 1))} ms (${time.api.n})`);
-    expect(failures, `seed ${SEED}: ${failures.length} of ${TOTAL} requests got a 5xx or no answer:\n${failures.slice(0, 60).join('\n')}`).toEqual([]);
+    console.log(`[hostile] ${server().database}: ${TOTAL} requests in ${seconds} s (seed ${SEED}, ${CONCURRENCY} in flight): ${summary}; ${failures.length} 5xx, empty API refusals or unanswered; mean latency pages ${Math.round(time.page.ms / (time.page.n || 1))} ms (${time.page.n}), API ${Math.round(time.api.ms / (time.api.n || 1))} ms (${time.api.n})`);
+    expect(failures, `seed ${SEED}: ${failures.length} of ${TOTAL} requests got a 5xx, an empty API refusal or no answer:\n${failures.slice(0, 60).join('\n')}`).toEqual([]);
   }, Math.max(600_000, TOTAL * 150));
 });

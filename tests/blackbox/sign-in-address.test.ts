@@ -6,8 +6,8 @@
  * - issue #13, finding 6: a wrong password answers as fast for an unknown or disabled account as for
  *   a real one, so timing does not tell which accounts exist;
  * - finding 7: the per-address limit counts the hop the proxy appended (the right-most); what the
- *   client wrote to its left, and X-Real-IP, change nothing. (Without a proxy the TCP peer counts:
- *   tests/unit/client-address.test.ts, on a real HTTP server with the same stamp.)
+ *   client wrote to its left, and X-Real-IP, change nothing. Without a proxy (a second server of
+ *   its own) the TCP peer counts, whatever X-Real-IP and X-Forwarded-For say.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CookieJar, loginAs, request } from './support/client';
@@ -25,26 +25,26 @@ afterAll(async () => {
 });
 
 /** One sign-in through next-auth's credentials endpoint; what the sign-in form receives. */
-async function attempt(email: string, password: string, headers: Record<string, string> = {}): Promise<{ ok: boolean; error: string | null; ms: number }> {
+async function attempt(email: string, password: string, headers: Record<string, string> = {}, base = srv.baseUrl): Promise<{ ok: boolean; error: string | null; ms: number }> {
   const jar = new CookieJar();
-  const csrf = await request('/api/auth/csrf', { headers }, srv.baseUrl);
+  const csrf = await request('/api/auth/csrf', { headers }, base);
   jar.absorb(csrf);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const started = performance.now();
   const res = await request('/api/auth/callback/credentials', {
     method: 'POST',
-    headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded', cookie: jar.header(), origin: srv.baseUrl },
-    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: srv.baseUrl, json: 'true' }),
-  }, srv.baseUrl);
+    headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded', cookie: jar.header(), origin: base },
+    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: base, json: 'true' }),
+  }, base);
   const ms = performance.now() - started;
   jar.absorb(res);
   const { url } = (await res.json()) as { url: string };
-  return { ok: !!jar.get('next-auth.session-token'), error: new URL(url, srv.baseUrl).searchParams.get('error'), ms };
+  return { ok: !!jar.get('next-auth.session-token'), error: new URL(url, base).searchParams.get('error'), ms };
 }
 
 /** Accounts made through the API by the demo admin; `disabled` ones disabled there too. */
-async function makeAccounts(count: number, disabled = false): Promise<string[]> {
-  const admin = await loginAs('admin', { baseUrl: srv.baseUrl });
+async function makeAccounts(count: number, disabled = false, base = srv.baseUrl): Promise<string[]> {
+  const admin = await loginAs('admin', { baseUrl: base });
   const emails: string[] = [];
   for (let i = 0; i < count; i++) {
     const email = `${disabled ? 'off' : 'on'}-${i}-${Date.now().toString(36)}@rectify.test`;
@@ -98,6 +98,27 @@ describe('sign-in, from outside', () => {
       expect(await attempt(`guess-${i}-${Date.now().toString(36)}@rectify.test`, 'Wrong-guess-1', forged)).toMatchObject({ ok: false, error: 'CredentialsSignin' });
     }
     const refused = await attempt(real!, PASSWORD, { 'x-real-ip': '192.0.2.77', 'x-forwarded-for': '192.0.2.78, 192.0.2.50' });
+    expect(refused.ok).toBe(false);
+    expect(refused.error).toMatch(/^throttled:address:\d+$/);
+  });
+});
+
+describe('sign-in, from outside, with no proxy configured (finding 7: the TCP peer counts)', () => {
+  let direct: RunningServer;
+  beforeAll(async () => {
+    direct = await startServer({ label: 'sign-in-direct', database: 'pglite' });
+  });
+  afterAll(async () => {
+    await direct?.stop();
+  });
+
+  it(`${ADDRESS_LIMIT} failures from one client are its limit, whatever it writes into X-Real-IP or X-Forwarded-For`, async () => {
+    const [real] = await makeAccounts(1, false, direct.baseUrl);
+    for (let i = 0; i < ADDRESS_LIMIT; i++) {
+      const forged = { 'x-real-ip': `203.0.113.${i + 1}`, 'x-forwarded-for': `198.51.100.${i + 1}` };
+      expect(await attempt(`guess-${i}-${Date.now().toString(36)}@rectify.test`, 'Wrong-guess-1', forged, direct.baseUrl)).toMatchObject({ ok: false, error: 'CredentialsSignin' });
+    }
+    const refused = await attempt(real!, PASSWORD, { 'x-real-ip': '192.0.2.77', 'x-forwarded-for': '192.0.2.78' }, direct.baseUrl);
     expect(refused.ok).toBe(false);
     expect(refused.error).toMatch(/^throttled:address:\d+$/);
   });

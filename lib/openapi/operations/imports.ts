@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { idParamSchema } from '@/lib/http/params';
-import { importListSchema, importUploadQuerySchema } from '@/lib/imports/schemas';
-import { importDetailResponseSchema, importJobResponseSchema, importListResponseSchema, importUploadSchema } from '../imports-contract';
+import { importDetailResponseSchema, importJobResponseSchema, importListResponseSchema, importListSchema, importUploadQuerySchema, importUploadSchema } from '@/lib/imports/schemas';
 import type { Operation } from '../types';
 
 const byId = z.object({ id: idParamSchema });

@@ -2,6 +2,7 @@ import { NextResponse } from 'next/server';
 import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/actor';
 import { unproxied } from '@/lib/security/headers';
+import { otherMethod } from '@/lib/http/methods';
 import { apiRoute, readSearchParams } from '@/lib/http/route';
 import { listImportJobs } from '@/lib/imports/jobs';
 import { importListSchema, importUploadQuerySchema } from '@/lib/imports/schemas';
@@ -19,3 +20,6 @@ export const POST = unproxied(apiRoute(async (req) => {
   const { job } = await startImport(req, actor, readSearchParams(req.url, importUploadQuerySchema));
   return NextResponse.json({ job }, { status: 202 });
 }));
+
+// Outside the proxy (proxy.ts's matcher), so the other methods' JSON 405 and OPTIONS are answered here.
+export { otherMethod as PUT, otherMethod as PATCH, otherMethod as DELETE, otherMethod as OPTIONS };
