@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, signIn, test, type DemoRole } from './fixtures';
 
 /**
  * Every form, refused once by the server, still shows everything the user typed, with the error
@@ -9,6 +9,12 @@ import { expect, test } from './fixtures';
  */
 const suffix = crypto.randomBytes(3).toString('hex');
 const officeDay = (offset = 0) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offset * 86_400_000));
+
+/** Signs out (cookies cleared) and in again as another role. */
+async function signInAgain(page: Page, role: DemoRole, path: string) {
+  await page.context().clearCookies();
+  await signIn(page, role, path);
+}
 
 /** Submits once hydrated: a click before React hydrates would post the form natively. */
 async function submitUntilRefused(page: Page, button: Locator, error: Locator) {
@@ -24,6 +30,7 @@ test('the operator form keeps every field when the USCC check digit is wrong', a
   await page.locator('#name').fill(`保留输入科技有限公司${suffix}`);
   await page.locator('#uscc').fill('91310000MA1FL0000X');
   await page.locator('#region').selectOption('310000');
+  await page.locator('#region-1').selectOption('310100'); // 市辖区: Shanghai's districts are under it
   await page.locator('#region-2').selectOption('310104');
   await page.locator('#contact').fill('021-5555 0000');
   await submitUntilRefused(page, page.getByRole('button', { name: /保存|Save/ }), page.locator('#uscc-error'));
@@ -135,4 +142,80 @@ test('the sign-in form keeps the email after a wrong password', async ({ page })
   await page.locator('form').filter({ has: page.locator('#password') }).getByRole('button').last().click();
   await expect(page.getByRole('alert').filter({ hasText: /\S/ }).first()).toBeVisible();
   await expect(page.locator('#email')).toHaveValue('inspector@rectify.demo');
+});
+
+test('the portal forms keep what the contact typed: report, extension request, objection', async ({ page, loginAs }) => {
+  await loginAs('contact', '/portal');
+  const { items } = (await (await page.request.get('/api/portal/v1/cases')).json()) as { items: { id: number; state: string }[] };
+  const open = items.find((c) => c.state === 'ordered' || c.state === 'notified');
+  expect(open, 'the demo contact has an open case').toBeTruthy();
+  await page.goto(`/portal/cases/${open!.id}`);
+
+  // Report: the description left empty; the version stays, the error sits beside the description.
+  await page.locator('#report-version').fill(`8.8.${suffix}`);
+  await submitUntilRefused(page, page.getByRole('form', { name: /报告整改|Report/ }).getByRole('button').last(), page.locator('#report-description-error'));
+  await expect(page.locator('#report-description-error')).toHaveText(/必填|Required/);
+  await expect(page.locator('#report-version')).toHaveValue(`8.8.${suffix}`);
+
+  // Extension request (when none is waiting): the reason left empty; the date stays.
+  if (await page.locator('#extension-until').count()) {
+    const until = officeDay(30);
+    await page.locator('#extension-until').fill(until);
+    await submitUntilRefused(page, page.locator('form').filter({ has: page.locator('#extension-until') }).getByRole('button'), page.locator('#extension-reason-error'));
+    await expect(page.locator('#extension-until')).toHaveValue(until);
+  }
+
+  // Objection: the reason left empty; the finding chosen stays.
+  const options = page.locator('#objection-finding option');
+  const chosen = await options.nth((await options.count()) - 1).getAttribute('value');
+  await page.locator('#objection-finding').selectOption(chosen!);
+  await submitUntilRefused(page, page.locator('form').filter({ has: page.locator('#objection-finding') }).locator('button[type="submit"]'), page.locator('#objection-reason-error'));
+  await expect(page.locator('#objection-finding')).toHaveValue(chosen!);
+  await expect(page.locator('#report-version')).toHaveValue(`8.8.${suffix}`);
+});
+
+test('the contact invitation and the activation keep what was typed', async ({ page, loginAs }) => {
+  await loginAs('supervisor', '/operators');
+  const { items } = (await (await page.request.get('/api/v1/operators?limit=1')).json()) as { items: { id: number }[] };
+  await page.goto(`/operators/${items[0]!.id}`);
+  await page.locator('#contact-name').fill(`保留联系人${suffix}`);
+  await page.locator('#contact-email').fill('not-an-email');
+  await submitUntilRefused(page, page.locator('form').filter({ has: page.locator('#contact-email') }).getByRole('button'), page.locator('#contact-email-error'));
+  await expect(page.locator('#contact-name')).toHaveValue(`保留联系人${suffix}`);
+  await expect(page.locator('#contact-email')).toHaveValue('not-an-email');
+  await expect(page.getByTestId('activation-link')).toHaveCount(0);
+
+  await page.goto('/portal/activate?token=0000000000000000000000000000000000000000000');
+  await page.locator('#activate-password').fill('short');
+  await page.locator('#activate-confirm').fill('different');
+  await submitUntilRefused(page, page.locator('form').filter({ has: page.locator('#activate-password') }).getByRole('button'), page.locator('#activate-confirm-error'));
+  await expect(page.locator('#activate-password')).toHaveValue('short');
+  await expect(page.locator('#activate-confirm')).toHaveValue('different');
+});
+
+test('the supervisor\'s extension on a case keeps its date when the reason is missing', async ({ page, loginAs }) => {
+  await loginAs('supervisor', '/cases?state=ordered');
+  const row = page.locator('[data-testid="case-table"] tbody tr').first();
+  await page.goto(`/cases/${Number(await row.getAttribute('data-case-id'))}`);
+  const until = officeDay(40);
+  await page.locator('#extend-until').fill(until);
+  await submitUntilRefused(page, page.locator('form').filter({ has: page.locator('#extend-until') }).getByRole('button'), page.locator('#extend-reason-error'));
+  await expect(page.locator('#extend-until')).toHaveValue(until);
+});
+
+test('the campaign and taxonomy forms keep what was typed', async ({ page, loginAs }) => {
+  await loginAs('supervisor', '/campaigns/new');
+  await page.locator('#code').fill(`KEEP-${suffix}`);
+  await page.locator('#nameZh').fill(`保留专项${suffix}`);
+  await submitUntilRefused(page, page.locator('form').filter({ has: page.locator('#code') }).getByRole('button', { name: /保存|创建|Save|Create/ }).last(), page.locator('#nameEn-error'));
+  await expect(page.locator('#code')).toHaveValue(`KEEP-${suffix}`);
+  await expect(page.locator('#nameZh')).toHaveValue(`保留专项${suffix}`);
+
+  await signInAgain(page, 'admin', '/admin/taxonomies');
+  const add = page.locator('form').filter({ has: page.locator('[id="sectors-new-code"]') });
+  await add.locator('[id="sectors-new-code"]').fill(`keep_${suffix}`);
+  await add.locator('[id="sectors-new-labelZh"]').fill(`保留行业${suffix}`);
+  await submitUntilRefused(page, add.getByRole('button'), add.locator('[id="sectors-new-labelEn-error"]'));
+  await expect(add.locator('[id="sectors-new-code"]')).toHaveValue(`keep_${suffix}`);
+  await expect(add.locator('[id="sectors-new-labelZh"]')).toHaveValue(`保留行业${suffix}`);
 });

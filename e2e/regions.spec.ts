@@ -27,7 +27,7 @@ test('an inspector picks a region by search and by level, sees its name path, an
   // The list filter: a province takes in every city and district under it.
   await page.goto('/operators');
   await page.locator('#region').selectOption('440000');
-  await page.getByRole('button', { name: /^(搜索|Search)$/ }).click();
+  await page.locator('form[role="search"] button[type="submit"]').click();
   await page.waitForURL(/region=440000/);
   const rows = page.getByTestId('operator-row');
   await expect(rows.first()).toBeVisible();
@@ -35,7 +35,7 @@ test('an inspector picks a region by search and by level, sees its name path, an
   expect(regions.length).toBeGreaterThan(0);
   for (const r of regions) expect(r.startsWith('广东省')).toBe(true);
   await page.locator('#q').fill(name);
-  await page.getByRole('button', { name: /^(搜索|Search)$/ }).click();
+  await page.locator('form[role="search"] button[type="submit"]').click();
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('广东省 / 深圳市 / 南山区');
   // The picker opens on the filter's province.
@@ -53,7 +53,7 @@ test.describe('screenshots', () => {
         await page.locator('#region').selectOption('440000');
         await page.locator('#region-1').selectOption('440300');
         await page.locator('#region-2').selectOption('440305');
-        const search = page.getByRole('combobox');
+        const search = page.getByRole('combobox', { name: /按名称搜索属地|Search regions by name/ });
         await search.fill('南山');
         await expect(page.getByRole('option').first()).toBeVisible();
         await page.screenshot({ path: `docs/screenshots/regions-picker-${lang}-${width}.png`, fullPage: true });

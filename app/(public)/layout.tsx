@@ -24,7 +24,7 @@ export default async function PublicLayout({ children }: { children: ReactNode }
               <span className="block text-xs text-white/75">{t('notices.publicSubtitle')}</span>
             </span>
           </Link>
-          <nav aria-label={t('notices.publicNav')} className="flex items-center gap-4 text-sm">
+          <nav aria-label={t('notices.publicNav')} className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm whitespace-nowrap">
             <Link href="/notices" className="text-white/90 hover:text-white hover:underline">{t('notices.publicTitle')}</Link>
             <Link href="/notices/feed.xml" className="text-white/90 hover:text-white hover:underline">{t('notices.feed')}</Link>
             <LocaleSwitch />

@@ -1,11 +1,11 @@
 'use client';
 
-import { useActionState } from 'react';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { saveCampaignAction } from '@/lib/campaigns/actions';
 import { CAMPAIGN_NEXT, type CampaignStatus } from '@/lib/campaigns/schemas';
 import type { ActionResult } from '@/lib/http/action';
+import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { Field, Input, inputClass } from '@/components/ui/field';
 
@@ -22,12 +22,12 @@ export interface CampaignFormValues {
 /** Create (no `status`) or edit (`status` set: the code is fixed, the status moves forward only). */
 export function CampaignForm({ initial, sectors }: { initial: CampaignFormValues; sectors: { value: string; label: string }[] }) {
   const t = useTranslations('campaigns');
-  const [state, action, pending] = useActionState<ActionResult<string> | null, FormData>(saveCampaignAction, null);
+  const { state, pending, form } = useActionForm<ActionResult<string> | null>(saveCampaignAction, null);
   const e = state && !state.ok ? state.fieldErrors : {};
   const editing = initial.status !== undefined;
   const sectorError = e.sectors ?? Object.entries(e).find(([k]) => k.startsWith('sectors.'))?.[1];
   return (
-    <form action={action} noValidate className="space-y-4">
+    <form {...form} className="space-y-4">
       {state && !state.ok ? <p role="alert" className="rounded border border-accent/40 bg-accent-50 px-3 py-2 text-sm text-accent">{Object.keys(e).length ? t('fixErrors') : state.message}</p> : null}
       {editing ? <input type="hidden" name="ref" value={initial.code} /> : null}
       <Field id="code" label={t('code')} error={e.code} hint={t('codeHint')}>

@@ -1,19 +1,27 @@
 'use client';
 
-import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { closeCampaignAction } from '@/lib/campaigns/actions';
 import type { ActionResult } from '@/lib/http/action';
+import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 
-/** Closes the campaign after a confirmation (closing is final). */
+/** Closes the campaign after an in-app confirmation (closing is final). */
 export function CloseCampaignButton({ code }: { code: string }) {
   const t = useTranslations('campaigns');
-  const [state, action, pending] = useActionState<ActionResult<string> | null, FormData>(closeCampaignAction, null);
+  const { state, pending, form } = useActionForm<ActionResult<string> | null>(closeCampaignAction, null);
   return (
-    <form action={action} onSubmit={(e) => { if (!window.confirm(t('closeConfirm'))) e.preventDefault(); }} className="inline">
+    <form {...form} className="inline">
       <input type="hidden" name="ref" value={code} />
-      <Button type="submit" variant="secondary" disabled={pending}>{pending ? t('closing') : t('close')}</Button>
+      <ConfirmDialog
+        trigger={<Button type="button" variant="secondary" disabled={pending}>{pending ? t('closing') : t('close')}</Button>}
+        title={t('close')}
+        description={t('closeConfirm')}
+        confirmLabel={t('close')}
+        cancelLabel={t('cancel')}
+        onConfirm={() => form.ref.current?.requestSubmit()}
+      />
       {state && !state.ok ? <p role="alert" className="mt-1 text-xs text-accent">{state.message}</p> : null}
     </form>
   );

@@ -7,6 +7,7 @@ import { MAX_COMMENT_CHARS } from '@/lib/cases/comment-limit';
 import type { CaseComment } from '@/lib/cases/comments';
 import { formatDateTime } from '@/lib/i18n/format';
 import { useRefusalText } from '@/components/forms/use-refusal-text';
+import type { Refusal } from '@/lib/forms/refusal-text';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
 
@@ -42,7 +43,7 @@ export function CaseComments({ caseId, firstPage, canComment }: { caseId: number
     const res = await fetch(`/api/v1/cases/${caseId}/comments`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ body: text }) });
     setSaving(false);
     if (!res.ok) {
-      const body = (await res.json().catch(() => null)) as { error?: { code?: string; reason?: string; message?: string; fields?: Record<string, string> } } | null;
+      const body = (await res.json().catch(() => null)) as { error?: Refusal } | null;
       const r = { ...body?.error, message: body?.error?.message ?? String(res.status) };
       return setError(t('commentFailed', { message: refusal.fields(r).body ?? refusal.message(r) }));
     }

@@ -11,7 +11,7 @@ export async function CaseFindings({ detail, categories }: { detail: CaseDetail;
   const t = await getTranslations();
   return (
     <div className="overflow-x-auto">
-      <table className="w-full text-sm">
+      <table className="stack-on-phone w-full text-sm">
         <caption className="sr-only">{t('caseDetail.findings')}</caption>
         <thead className="border-b border-line bg-canvas">
           <tr>
@@ -27,13 +27,13 @@ export async function CaseFindings({ detail, categories }: { detail: CaseDetail;
             const cat = categories.get(f.category);
             return (
               <tr key={f.id} className="border-b border-line/70 align-top last:border-0">
-                <td className="px-2 py-2 font-medium">{cat?.label ?? f.category}</td>
-                <td className="px-2 py-2">
+                <td className="px-2 py-2 font-medium" data-label={t('caseDetail.category')}>{cat?.label ?? f.category}</td>
+                <td className="px-2 py-2" data-label={t('caseDetail.severity')}>
                   <Badge tone={SEVERITY_TONE[f.severity]} className={f.severity === 'critical' ? 'font-bold' : undefined}>{t(`severity.${f.severity}`)}</Badge>
                 </td>
-                <td className="px-2 py-2">{f.description}</td>
-                <td className="max-w-72 px-2 py-2 text-xs text-muted">{f.legalBasis || cat?.legalBasis || '—'}</td>
-                <td className="min-w-64 px-2 py-2 text-xs">
+                <td className="px-2 py-2" data-label={t('caseDetail.description')}>{f.description}</td>
+                <td className="max-w-72 px-2 py-2 text-xs text-muted" data-label={t('caseDetail.legalBasis')}>{f.legalBasis || cat?.legalBasis || '—'}</td>
+                <td className="min-w-64 px-2 py-2 text-xs" data-label={t('caseDetail.evidence')}>
                   {f.evidence.length ? (
                     <ul className="space-y-3">
                       {f.evidence.map((e) => (

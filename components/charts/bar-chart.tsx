@@ -1,5 +1,6 @@
 'use client';
 
+import { formatNumber } from '@/lib/i18n/format';
 import { useRouter } from 'next/navigation';
 import { useLocale } from 'next-intl';
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
@@ -41,8 +42,8 @@ function rowHeight(labels: string[], width: number, base = 28): number {
 
 /** Numbers in the reader's locale (zh-CN, en-GB), as everywhere else in the app. */
 function useNumber() {
-  const intl = useLocale() === 'en' ? 'en-GB' : 'zh-CN';
-  return (v: number) => v.toLocaleString(intl);
+  const locale = useLocale();
+  return (v: number) => formatNumber(v, locale);
 }
 
 /** Legend in series order, its text in ink (series colours are for the swatches only). */

@@ -1,5 +1,6 @@
 'use client';
 
+import { formatNumber } from '@/lib/i18n/format';
 import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { toCsv, type CsvValue } from '@/lib/csv';
@@ -21,7 +22,7 @@ function download(filename: string, text: string) {
   URL.revokeObjectURL(url);
 }
 
-const fmt = (v: number | string, locale: string) => (typeof v === 'number' ? v.toLocaleString(locale) : v);
+const fmt = (v: number | string, locale: string) => (typeof v === 'number' ? formatNumber(v, locale) : v);
 
 /**
  * A chart with its table alternative and a CSV download. The chart is hidden from assistive

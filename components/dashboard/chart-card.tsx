@@ -1,5 +1,6 @@
 'use client';
 
+import { formatNumber, formatPercent } from '@/lib/i18n/format';
 import type { ReactNode } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { ChartFigure, type TableRow } from '@/components/charts/chart-figure';
@@ -18,8 +19,8 @@ export function useDashboardLocale() {
     intl,
     t,
     label: (row: { labelZh: string; labelEn: string }) => pickLabel(row, locale),
-    num: (n: number) => n.toLocaleString(intl),
-    pct: (share: number) => `${(share * 100).toLocaleString(intl, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`,
+    num: (n: number) => formatNumber(n, locale),
+    pct: (share: number) => formatPercent(share, locale),
     period: (p: StatsPeriod) => {
       const from = p.from?.slice(0, 7);
       const to = p.to?.slice(0, 7);

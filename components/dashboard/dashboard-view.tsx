@@ -49,15 +49,15 @@ export function DashboardView({ initial, initialFilters }: { initial: DashboardD
 
   return (
     <div className="space-y-4" aria-busy={fetching}>
-      <div className="no-print -mb-2 flex items-center justify-between gap-3">
-        <p role="status" className="h-4 text-xs text-muted">
+      <div className="no-print flex min-h-5 flex-wrap items-center justify-between gap-3">
+        <p role="status" className="min-h-4 text-xs text-muted">
           {failed ? <span className="text-accent">{t('loadFailed')}</span> : fetching ? t('loading') : ''}
         </p>
         <a href={`/api/v1/stats/tables?format=xlsx${query ? `&${query}` : ''}`} download className="text-xs text-brand-600 underline-offset-2 hover:underline" data-testid="dashboard-xlsx">{t('downloadXlsx')}</a>
       </div>
       <SummaryTiles summary={d.summary} filters={filters} />
-      <div className="grid gap-4 xl:grid-cols-3">
-        <FunnelSection summary={d.summary} filters={filters} period={d.bySector.period} />
+      <FunnelSection summary={d.summary} filters={filters} period={d.bySector.period} />
+      <div className="grid gap-4 xl:grid-cols-2">
         <Card title={t('casesByState')} className="chart-card break-inside-avoid" action={<span className="text-xs text-muted">{period(d.bySector.period)}</span>}>
           <StateTable summary={d.summary} filters={filters} />
         </Card>

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from 'react';
 import { useTranslations } from 'next-intl';
+import { CancelImport } from './cancel-import';
 import { ProgressBar } from './progress-bar';
 import { JobReport } from './job-report';
 import { ImportStatusBadge } from './status-badge';
@@ -33,6 +34,7 @@ export function JobLive({ id, initial, onSettled }: { id: number; initial?: Impo
         <ImportStatusBadge status={job.status} dryRun={job.dryRun} />
         <span className="font-medium text-ink">{job.filename}</span>
         <span className="text-muted">#{job.id}</span>
+        {isActive(job) ? <CancelImport id={job.id} filename={job.filename || `#${job.id}`} /> : null}
       </div>
       {isActive(job) ? (
         <ProgressBar
@@ -48,6 +50,9 @@ export function JobLive({ id, initial, onSettled }: { id: number; initial?: Impo
         <p role="alert" className="rounded border border-[#f0c4c4] bg-accent-50 px-3 py-2 text-sm text-accent">
           {t('failed', { error: job.error ?? '—' })}
         </p>
+      ) : null}
+      {job.status === 'cancelled' ? (
+        <p role="status" className="rounded border border-line bg-canvas px-3 py-2 text-sm text-ink" data-testid="import-cancelled">{t('cancel.done')}</p>
       ) : null}
       {job.status === 'succeeded' ? <JobReport job={job} rejections={data.rejections} /> : null}
     </div>

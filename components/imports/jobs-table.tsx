@@ -2,8 +2,9 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { DataTable, td } from '@/components/ui/data-table';
 import { formatDateTime } from '@/lib/i18n/format';
+import { CancelImport } from './cancel-import';
 import { ImportStatusBadge } from './status-badge';
-import type { ImportJob } from './types';
+import { isActive, type ImportJob } from './types';
 
 type Author = { user: string | null; token: string | null } | undefined;
 /** A job with who started it: a user's name or an API token's. */
@@ -30,7 +31,12 @@ export function JobsTable({ jobs }: { jobs: ImportJobRow[] }) {
       ) : (
         jobs.map((job) => (
           <tr key={job.id} data-testid={`import-row-${job.id}`}>
-            <td className={td}><ImportStatusBadge status={job.status} dryRun={job.dryRun} /></td>
+            <td className={td}>
+              <span className="inline-flex flex-wrap items-center gap-2">
+                <ImportStatusBadge status={job.status} dryRun={job.dryRun} />
+                {isActive(job) ? <CancelImport id={job.id} filename={job.filename || `#${job.id}`} /> : null}
+              </span>
+            </td>
             <td className={td}>
               <Link href={`/imports/${job.id}`} className="font-medium text-brand-600 hover:underline">{job.filename || `#${job.id}`}</Link>
               <span className="ml-2 text-xs uppercase text-muted">{job.format}</span>

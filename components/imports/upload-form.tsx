@@ -3,6 +3,7 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
+import { useRefusalText } from '@/components/forms/use-refusal-text';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 import { JobLive } from './job-live';
@@ -16,6 +17,7 @@ import { uploadImport } from './xhr-upload';
  */
 export function UploadForm() {
   const t = useTranslations('imports');
+  const refusal = useRefusalText();
   const router = useRouter();
   const [file, setFile] = useState<File | null>(null);
   const [dryRun, setDryRun] = useState(true);
@@ -38,7 +40,7 @@ export function UploadForm() {
       return;
     }
     setSent(null);
-    setError(result.status === 0 ? t('networkError') : (result.fields?.file ?? result.message));
+    setError(result.status === 0 ? t('networkError') : (refusal.fields(result).file ?? refusal.message(result)));
   }
 
   function submit(e: FormEvent) {

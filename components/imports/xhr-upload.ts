@@ -1,4 +1,4 @@
-import type { ApiResult } from '@/components/notices/api-client';
+import type { ApiFailure, ApiResult } from '@/components/notices/api-client';
 import type { ImportJob } from './types';
 
 /**
@@ -18,12 +18,12 @@ export function uploadImport(file: File, dryRun: boolean, onProgress: (fraction:
       if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
     };
     xhr.onload = () => {
-      const json = xhr.response as { job?: ImportJob; error?: { message?: string; fields?: Record<string, string> } } | null;
+      const json = xhr.response as { job?: ImportJob; error?: Omit<ApiFailure, 'ok' | 'status' | 'message'> & { message?: string } } | null;
       if (xhr.status >= 200 && xhr.status < 300 && json?.job) {
         onProgress(1);
         resolve({ ok: true, data: { job: json.job } });
       } else {
-        resolve({ ok: false, status: xhr.status, message: json?.error?.message ?? `HTTP ${xhr.status}`, fields: json?.error?.fields });
+        resolve({ ...json?.error, ok: false, status: xhr.status, message: json?.error?.message ?? `HTTP ${xhr.status}` });
       }
     };
     xhr.onerror = () => resolve({ ok: false, status: 0, message: '' });

@@ -23,7 +23,7 @@ export function AnnexTable({ rows, caption, extraHeader, hideCaption = false }: 
   const td = 'border border-line px-2 py-1.5 align-top';
   return (
     <div className="overflow-x-auto print:overflow-visible">
-      <table className="annex-table w-full border-collapse text-[13px] leading-snug">
+      <table className="annex-table stack-on-phone w-full border-collapse text-[13px] leading-snug">
         <caption className={hideCaption ? 'sr-only' : 'mb-2 text-left text-sm font-semibold text-ink'}>{caption}</caption>
         <thead>
           <tr>
@@ -42,16 +42,16 @@ export function AnnexTable({ rows, caption, extraHeader, hideCaption = false }: 
         <tbody>
           {rows.map((r) => (
             <tr key={r.key} className="break-inside-avoid">
-              <td className={`${td} text-center tabular-nums`}>{r.no}</td>
-              <th scope="row" className={`${td} text-left font-medium`}>{r.appName}</th>
-              <td className={td}>{r.operator}</td>
-              <td className={td}>{r.source}</td>
-              <td className={`${td} tabular-nums`}>{r.version}</td>
-              <td className={`${td} whitespace-nowrap`}>{r.filingNumber ?? '—'}</td>
-              <td className={td}>{r.region}</td>
-              <td className={td}>{r.problems}</td>
-              <td className={`${td} whitespace-nowrap tabular-nums`}>{r.deadline ?? '—'}</td>
-              {extraHeader ? <td className={`${td} no-print`}>{r.extra}</td> : null}
+              <td className={`${td} annex-no text-center tabular-nums`}>{r.no}</td>
+              <th scope="row" className={`${td} text-left font-medium`} data-no={r.no}>{r.appName}</th>
+              <td className={td} data-label={t('operator')}>{r.operator}</td>
+              <td className={td} data-label={t('source')}>{r.source}</td>
+              <td className={`${td} tabular-nums`} data-label={t('version')}>{r.version}</td>
+              <td className={`${td} whitespace-nowrap`} data-label={t('filing')}>{r.filingNumber ?? '—'}</td>
+              <td className={td} data-label={t('region')}>{r.region}</td>
+              <td className={`${td} min-w-[12em]`} data-label={t('problems')}>{r.problems}</td>
+              <td className={`${td} whitespace-nowrap tabular-nums`} data-label={t('deadline')}>{r.deadline ?? '—'}</td>
+              {extraHeader ? <td className={`${td} no-print`} data-label={extraHeader}>{r.extra}</td> : null}
             </tr>
           ))}
         </tbody>

@@ -25,9 +25,9 @@ export function CandidateTable({ rows, selected, onToggle, categories, locale }:
             <th scope="col" className={`${th} w-10`}><span className="sr-only">{t('composer.select')}</span></th>
             <th scope="col" className={th}>{t('caseLink')}</th>
             <th scope="col" className={th}>{tc('appName')}</th>
-            <th scope="col" className={th}>{tc('operator')}</th>
-            <th scope="col" className={th}>{tc('region')}</th>
-            <th scope="col" className={th}>{tc('problems')}</th>
+            <th scope="col" className={`${th} hidden md:table-cell`}>{tc('operator')}</th>
+            <th scope="col" className={`${th} hidden md:table-cell`}>{tc('region')}</th>
+            <th scope="col" className={`${th} hidden sm:table-cell`}>{tc('problems')}</th>
             <th scope="col" className={th}>{t('composer.caseDeadline')}</th>
           </tr>
         </thead>
@@ -40,10 +40,10 @@ export function CandidateTable({ rows, selected, onToggle, categories, locale }:
                   <input id={id} type="checkbox" checked={selected.has(r.caseId)} onChange={() => onToggle(r)} className="h-4 w-4 accent-brand" aria-label={`${t('composer.select')} #${r.caseId} ${r.appName}`} />
                 </td>
                 <td className="border-b border-line/60 px-2 py-1.5 tabular-nums"><a href={`/cases/${r.caseId}`} className="text-brand-600 hover:underline">#{r.caseId}</a></td>
-                <td className="border-b border-line/60 px-2 py-1.5"><label htmlFor={id} className="cursor-pointer font-medium">{r.appName}</label></td>
-                <td className="border-b border-line/60 px-2 py-1.5">{r.operatorName}</td>
-                <td className="border-b border-line/60 px-2 py-1.5">{r.region}</td>
-                <td className="border-b border-line/60 px-2 py-1.5">{r.categories.map((c) => label.get(c) ?? c).join(locale === 'zh' ? '、' : '; ')}</td>
+                <td className="min-w-[7em] border-b border-line/60 px-2 py-1.5"><label htmlFor={id} className="cursor-pointer font-medium">{r.appName}</label><span className="block text-xs text-muted md:hidden">{r.operatorName} · {r.region}</span></td>
+                <td className="hidden border-b border-line/60 px-2 py-1.5 md:table-cell">{r.operatorName}</td>
+                <td className="hidden border-b border-line/60 px-2 py-1.5 md:table-cell">{r.region}</td>
+                <td className="hidden border-b border-line/60 px-2 py-1.5 sm:table-cell">{r.categories.map((c) => label.get(c) ?? c).join(locale === 'zh' ? '、' : '; ')}</td>
                 <td className="border-b border-line/60 px-2 py-1.5 whitespace-nowrap tabular-nums text-accent">{r.deadline}</td>
               </tr>
             );

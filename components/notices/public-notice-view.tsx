@@ -1,16 +1,15 @@
+import { formatDay } from '@/lib/i18n/format';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/lib/i18n/locales';
 import type { PublicNotice } from '@/lib/notices/public';
 import { AnnexTable, publicAnnexRows } from './annex-table';
 import { NoticeKindBadge } from './status-badge';
-import { OFFICE_TIME_ZONE } from '@/lib/time';
 
 /** A published notice as the public reads it: heading, introduction, errata links and the annex. */
 export async function PublicNoticeView({ notice, locale, print = false }: { notice: PublicNotice; locale: Locale; print?: boolean }) {
   const t = await getTranslations();
-  const fmt = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'long', timeZone: OFFICE_TIME_ZONE });
-  const published = fmt.format(new Date(notice.publishedAt));
+  const published = formatDay(notice.publishedAt);
   const colon = locale === 'zh' ? '：' : ': ';
   return (
     <article className="notice-article space-y-5">

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { formatDay } from '@/lib/i18n/format';
 import { DataTable } from '@/components/ui/data-table';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/badge';
@@ -7,9 +8,9 @@ import type { FlagRow } from '@/lib/offenders/types';
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
-    <div className="grid grid-cols-[11rem_1fr] gap-3 border-b border-line/60 py-1.5 text-sm last:border-0">
+    <div className="grid grid-cols-1 gap-1 border-b border-line/60 py-1.5 text-sm last:border-0 sm:grid-cols-[11rem_minmax(0,1fr)] sm:gap-3">
       <dt className="text-muted">{label}</dt>
-      <dd className="text-ink">{children}</dd>
+      <dd className="min-w-0 break-words text-ink">{children}</dd>
     </div>
   );
 }
@@ -47,8 +48,8 @@ export async function FlagExplanation({ flag, e }: { flag: FlagRow; e: Explanati
         </Row>
       ) : null}
       <Row label={t('detail.period')}>{period}</Row>
-      <Row label={t('detail.firstRaised')}>{flag.firstRaisedAt.toISOString().slice(0, 10)}</Row>
-      <Row label={t('detail.evidenceKey')}><code className="text-xs">{flag.evidenceKey}</code></Row>
+      <Row label={t('detail.firstRaised')}>{formatDay(flag.firstRaisedAt)}</Row>
+      <Row label={t('detail.evidenceKey')}><code className="text-xs break-all">{flag.evidenceKey}</code></Row>
       {e.newSinceReview?.length ? (
         <Row label={t('detail.reviewTitle')}>
           <Badge tone="danger">{t('detail.newSinceReview', { cases: e.newSinceReview.map((id) => `#${id}`).join(', ') })}</Badge>

@@ -1,38 +1,26 @@
 'use client';
 
-import { useState, useTransition, type FormEvent } from 'react';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { activateContactAction } from '@/app/portal/actions';
+import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 
+type Result = { ok: true; email: string } | { ok: false; message: string; fieldErrors: Record<string, string> };
+
 export function ActivateForm({ token }: { token: string }) {
   const t = useTranslations('portal.activate');
-  const [pending, start] = useTransition();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [done, setDone] = useState<string | null>(null);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
+  const { state, pending, errors, formMessage, form } = useActionForm<Result | null>(async (_prev, data) => {
     const password = String(data.get('password') ?? '');
-    if (password !== String(data.get('confirm') ?? '')) {
-      setErrors({ confirm: t('mismatch') });
-      return;
-    }
-    start(async () => {
-      const result = await activateContactAction({ token, password });
-      if (result.ok) {
-        setErrors({});
-        setDone(result.data.email);
-      } else {
-        const fields = { ...result.fieldErrors };
-        if (fields.token) fields.token = result.status === 404 ? t('used') : t('expired');
-        setErrors(Object.keys(fields).length ? fields : { _: result.message });
-      }
-    });
-  }
+    if (password !== String(data.get('confirm') ?? '')) return { ok: false, message: '', fieldErrors: { confirm: t('mismatch') } };
+    const result = await activateContactAction({ token, password });
+    if (result.ok) return { ok: true, email: result.data.email };
+    const fieldErrors = { ...result.fieldErrors };
+    if (fieldErrors.token) fieldErrors.token = result.status === 404 ? t('used') : t('expired');
+    return { ok: false, message: result.message, fieldErrors };
+  }, null);
+  const done = state?.ok ? state.email : null;
 
   if (done) {
     return (
@@ -44,7 +32,7 @@ export function ActivateForm({ token }: { token: string }) {
     );
   }
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form {...form} className="space-y-4">
       <p className="text-sm text-muted">{t('intro')}</p>
       <Field id="activate-password" label={t('password')} error={errors.password} hint={t('policy')}>
         <Input id="activate-password" name="password" type="password" autoComplete="new-password" required error={errors.password} />
@@ -52,7 +40,7 @@ export function ActivateForm({ token }: { token: string }) {
       <Field id="activate-confirm" label={t('confirm')} error={errors.confirm}>
         <Input id="activate-confirm" name="confirm" type="password" autoComplete="new-password" required error={errors.confirm} />
       </Field>
-      {errors.token || errors._ ? <p role="alert" className="text-sm font-medium text-accent">{errors.token ?? errors._}</p> : null}
+      {errors.token || formMessage ? <p role="alert" className="text-sm font-medium text-accent">{errors.token ?? formMessage}</p> : null}
       <Button type="submit" disabled={pending}>{t('submit')}</Button>
     </form>
   );

@@ -1,39 +1,24 @@
 'use client';
 
-import { useState, useTransition, type FormEvent } from 'react';
+import { useState, useTransition } from 'react';
 import { useTranslations } from 'next-intl';
 import { inviteContactAction, updateContactAction } from '@/app/portal/actions';
+import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
+
+type InviteResult = Awaited<ReturnType<typeof inviteContactAction>>;
 
 /** Invites a contact; the activation link is shown once, here, and nowhere else. */
 export function InviteContactForm({ operatorId }: { operatorId: number }) {
   const t = useTranslations('portal.contacts');
-  const [pending, start] = useTransition();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [link, setLink] = useState<string | null>(null);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = Object.fromEntries(new FormData(form));
-    start(async () => {
-      const result = await inviteContactAction(operatorId, data);
-      if (result.ok) {
-        form.reset();
-        setErrors({});
-        setLink(new URL(result.data.activationPath, window.location.origin).toString());
-      } else {
-        setLink(null);
-        setErrors(Object.keys(result.fieldErrors).length ? result.fieldErrors : { _: result.message });
-      }
-    });
-  }
+  const { state, pending, errors, formMessage, form } = useActionForm((_prev: InviteResult | null, data: FormData) => inviteContactAction(operatorId, Object.fromEntries(data)), null, { resetOnSuccess: true });
+  const link = state?.ok ? new URL(state.data.activationPath, window.location.origin).toString() : null;
 
   return (
     <div className="space-y-3 border-t border-line pt-4">
       <h3 className="text-sm font-semibold text-ink">{t('invite')}</h3>
-      <form onSubmit={onSubmit} noValidate className="grid gap-3 md:grid-cols-[1fr_1fr_auto] md:items-end">
+      <form {...form} className="grid gap-3 md:grid-cols-[1fr_1fr_auto] md:items-end">
         <Field id="contact-name" label={t('name')} error={errors.name}>
           <Input id="contact-name" name="name" autoComplete="off" error={errors.name} />
         </Field>
@@ -42,7 +27,7 @@ export function InviteContactForm({ operatorId }: { operatorId: number }) {
         </Field>
         <Button type="submit" disabled={pending}>{t('inviteSubmit')}</Button>
       </form>
-      {errors._ ? <p role="alert" className="text-sm text-accent">{errors._}</p> : null}
+      {formMessage ? <p role="alert" className="text-sm text-accent">{formMessage}</p> : null}
       {link ? (
         <div role="status" className="rounded border border-[#ecd7a4] bg-[#fdf3dc] p-3 text-sm">
           <p className="font-semibold text-warn">{t('linkOnce')}</p>

@@ -39,7 +39,7 @@ export async function PortalQueue() {
       <Card title={`${t('fixesTitle')} (${fixes.length})`}>
         {list(fixes, 'queue-fixes', (i) => (
           <>
-            {i.detail ? <span className="font-mono text-xs">{i.detail}</span> : null}
+            {i.detail ? <span className="font-mono text-xs break-all">{i.detail}</span> : null}
             {i.viaPortal ? <Badge tone="brand">{t('viaPortal')}</Badge> : null}
           </>
         ))}

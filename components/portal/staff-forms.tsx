@@ -1,50 +1,37 @@
 'use client';
 
-import { useState, useTransition, type FormEvent } from 'react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { decideRequestAction, extendCaseAction } from '@/app/(app)/cases/portal-actions';
+import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { Field, Input, inputClass } from '@/components/ui/field';
 
-function useRun() {
+type Result = { ok: boolean; message?: string; fieldErrors?: Record<string, string> };
+
+/** A staff portal form on the shared form hook: nothing typed is lost on a refusal; the page refreshes once done. */
+function useStaffForm(send: (data: FormData) => Promise<Result>) {
   const router = useRouter();
-  const [pending, start] = useTransition();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const run = (fn: () => Promise<{ ok: boolean; message?: string; fieldErrors?: Record<string, string> }>) =>
-    start(async () => {
-      const r = await fn();
-      if (r.ok) {
-        setErrors({});
-        router.refresh();
-      } else setErrors(r.fieldErrors && Object.keys(r.fieldErrors).length ? r.fieldErrors : { _: r.message ?? '' });
-    });
-  return { pending, errors, run };
+  return useActionForm<Result | null>((_prev, data) => send(data), null, { resetOnSuccess: true, onSuccess: () => router.refresh() });
 }
 
 /** A supervisor's decision on a contact's request, with the reason the contact will read. */
 export function DecisionForm({ actionId, kind }: { actionId: number; kind: 'extension' | 'objection' }) {
   const t = useTranslations('portal.staff');
-  const { pending, errors, run } = useRun();
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    // Which button was pressed: its value is the decision.
-    const decision = ((event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null)?.value ?? '';
-    run(() => decideRequestAction(actionId, { decision, reason: data.get('reason') }));
-  }
+  // The pressed button's value is the decision (the hook submits with its submitter).
+  const { pending, errors, formMessage, form } = useStaffForm((data) => decideRequestAction(actionId, { decision: data.get('decision') ?? '', reason: data.get('reason') }));
   const choices = kind === 'extension' ? (['grant', 'refuse'] as const) : (['uphold', 'withdraw'] as const);
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-2 space-y-2 rounded border border-line bg-canvas p-3" aria-label={t('decide')}>
+    <form {...form} className="mt-2 space-y-2 rounded border border-line bg-canvas p-3" aria-label={t('decide')}>
       <Field id={`decision-reason-${actionId}`} label={t('decisionReason')} error={errors.reason}>
-        <textarea id={`decision-reason-${actionId}`} name="reason" rows={2} className={inputClass} aria-invalid={errors.reason ? true : undefined} />
+        <textarea id={`decision-reason-${actionId}`} name="reason" rows={2} className={inputClass} aria-invalid={errors.reason ? true : undefined} aria-describedby={errors.reason ? `decision-reason-${actionId}-error` : undefined} />
       </Field>
       <div className="flex flex-wrap gap-2">
         {choices.map((c) => (
           <Button key={c} type="submit" name="decision" value={c} variant={c === 'grant' || c === 'uphold' ? 'primary' : 'secondary'} disabled={pending}>{t(c)}</Button>
         ))}
       </div>
-      {errors.decision || errors._ ? <p role="alert" className="text-xs text-accent">{errors.decision ?? errors._}</p> : null}
+      {errors.decision || formMessage ? <p role="alert" className="text-xs text-accent">{errors.decision ?? formMessage}</p> : null}
     </form>
   );
 }
@@ -52,14 +39,9 @@ export function DecisionForm({ actionId, kind }: { actionId: number; kind: 'exte
 /** A supervisor extends the deadline directly (DESIGN §3). */
 export function ExtendForm({ caseId }: { caseId: number }) {
   const t = useTranslations('portal');
-  const { pending, errors, run } = useRun();
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    run(() => extendCaseAction(caseId, { until: data.get('until'), reason: data.get('reason') }));
-  }
+  const { pending, errors, formMessage, form } = useStaffForm((data) => extendCaseAction(caseId, { until: data.get('until'), reason: data.get('reason') }));
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-2 border-t border-line pt-3" aria-label={t('staff.extend')}>
+    <form {...form} className="space-y-2 border-t border-line pt-3" aria-label={t('staff.extend')}>
       <p className="text-sm font-semibold text-ink">{t('staff.extend')}</p>
       <div className="grid gap-2 sm:grid-cols-2">
         <Field id="extend-until" label={t('staff.extendUntil')} error={errors.until}>
@@ -69,7 +51,7 @@ export function ExtendForm({ caseId }: { caseId: number }) {
           <Input id="extend-reason" name="reason" error={errors.reason} />
         </Field>
       </div>
-      {errors._ ? <p role="alert" className="text-xs text-accent">{errors._}</p> : null}
+      {formMessage ? <p role="alert" className="text-xs text-accent">{formMessage}</p> : null}
       <Button type="submit" variant="secondary" disabled={pending}>{t('staff.extendSubmit')}</Button>
     </form>
   );

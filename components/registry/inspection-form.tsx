@@ -1,61 +1,61 @@
 'use client';
 
-import { useState, useTransition, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { inspectionMethodEnum, severityEnum } from '@/db/schema/enums';
 import { saveInspectionAction } from '@/lib/inspections/actions';
+import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 import { EvidenceInput, type UploadedFile } from './evidence-input';
 import { Select, TextArea } from './form-controls';
-import { SubjectPicker } from './subject-picker';
+import { SubjectPicker } from './pickers';
 
 interface Category { code: string; label: string; legalBasis: string }
 interface FindingState { key: number; category: string; severity: string; description: string; legalBasis: string; files: UploadedFile[] }
 
+type Refusal = { ok: boolean; message?: string; fieldErrors?: Record<string, string> };
+
 let nextKey = 1;
 const blankFinding = (): FindingState => ({ key: nextKey++, category: '', severity: 'medium', description: '', legalBasis: '', files: [] });
 
-export function InspectionForm({ categories, campaigns, initialSubject, today }: { categories: Category[]; campaigns: { id: number; label: string }[]; initialSubject: { id: number; name: string } | null; today: string }) {
+export function InspectionForm({ categories, campaigns, initialSubject, today }: { categories: Category[]; campaigns: { id: number; label: string }[]; initialSubject: { id: number; label: string } | null; today: string }) {
   const t = useTranslations('registry.inspection');
   const tr = useTranslations('registry');
   const tc = useTranslations();
   const [subject, setSubject] = useState(initialSubject);
   const [findings, setFindings] = useState<FindingState[]>(() => [blankFinding()]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [pending, startTransition] = useTransition();
-  const update = (key: number, patch: Partial<FindingState> | ((f: FindingState) => Partial<FindingState>)) =>
-    setFindings((all) => all.map((f) => (f.key === key ? { ...f, ...(typeof patch === 'function' ? patch(f) : patch) } : f)));
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const payload = {
+  // The findings live in React state; the hook sends the rest of the form, and nothing is lost on a refusal.
+  const { pending, errors: fieldErrors, formMessage, form } = useActionForm<Refusal | null>(async (_prev, data) => {
+    const waiting = findings.findIndex((f) => f.files.some((x) => x.status === 'uploading'));
+    if (waiting >= 0) return { ok: false, message: '', fieldErrors: { [`findings.${waiting}.evidence`]: t('uploading') } };
+    return saveInspectionAction({
       subjectId: subject?.id ?? '',
-      version: String(form.get('version') ?? ''),
-      inspectedOn: String(form.get('inspectedOn') ?? ''),
-      method: String(form.get('method') ?? ''),
-      campaignId: form.get('campaignId') ? Number(form.get('campaignId')) : null,
-      notes: String(form.get('notes') ?? ''),
+      version: String(data.get('version') ?? ''),
+      inspectedOn: String(data.get('inspectedOn') ?? ''),
+      method: String(data.get('method') ?? ''),
+      campaignId: data.get('campaignId') ? Number(data.get('campaignId')) : null,
+      notes: String(data.get('notes') ?? ''),
       findings: findings.map((f) => ({
         category: f.category, severity: f.severity, description: f.description, legalBasis: f.legalBasis,
         evidence: f.files.filter((x) => x.status === 'stored').map((x) => x.sha256!),
       })),
-    };
-    const waiting = findings.findIndex((f) => f.files.some((x) => x.status === 'uploading'));
-    if (waiting >= 0) return setErrors({ [`findings.${waiting}.evidence`]: t('uploading') });
-    startTransition(async () => {
-      const result = await saveInspectionAction(payload);
-      // A refusal without fields (403, a conflict) shows its message in the alert.
-      setErrors(result && !result.ok ? (Object.keys(result.fieldErrors).length ? result.fieldErrors : { _: result.message }) : {});
     });
-  }
+  }, null);
+  // A refusal without fields (403, a conflict) shows its message in the alert.
+  const errors: Record<string, string> = formMessage ? { ...fieldErrors, _: formMessage } : fieldErrors;
+  const update = (key: number, patch: Partial<FindingState> | ((f: FindingState) => Partial<FindingState>)) =>
+    setFindings((all) => all.map((f) => (f.key === key ? { ...f, ...(typeof patch === 'function' ? patch(f) : patch) } : f)));
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5">
+    <form {...form} className="space-y-5">
       {Object.keys(errors).length ? <p role="alert" className="rounded border border-accent/40 bg-accent-50 px-3 py-2 text-sm text-accent">{errors._ ?? tr('common.fixErrors')}</p> : null}
       <div className="grid gap-4 md:grid-cols-2">
-        <div className="md:col-span-2"><SubjectPicker value={subject} onChange={setSubject} error={errors.subjectId} /></div>
+        <div className="md:col-span-2">
+          <Field id="subjectId" label={t('subject')} error={errors.subjectId}>
+            <SubjectPicker id="subjectId" value={subject} onChange={setSubject} error={errors.subjectId} />
+          </Field>
+        </div>
         <Field id="version" label={t('version')} error={errors.version}><Input id="version" name="version" error={errors.version} required /></Field>
         <Field id="inspectedOn" label={t('inspectedOn')} error={errors.inspectedOn}><Input id="inspectedOn" name="inspectedOn" type="date" defaultValue={today} max={today} error={errors.inspectedOn} required /></Field>
         <Field id="method" label={t('method')} error={errors.method}>

@@ -1,21 +1,21 @@
 'use client';
 
-import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { saveTaxonomyEntryAction } from '@/lib/taxonomy/actions';
 import type { TaxonomyEntry, TaxonomyKind } from '@/lib/taxonomy/schemas';
 import type { ActionResult } from '@/lib/http/action';
+import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { Field, Input, inputClass } from '@/components/ui/field';
 
 /** Adds an entry (no `entry`) or relabels one; categories carry their legal basis in both languages. */
 export function TaxonomyEntryForm({ kind, entry }: { kind: TaxonomyKind; entry?: TaxonomyEntry }) {
   const t = useTranslations('taxonomies');
-  const [state, action, pending] = useActionState<ActionResult<string> | null, FormData>(saveTaxonomyEntryAction, null);
+  const { state, pending, form } = useActionForm<ActionResult<string> | null>(saveTaxonomyEntryAction, null);
   const e = state && !state.ok ? state.fieldErrors : {};
   const id = (name: string) => `${kind}-${entry?.code ?? 'new'}-${name}`;
   return (
-    <form action={action} noValidate className="grid gap-3 sm:grid-cols-2" aria-label={entry ? t('editEntry', { code: entry.code }) : t(`add.${kind}`)}>
+    <form {...form} className="grid gap-3 sm:grid-cols-2" aria-label={entry ? t('editEntry', { code: entry.code }) : t(`add.${kind}`)}>
       <input type="hidden" name="kind" value={kind} />
       {entry ? <input type="hidden" name="original" value={entry.code} /> : (
         <Field id={id('code')} label={t('code')} error={e.code} hint={t('codeHint')}>
@@ -50,9 +50,9 @@ export function TaxonomyEntryForm({ kind, entry }: { kind: TaxonomyKind; entry?:
 /** Retires (hidden from new input, kept on every record) or brings back an entry. */
 export function RetireButton({ kind, entry }: { kind: TaxonomyKind; entry: TaxonomyEntry }) {
   const t = useTranslations('taxonomies');
-  const [state, action, pending] = useActionState<ActionResult<string> | null, FormData>(saveTaxonomyEntryAction, null);
+  const { state, pending, form } = useActionForm<ActionResult<string> | null>(saveTaxonomyEntryAction, null);
   return (
-    <form action={action} className="inline">
+    <form {...form} className="inline">
       <input type="hidden" name="kind" value={kind} />
       <input type="hidden" name="original" value={entry.code} />
       <input type="hidden" name="retired" value={entry.retired ? 'false' : 'true'} />

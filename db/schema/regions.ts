@@ -27,7 +27,7 @@ export const regions = pgTable(
   ],
 );
 
-/** Every way a division is written (see migration 0022): the lookup behind region_resolve() and imports. */
+/** Every way a division is written (see migration 0023): the lookup behind region_resolve() and imports. */
 export const regionAliases = pgTable(
   'region_aliases',
   {

@@ -1,4 +1,4 @@
-import { OFFICE_TIME_ZONE } from '@/lib/time';
+import { formatDateTimeSeconds, formatDay, officeParts } from '@/lib/i18n/format';
 
 /**
  * One column of a spreadsheet export (CSV or XLSX), in the reader's language. `text` cells stay text
@@ -16,31 +16,12 @@ export interface ExportColumn<T> {
   value: (row: T) => ExportValue;
 }
 
-const OFFICE_PARTS = new Intl.DateTimeFormat('en-CA', {
-  timeZone: OFFICE_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
-});
-
-/** A moment's wall-clock fields in office time. */
-function officeParts(at: Date): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number> {
-  const parts = Object.fromEntries(OFFICE_PARTS.formatToParts(at).filter((p) => p.type !== 'literal').map((p) => [p.type, Number(p.value)]));
-  return parts as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number>;
-}
-
-const asDate = (v: Date | string | number) => (v instanceof Date ? v : new Date(v));
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** "2026-12-05 22:03:11" in office time (CSV, and any text rendering). */
-export function officeDateTimeText(value: Date | string): string {
-  const p = officeParts(asDate(value));
-  return `${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}`;
-}
-
 /**
  * The office wall-clock time as a Date whose UTC fields carry it: spreadsheets have no time zones,
  * and exceljs writes a Date's UTC fields, so the cell shows office time whatever the server's zone.
  */
 export function officeWallClock(value: Date | string): Date {
-  const p = officeParts(asDate(value));
+  const p = officeParts(value);
   return new Date(Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second));
 }
 
@@ -53,7 +34,7 @@ export function calendarDay(isoDate: string): Date {
 export function csvText(type: ColumnType, v: ExportValue): string | number | null {
   if (v === null || v === undefined || v === '') return null;
   if (type === 'number') return typeof v === 'number' ? v : Number(v);
-  if (type === 'datetime') return officeDateTimeText(v instanceof Date ? v : String(v));
-  if (type === 'date') return v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
+  if (type === 'datetime') return formatDateTimeSeconds(v instanceof Date ? v : String(v));
+  if (type === 'date') return v instanceof Date ? formatDay(v) : String(v).slice(0, 10);
   return String(v);
 }

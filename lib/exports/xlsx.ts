@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { contentDisposition } from '@/lib/http/content-disposition';
+import { formatDay } from '@/lib/i18n/format';
 import { calendarDay, officeWallClock, type ExportColumn, type ExportValue } from './columns';
 
 /**
@@ -27,7 +28,7 @@ function cellValue<T>(col: ExportColumn<T>, v: ExportValue): ExcelJS.CellValue {
     case 'number':
       return typeof v === 'number' ? v : Number(v);
     case 'date':
-      return calendarDay(v instanceof Date ? v.toISOString() : String(v));
+      return calendarDay(v instanceof Date ? formatDay(v) : String(v));
     case 'datetime':
       return officeWallClock(v instanceof Date ? v : String(v));
     default:

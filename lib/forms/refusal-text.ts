@@ -4,6 +4,8 @@
  * readers; a Chinese reader gets the reason's text, else the code's, never English. Pure, so the
  * server (runAction) and the browser (API clients) say refusals the same way.
  */
+import { fieldCodeText, type FieldCodes } from './issue-codes';
+
 export interface Translator {
   (key: string, values?: Record<string, string | number>): string;
   has(key: string): boolean;
@@ -15,6 +17,8 @@ export interface Refusal {
   reason?: string;
   message: string;
   fields?: Record<string, string>;
+  /** Each field's stable code (lib/forms/issue-codes.ts), when the API sent them. */
+  fieldCodes?: FieldCodes;
 }
 
 function byKey(t: Translator, refusal: Refusal): string {
@@ -28,9 +32,20 @@ export function refusalMessage(t: Translator, locale: string, refusal: Refusal):
   return locale.startsWith('en') ? refusal.message : byKey(t, refusal);
 }
 
-/** Each field's error: English as sent; otherwise the field's text for the reason or code. */
+/**
+ * Each field's error: by its field code where the API sent one (an invalid field, in either
+ * language); otherwise English as sent, or the field's text for the reason or code.
+ */
 export function refusalFields(t: Translator, locale: string, refusal: Refusal): Record<string, string> {
   const fields = refusal.fields ?? {};
+  const codes = refusal.fieldCodes ?? {};
+  if (Object.keys(codes).length) {
+    const other = locale.startsWith('en') ? null : byKey(t, refusal);
+    const validation = Object.assign((key: string, values?: Record<string, string | number>) => t(`validation.${key}`, values), { has: (key: string) => t.has(`validation.${key}`) });
+    return Object.fromEntries(
+      [...new Set([...Object.keys(fields), ...Object.keys(codes)])].map((k) => [k, codes[k] ? fieldCodeText(validation, codes[k], other ?? fields[k] ?? '') : (other ?? fields[k] ?? '')]),
+    );
+  }
   if (locale.startsWith('en')) return fields;
   const text = refusal.reason && t.has(`serverRefusals.field.${refusal.reason}`)
     ? t(`serverRefusals.field.${refusal.reason}`)

@@ -1,3 +1,5 @@
+import type { FieldCodes } from '@/lib/forms/issue-codes';
+
 /** The error shape of DESIGN §6: `{ error: { code, message, fields? } }`, thrown anywhere, answered once. */
 export type FieldErrors = Record<string, string>;
 
@@ -22,8 +24,26 @@ export class HttpError extends Error {
     return this;
   }
 
+  /**
+   * Each invalid field's stable code (lib/forms/issue-codes.ts), sent as `error.fieldCodes` beside
+   * the English `fields`, so a client says each field's error in its reader's language.
+   */
+  fieldCodes?: FieldCodes;
+  withFieldCodes(codes: FieldCodes): this {
+    this.fieldCodes = codes;
+    return this;
+  }
+
   toBody() {
-    return { error: { code: this.code, message: this.message, ...(this.reason ? { reason: this.reason } : {}), ...(this.fields ? { fields: this.fields } : {}) } };
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.reason ? { reason: this.reason } : {}),
+        ...(this.fields ? { fields: this.fields } : {}),
+        ...(this.fieldCodes ? { fieldCodes: this.fieldCodes } : {}),
+      },
+    };
   }
 }
 

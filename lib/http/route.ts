@@ -5,6 +5,7 @@ import { noteDatabaseError, RETRY_AFTER_SECONDS } from '@/db/health';
 import { runWithRequest } from './request-context';
 import { crossSiteRefusal } from './same-origin';
 import { unstorableFields } from '@/lib/storable-text';
+import { fieldCodesFromZod } from '@/lib/forms/issue-codes';
 
 /** zod issues → one message per field path (`findings.1.category`), every field at once. */
 export function fieldErrorsFromZod(error: z.ZodError): FieldErrors {
@@ -14,6 +15,11 @@ export function fieldErrorsFromZod(error: z.ZodError): FieldErrors {
     fields[key] ??= issue.message;
   }
   return fields;
+}
+
+/** A zod refusal as the API's 400: every field's English message and its stable code at once. */
+export function invalidFromZod(error: z.ZodError, message = 'Invalid input.'): HttpError {
+  return invalid(message, fieldErrorsFromZod(error)).withFieldCodes(fieldCodesFromZod(error));
 }
 
 interface PgLikeError {
@@ -59,7 +65,7 @@ function httpErrorFromDatabase(err: unknown): HttpError | null {
  */
 export function toHttpError(err: unknown): HttpError | null {
   if (err instanceof HttpError) return err;
-  if (err instanceof z.ZodError) return invalid('Invalid input.', fieldErrorsFromZod(err));
+  if (err instanceof z.ZodError) return invalidFromZod(err);
   if (noteDatabaseError(err)) return databaseUnavailable();
   return httpErrorFromDatabase(err);
 }
@@ -167,7 +173,7 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S, max
   if (deep) throw invalid(`The body nests objects and arrays deeper than ${MAX_JSON_DEPTH} levels.`, { [deep.slice(0, 3).join('.') || '_']: `At most ${MAX_JSON_DEPTH} levels of nesting.` });
   refuseUnstorable(body, 'Invalid input.');
   const parsed = schema.safeParse(body);
-  if (!parsed.success) throw invalid('Invalid input.', fieldErrorsFromZod(parsed.error));
+  if (!parsed.success) throw invalidFromZod(parsed.error);
   return parsed.data;
 }
 
@@ -181,6 +187,6 @@ export function readSearchParams<S extends z.ZodType>(url: URL | string, schema:
   }
   refuseUnstorable(raw, 'Invalid query parameters.');
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw invalid('Invalid query parameters.', fieldErrorsFromZod(parsed.error));
+  if (!parsed.success) throw invalidFromZod(parsed.error, 'Invalid query parameters.');
   return parsed.data;
 }

@@ -1,18 +1,68 @@
+import { INTL_LOCALE, toLocale, type Locale } from '@/lib/i18n/locales';
 import { OFFICE_TIME_ZONE } from '@/lib/time';
 
-/** A moment as the office reads it (China Standard Time), e.g. "2026-11-22 14:05". */
-export function formatDateTime(value: Date | string): string {
-  const d = value instanceof Date ? value : new Date(value);
-  // sv-SE writes ISO-like dates in every language: 2026-11-22 14:05.
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone: OFFICE_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
-  }).format(d);
+/**
+ * The one way the app writes dates, times and numbers (pages, print, exports, charts). Dates and
+ * times are always in office time (OFFICE_TIME_ZONE) and written the same way in both languages:
+ * a day as 2026-11-22, a moment as 2026-11-22 14:05 (exports add seconds). Numbers follow the
+ * reader's locale (INTL_LOCALE): 12,345 and 12.5%. Formatters are built once; building one costs
+ * far more than formatting.
+ */
+
+const OFFICE_PARTS = new Intl.DateTimeFormat('en-CA', {
+  timeZone: OFFICE_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+});
+
+type Parts = Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number>;
+
+const asDate = (value: Date | string | number) => (value instanceof Date ? value : new Date(value));
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A moment's wall-clock fields in office time. */
+export function officeParts(value: Date | string | number): Parts {
+  const parts = Object.fromEntries(OFFICE_PARTS.formatToParts(asDate(value)).filter((p) => p.type !== 'literal').map((p) => [p.type, Number(p.value)]));
+  return parts as Parts;
 }
 
-/** The office's calendar day of a moment (YYYY-MM-DD). */
+/** The office's calendar day of a moment, or a YYYY-MM-DD day as it is: "2026-11-22". */
 export function formatDay(value: Date | string): string {
-  const d = value instanceof Date ? value : new Date(value);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: OFFICE_TIME_ZONE }).format(d);
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  const p = officeParts(value);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+}
+
+/** A moment as the office reads it: "2026-11-22 14:05". */
+export function formatDateTime(value: Date | string): string {
+  const p = officeParts(value);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+/** A moment to the second, for exports: "2026-11-22 14:05:09". */
+export function formatDateTimeSeconds(value: Date | string): string {
+  const p = officeParts(value);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}`;
+}
+
+const NUMBER: Record<Locale, Intl.NumberFormat> = {
+  zh: new Intl.NumberFormat(INTL_LOCALE.zh),
+  en: new Intl.NumberFormat(INTL_LOCALE.en),
+};
+const PERCENT: Record<Locale, Intl.NumberFormat> = {
+  zh: new Intl.NumberFormat(INTL_LOCALE.zh, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+  en: new Intl.NumberFormat(INTL_LOCALE.en, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+};
+
+/** 'zh', 'en', 'zh-CN', 'en-GB' … as the app's locale. */
+const localeOf = (locale: string): Locale => toLocale(locale.slice(0, 2).toLowerCase());
+
+/** 12345 → "12,345" in the reader's locale. */
+export function formatNumber(n: number, locale: string): string {
+  return NUMBER[localeOf(locale)].format(n);
+}
+
+/** A share (0.125) → "12.5%" in the reader's locale. */
+export function formatPercent(share: number, locale: string): string {
+  return PERCENT[localeOf(locale)].format(share);
 }
 
 /** 2048 → "2.0 KB". */

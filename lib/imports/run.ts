@@ -28,6 +28,8 @@ export interface RunOptions {
   onApplying?: () => void | Promise<void>;
 }
 
+/** Rows checked between two turns of the event loop (the server keeps answering during an import). */
+const YIELD_EVERY = 250;
 /** Rows per staged chunk: each chunk is one short statement, then the job's progress is written. */
 const chunkSize = (kind: DatabaseHandle['kind']) => (kind === 'postgres' ? 10_000 : 2_000);
 /** Tables an import grows: their statistics are refreshed after a large import (ADR 0004). */
@@ -95,6 +97,9 @@ async function runClaimed(handle: DatabaseHandle, o: RunOptions, claim: string):
     try {
       for await (const item of parsed.items) {
         total++;
+        // Parsing, checking and (embedded) PGlite's queries resolve as microtasks: without a turn of the
+        // event loop now and then, the server would answer no request until the whole file is read.
+        if (total % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
         const checked = checkItem(o.jobId, item, schema);
         if (checked.ok) {
           valid++;

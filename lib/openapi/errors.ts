@@ -8,6 +8,10 @@ export const errorBodySchema = z.object({
     message: z.string().meta({ description: 'For people, in English.' }),
     reason: z.string().optional().meta({ description: 'Which rule refused, stable and machine-readable where a rule has a name (four_eyes, flag_reviewed, stale_revision, notice_published, …): a client says the refusal in its own language by it.' }),
     fields: z.record(z.string(), z.string()).optional().meta({ description: 'One message per field path (`findings.1.category`), or per case id for bulk transitions.' }),
+    fieldCodes: z
+      .record(z.string(), z.object({ key: z.string(), values: z.record(z.string(), z.string()).optional() }))
+      .optional()
+      .meta({ description: 'With invalid input (400): each field\'s stable code, keyed like `fields` (`{ "key": "tooLong", "values": { "max": "200" } }`; keys: required, tooLong, tooSmall, tooBig, tooMany, choose, format, atLeastOne, usccLength, usccChar, usccCheck, future, duplicate, …), so a client says the error in its own language.' }),
   }),
 });
 

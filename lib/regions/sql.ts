@@ -20,7 +20,7 @@ export function regionWithinSql(column: SQL | AnyPgColumn, code: string): SQL {
   return sql`(${column} BETWEEN ${lo} AND ${hi})`;
 }
 
-/** The key a written region is looked up by: region_key() of migration 0022 (whitespace and separators removed). */
+/** The key a written region is looked up by: region_key() of migration 0023 (whitespace and separators removed). */
 export function regionKey(text: string): string {
   return text.replace(/[\s\u3000/／·,，、|>-]+/g, '');
 }

@@ -4,14 +4,18 @@
  * same NEXTAUTH_SECRET, behind Debian's nginx (round-robin, support/nginx.ts; each answer names its
  * copy in X-Upstream). A session made through one copy works on the other; evidence uploaded through
  * one downloads, byte for byte, from the other; and Postgres restarted under traffic through the
- * balancer gets only prompt 503s from either copy, both recovering by themselves.
+ * balancer gets only prompt 503s from either copy, both recovering by themselves. Last, a 40,000-row
+ * import is started through one copy and the copy running it is killed (`kill -9`) mid-run: the other
+ * copy takes the job over and it ends succeeded with every row, or failed with nothing applied.
  * Postgres pass only: it needs Postgres (the embedded database is one process by design).
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePng } from '../support/png';
 import { loginAs, type Session } from './support/client';
+import { fileBody, readJob, settled, subjectsNamed, waitForJob, writeKillImport } from './support/import-file';
 import { findOrInstallNginx, startNginx, type Balancer } from './support/nginx';
 import { clusterUnavailable, startCluster, type PgCluster } from './support/pg-cluster';
 import { freePort, startServer, tail, type RunningServer } from './support/server';
@@ -169,4 +173,53 @@ describe.skipIf(why !== null)('two copies behind nginx on one Postgres', () => {
     expect(settled.filter((a) => typeof a.status !== 'number' || a.status >= 300).map((a) => `${a.loop} ${a.status} ${a.detail}`)).toEqual([]);
     for (const copy of copies) expect((await fetch(`${copy.baseUrl}/api/health`)).status).toBe(200);
   });
+
+  // Last: it leaves one copy dead behind the balancer.
+  it('kill -9 of the copy running a 40,000-row import: the other copy ends it, every row or nothing', async () => {
+    const tag = `two-copies-${Date.now().toString(36)}`;
+    const f = await writeKillImport(copies[0]!.dir, tag, 40_000);
+    const up = await direct(copies[0]!, `/api/v1/imports?filename=${tag}.csv`, { method: 'POST', headers: { 'content-type': 'text/csv' }, ...fileBody(f.file) });
+    expect(up.status, await up.clone().text()).toBe(202);
+    const { job: queued } = (await up.json()) as { job: { id: number } };
+    const id = queued.id;
+    // The copy whose log names the job's first attempt runs it (usually the one it was sent to: its runner is woken at once).
+    const attempt1 = new RegExp(`\\[imports\\] job ${id}: attempt 1 run by`);
+    const runnerOf = () => copies.findIndex((c) => attempt1.test(fs.readFileSync(c.logFile, 'utf8')));
+    const running = await waitForJob((p) => direct(copies[1]!, p), id, (j) => j.status === 'running' && j.processedRows > 0 && runnerOf() >= 0, 60_000);
+    expect(running?.status, `job ${id} did not start: ${JSON.stringify(running)}\n${copies.map((c) => tail(c.logFile, 10)).join('\n')}`).toBe('running');
+    const victim = runnerOf();
+    const survivor = copies[1 - victim]!;
+    const seenAtKill = (await readJob((p) => direct(copies[1 - victim]!, p), id))!;
+    const killedAt = Date.now();
+    await copies[victim]!.kill();
+
+    // Taken over: a new attempt (started after the kill) on the survivor, or failed at once with nothing applied.
+    const get = (p: string) => direct(survivor, p);
+    const retaken = await waitForJob(get, id, (j) => settled(j) || (j.status === 'running' && j.startedAt !== seenAtKill.startedAt), 30_000);
+    const retakenMs = Date.now() - killedAt;
+    const end = await waitForJob(get, id, settled, 240_000, 250);
+    const endMs = Date.now() - killedAt;
+    const subjects = await subjectsNamed(get, f.subjectName);
+    const survivorLog = fs.readFileSync(survivor.logFile, 'utf8');
+    console.log(
+      `[two-copies] import kill: ${f.rows} rows (${(f.bytes / 1024 / 1024).toFixed(1)} MB) sent through copy a, run by copy ${'ab'[victim]}; ` +
+        `killed at ${seenAtKill.phase} ${seenAtKill.processedRows}/${seenAtKill.totalRows} rows\n` +
+        `  taken over by copy ${'ab'[1 - victim]} ${retakenMs} ms after the kill (${retaken?.status}), ended ${end?.status} ${endMs} ms after the kill: ` +
+        `${end?.counts.created.findings ?? '?'} findings created, ${end?.counts.known ?? '?'} known, ${end?.counts.rejected ?? '?'} rejected, ` +
+        `subjects of the file present: ${subjects}; error: ${end?.error ?? 'none'}`,
+    );
+    expect(survivorLog, 'the survivor saw the dead runner').toMatch(new RegExp(`jobs whose runner stopped: (.*, )?${id} (queued|failed)`));
+    expect(retaken, `the job was not taken over within 30 s of the kill: ${JSON.stringify(retaken)}`).not.toBeNull();
+    expect(end && settled(end), `job ${id} did not end within 240 s of the kill: ${JSON.stringify(end)}\n${tail(survivor.logFile, 20)}`).toBe(true);
+    if (end!.status === 'succeeded') {
+      expect(end).toMatchObject({ totalRows: f.rows, processedRows: f.rows, error: null });
+      expect(end!.counts.created.findings).toBe(f.rows);
+      expect(end!.counts.rejected).toBe(0);
+      expect(subjects).toBe(1);
+    } else {
+      expect(end!.status).toBe('failed');
+      expect(end!.error).toMatch(/nothing was applied/);
+      expect(subjects, 'rows of a failed import').toBe(0);
+    }
+  }, 360_000);
 });

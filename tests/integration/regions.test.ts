@@ -146,10 +146,10 @@ describe('the import format\'s region column', () => {
   });
 });
 
-describe('migration 0022: free-text regions become codes', () => {
+describe('migration 0023: free-text regions become codes', () => {
   /** The migration's own statement that maps operators' free text to codes. */
   const mappingStatement = () => {
-    const file = readFileSync(path.join(process.cwd(), 'db/migrations/0022_regions.sql'), 'utf8');
+    const file = readFileSync(path.join(process.cwd(), 'db/migrations/0023_regions.sql'), 'utf8');
     const statement = file.split('--> statement-breakpoint').map((s) => s.trim()).find((s) => s.startsWith('UPDATE "operators" SET "region_code"'));
     if (!statement) throw new Error('mapping statement not found');
     return statement;

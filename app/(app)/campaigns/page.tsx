@@ -1,3 +1,4 @@
+import { formatNumber } from '@/lib/i18n/format';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
@@ -56,7 +57,7 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Se
                   <td className="px-3 py-2"><CampaignStatusBadge status={c.status} /></td>
                   <td className="hidden px-3 py-2 text-xs text-muted md:table-cell">{c.sectors.map(sectorLabel).join('、')}</td>
                   <td className="px-3 py-2 text-right tabular-nums">
-                    <Link href={`/cases?campaign=${encodeURIComponent(c.code)}`} className="text-brand-600 underline">{(counts.get(c.id) ?? 0).toLocaleString(locale === 'zh' ? 'zh-CN' : 'en')}</Link>
+                    <Link href={`/cases?campaign=${encodeURIComponent(c.code)}`} className="text-brand-600 underline">{formatNumber(counts.get(c.id) ?? 0, locale)}</Link>
                   </td>
                 </tr>
               ))}

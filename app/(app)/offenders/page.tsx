@@ -1,6 +1,7 @@
+import { formatDay } from '@/lib/i18n/format';
 import Link from 'next/link';
 import { DataTable } from '@/components/ui/data-table';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { FlagStatusBadge, RuleBadge } from '@/components/offenders/badges';
 import { FlagSummary } from '@/components/offenders/flag-summary';
@@ -22,7 +23,7 @@ export default async function OffendersPage({ searchParams }: { searchParams: Se
   const parsed = flagFiltersSchema.safeParse(raw);
   const filters = parsed.success ? parsed.data : flagFiltersSchema.parse({});
   const db = await getDb();
-  const [t, format, page, marked] = await Promise.all([getTranslations('offenders'), getFormatter(), firstPageOnBadCursor(filters, (q) => listFlags(db, q)), confirmedOperatorIds(db)]);
+  const [t, page, marked] = await Promise.all([getTranslations('offenders'), firstPageOnBadCursor(filters, (q) => listFlags(db, q)), confirmedOperatorIds(db)]);
   const query = (extra: Record<string, string>) => new URLSearchParams({ ...(raw as Record<string, string>), ...extra }).toString();
 
   return (
@@ -58,7 +59,7 @@ export default async function OffendersPage({ searchParams }: { searchParams: Se
                 <td className="px-3 py-2 text-right tabular-nums">{f.caseCount}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{f.weight}</td>
                 <td className="px-3 py-2"><FlagStatusBadge status={f.status} resolved={!!f.resolvedAt} /></td>
-                <td className="px-3 py-2 whitespace-nowrap text-muted">{format.dateTime(f.updatedAt, { dateStyle: 'medium' })}</td>
+                <td className="px-3 py-2 whitespace-nowrap text-muted">{formatDay(f.updatedAt)}</td>
               </tr>
             ))}
       </DataTable>

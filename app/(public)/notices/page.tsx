@@ -1,3 +1,4 @@
+import { formatDay } from '@/lib/i18n/format';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DataTable } from '@/components/ui/data-table';
@@ -8,10 +9,8 @@ import { NoticeKindBadge } from '@/components/notices/status-badge';
 import { buttonClass } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
 import { pickLabel, toLocale } from '@/lib/i18n/locales';
-import { listPublicNotices, listPublicYears } from '@/lib/notices/public';
+import { cachedPublicNotices, cachedPublicSectors, cachedPublicYears } from '@/lib/notices/public-cache';
 import { publicListQuerySchema } from '@/lib/notices/schemas';
-import { listSectors } from '@/lib/taxonomy/queries';
-import { OFFICE_TIME_ZONE } from '@/lib/time';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('notices'))('publicTitle'), alternates: { types: { 'application/atom+xml': '/notices/feed.xml' } } };
@@ -24,9 +23,8 @@ export default async function PublicNoticesPage({ searchParams }: { searchParams
   const raw = Object.fromEntries(Object.entries(await searchParams).filter(([k, v]) => ['q', 'year', 'kind', 'sector', 'cursor'].includes(k) && typeof v === 'string' && v !== ''));
   const parsed = publicListQuerySchema.safeParse(raw);
   const filters = parsed.success ? parsed.data : publicListQuerySchema.parse({});
-  const [t, locale, db, sectors] = await Promise.all([getTranslations('notices'), getLocale().then(toLocale), getDb(), listSectors()]);
-  const [{ notices, nextCursor }, years] = await Promise.all([listPublicNotices(db, filters), listPublicYears(db)]);
-  const fmt = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeZone: OFFICE_TIME_ZONE });
+  const [t, locale, db, sectors] = await Promise.all([getTranslations('notices'), getLocale().then(toLocale), getDb(), cachedPublicSectors()]);
+  const [{ notices, nextCursor }, years] = await Promise.all([cachedPublicNotices(db, filters), cachedPublicYears(db)]);
   const lang = locale === 'en' ? '&lang=en' : '';
 
   return (
@@ -77,7 +75,7 @@ export default async function PublicNoticesPage({ searchParams }: { searchParams
                   {n.correctedBy.length ? <p className="mt-0.5 text-xs text-accent">{t('correctedBy')} {n.correctedBy.map((c) => c.label[locale]).join(', ')}</p> : null}
                 </td>
                 <td className="px-3 py-2.5"><NoticeKindBadge kind={n.kind} /></td>
-                <td className="whitespace-nowrap px-3 py-2.5 tabular-nums">{fmt.format(new Date(n.publishedAt))}</td>
+                <td className="whitespace-nowrap px-3 py-2.5 tabular-nums">{formatDay(n.publishedAt)}</td>
                 <td className="px-3 py-2.5 text-right tabular-nums">{n.entryCount}</td>
                 <td className="whitespace-nowrap px-3 py-2.5 text-xs">
                   <a href={`/api/public/notices/${n.slug}?format=csv${lang}`} className="text-brand-600 hover:underline">{t('csv')}</a>

@@ -63,6 +63,8 @@ export async function claimImportJob(db: Db, jobId: number, claim: string): Prom
     if (!row) return null;
     await tx.execute(sql`DELETE FROM import_staging WHERE job_id = ${jobId}`);
     await tx.execute(sql`DELETE FROM import_rejections WHERE job_id = ${jobId}`);
+    // The server log says which process runs which attempt of a job (who to look at when one dies).
+    console.log(`[imports] job ${jobId}: attempt ${Number(row.attempts)} run by ${claim}`);
     return {
       id: Number(row.id), format: row.format, filename: row.filename, dryRun: row.dry_run,
       createdBy: row.created_by === null ? null : Number(row.created_by), tokenId: row.token_id === null ? null : Number(row.token_id), attempts: Number(row.attempts),

@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { formatDateTime } from '@/lib/i18n/format';
+import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { RuleBadge } from '@/components/offenders/badges';
 import { RuleForm } from '@/components/offenders/rule-form';
@@ -9,7 +10,7 @@ import { updateRuleAction } from './actions';
 /** Thresholds of the repeat-offender rules (admin:rules); saving is audited and recomputes every flag. */
 export default async function RulesPage() {
   await requirePagePermission('admin:rules');
-  const [t, format, rules] = await Promise.all([getTranslations('offenders'), getFormatter(), listRules(await getDb())]);
+  const [t, rules] = await Promise.all([getTranslations('offenders'), listRules(await getDb())]);
   return (
     <div className="space-y-4">
       <div>
@@ -35,7 +36,7 @@ export default async function RulesPage() {
                 <td className="px-3 py-3">
                   <RuleForm rule={t(`ruleName.${r.rule}`)} threshold={r.threshold} windowMonths={r.windowMonths} enabled={r.enabled} action={updateRuleAction.bind(null, r.rule)} />
                 </td>
-                <td className="px-3 py-3 whitespace-nowrap text-muted">{format.dateTime(r.updatedAt, { dateStyle: 'medium', timeStyle: 'short' })}</td>
+                <td className="px-3 py-3 whitespace-nowrap text-muted">{formatDateTime(r.updatedAt)}</td>
               </tr>
             ))}
           </tbody>

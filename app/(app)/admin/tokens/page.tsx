@@ -1,5 +1,6 @@
+import { formatDateTime } from '@/lib/i18n/format';
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { requirePagePermission } from '@/lib/auth/page';
 import { listApiTokens } from '@/lib/tokens/commands';
 import { Badge } from '@/components/ui/badge';
@@ -14,8 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function TokensPage() {
   await requirePagePermission('admin:tokens');
-  const [t, format, tokens] = await Promise.all([getTranslations(), getFormatter(), listApiTokens()]);
-  const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
+  const [t, tokens] = await Promise.all([getTranslations(), listApiTokens()]);
+  const when = (d: Date | null) => (d ? formatDateTime(d) : '—');
   return (
     <div className="space-y-6">
       <div>

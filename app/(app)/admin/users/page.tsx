@@ -1,5 +1,6 @@
+import { formatDay } from '@/lib/i18n/format';
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { requirePagePermission } from '@/lib/auth/page';
 import { listUsers } from '@/lib/users/queries';
 import { Badge } from '@/components/ui/badge';
@@ -14,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function UsersPage() {
   const actor = await requirePagePermission('admin:users');
-  const [t, format, users] = await Promise.all([getTranslations(), getFormatter(), listUsers()]);
+  const [t, users] = await Promise.all([getTranslations(), listUsers()]);
   return (
     <div className="space-y-6">
       <div>
@@ -30,7 +31,7 @@ export default async function UsersPage() {
             <td className={`${td} font-medium`}>{u.name}</td>
             <td className={td}>{u.email}</td>
             <td className={td}>{u.disabledAt ? <Badge tone="danger">{t('admin.disabled')}</Badge> : <Badge tone="ok">{t('admin.active')}</Badge>}</td>
-            <td className={`${td} tabular-nums text-muted`}>{format.dateTime(u.createdAt, { dateStyle: 'medium' })}</td>
+            <td className={`${td} tabular-nums text-muted`}>{formatDay(u.createdAt)}</td>
             <td className={td}>
               <UserRowActions id={u.id} name={u.name} role={u.role} disabled={u.disabledAt !== null} self={actor.kind === 'user' && actor.id === u.id} />
             </td>

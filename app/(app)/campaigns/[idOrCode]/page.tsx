@@ -1,3 +1,4 @@
+import { formatNumber } from '@/lib/i18n/format';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
@@ -39,7 +40,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ idOrC
     listFlags(db, flagFiltersSchema.parse({ campaign: String(campaign.id), limit: SHOWN })),
     listSectors(),
   ]);
-  const fmt = (n: number) => n.toLocaleString(locale === 'zh' ? 'zh-CN' : 'en');
+  const fmt = (n: number) => formatNumber(n, locale);
   const name = locale === 'zh' ? campaign.nameZh : campaign.nameEn;
   const other = locale === 'zh' ? campaign.nameEn : campaign.nameZh;
   const steps = [

@@ -1,3 +1,4 @@
+import { formatDateTime } from '@/lib/i18n/format';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DataTable } from '@/components/ui/data-table';
@@ -11,7 +12,6 @@ import { requirePagePermission } from '@/lib/auth/page';
 import { toLocale } from '@/lib/i18n/locales';
 import { noticeNumberLabel } from '@/lib/notices/labels';
 import { countByStatus, listManagedNotices } from '@/lib/notices/queries';
-import { OFFICE_TIME_ZONE } from '@/lib/time';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('notices'))('manageTitle') };
@@ -23,7 +23,6 @@ export default async function ManageNoticesPage({ searchParams }: { searchParams
   const status = noticeStatusEnum.enumValues.find((s) => s === requested);
   const [t, locale, db] = await Promise.all([getTranslations('notices'), getLocale().then(toLocale), getDb()]);
   const [rows, counts] = await Promise.all([listManagedNotices(db, status), countByStatus(db)]);
-  const fmt = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: OFFICE_TIME_ZONE });
   const tabs = [{ key: undefined, label: t('allStatuses'), n: counts.draft + counts.approved + counts.published }, ...noticeStatusEnum.enumValues.map((s) => ({ key: s, label: t(`status.${s}`), n: counts[s] }))];
 
   return (
@@ -43,6 +42,9 @@ export default async function ManageNoticesPage({ searchParams }: { searchParams
           </Link>
         ))}
       </nav>
+      {rows.length < (status ? counts[status] : counts.draft + counts.approved + counts.published) ? (
+        <p className="text-sm text-muted" data-testid="notices-truncated">{t('truncated', { shown: rows.length, total: status ? counts[status] : counts.draft + counts.approved + counts.published })}</p>
+      ) : null}
       <DataTable caption={t('manageTitle')} columns={[`${t('status.draft')} / ${t('status.published')}`, t('title'), t('number'), { label: t('cases'), numeric: true }, t('author'), t('approver'), t('deadline'), t('publishedAt')]} empty={t('noneYet')}>
             {rows.map((n) => (
               <tr key={n.id} className="border-b border-line/70 align-top last:border-0">
@@ -56,7 +58,7 @@ export default async function ManageNoticesPage({ searchParams }: { searchParams
                 <td className="px-3 py-2.5">{n.authorName}</td>
                 <td className="px-3 py-2.5">{n.approverName ?? '—'}</td>
                 <td className="whitespace-nowrap px-3 py-2.5 tabular-nums">{n.deadline ?? '—'}</td>
-                <td className="whitespace-nowrap px-3 py-2.5 tabular-nums">{n.publishedAt ? fmt.format(n.publishedAt) : '—'}</td>
+                <td className="whitespace-nowrap px-3 py-2.5 tabular-nums">{n.publishedAt ? formatDateTime(n.publishedAt) : '—'}</td>
               </tr>
             ))}
       </DataTable>

@@ -1,6 +1,7 @@
+import { formatDateTime } from '@/lib/i18n/format';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { FlagStatusBadge, RuleBadge } from '@/components/offenders/badges';
 import { FlagCasesTable } from '@/components/offenders/flag-cases';
@@ -27,7 +28,7 @@ export default async function FlagPage({ params }: { params: Promise<{ id: strin
     if (err instanceof HttpError && err.status === 404) notFound();
     throw err;
   });
-  const [t, format, { cases, total }, history] = await Promise.all([getTranslations('offenders'), getFormatter(), flagCases(db, flag.caseIds), flagHistory(db, [flag.id])]);
+  const [t, { cases, total }, history] = await Promise.all([getTranslations('offenders'), flagCases(db, flag.caseIds), flagHistory(db, [flag.id])]);
   const e = asExplanation(flag.explanation);
   const fresh = new Set(e.newSinceReview ?? []);
 
@@ -41,11 +42,11 @@ export default async function FlagPage({ params }: { params: Promise<{ id: strin
             <RuleBadge rule={flag.rule} />
             <FlagStatusBadge status={flag.status} resolved={!!flag.resolvedAt} />
           </h1>
-          <p className="mt-1 text-sm text-muted">{t('weight')}: <span className="tabular-nums">{flag.weight}</span> · {t('updated')}: {format.dateTime(flag.updatedAt, { dateStyle: 'medium', timeStyle: 'short' })}</p>
+          <p className="mt-1 text-sm text-muted">{t('weight')}: <span className="tabular-nums">{flag.weight}</span> · {t('updated')}: {formatDateTime(flag.updatedAt)}</p>
         </div>
       </div>
-      <div className="grid gap-4 xl:grid-cols-3">
-        <div className="space-y-4 xl:col-span-2">
+      <div className="grid grid-cols-1 gap-4 xl:grid-cols-3">
+        <div className="min-w-0 space-y-4 xl:col-span-2">
           <Card title={t('detail.ruleApplied')}>
             <FlagExplanation flag={flag} e={e} />
           </Card>

@@ -1,5 +1,6 @@
 import { RegionName } from '@/components/regions/region-name';
 import Link from 'next/link';
+import { formatDay } from '@/lib/i18n/format';
 import { OperatorPortfolio } from '@/components/offenders/operator-portfolio';
 import { OperatorContacts } from '@/components/portal/operator-contacts';
 import { notFound } from 'next/navigation';
@@ -47,7 +48,7 @@ export default async function OperatorPage({ params }: { params: Promise<{ id: s
           { label: t('operators.uscc'), value: <span className="font-mono">{op.uscc}</span> },
           { label: t('operators.region'), value: <RegionName name={op.regionName} unmatched={op.regionUnmatched !== null} /> },
           { label: t('operators.contact'), value: op.contact || '—' },
-          { label: t('common.created'), value: op.createdAt.toISOString().slice(0, 10) },
+          { label: t('common.created'), value: formatDay(op.createdAt) },
         ]} />
       </Card>
       <Card title={`${t('subjects.results')} (${subjects.items.length}${subjects.nextCursor ? '+' : ''})`} action={<Link href={`/subjects?operator=${op.id}`} className="text-sm text-brand-600 underline">{t('subjects.title')}</Link>}>

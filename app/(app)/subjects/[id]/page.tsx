@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { formatDay } from '@/lib/i18n/format';
 import { SubjectEvasion } from '@/components/offenders/subject-evasion';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
@@ -11,6 +12,7 @@ import { getSubjectDetail } from '@/lib/registry/subject-detail';
 import { listLinks } from '@/lib/subjects/links';
 import { probableMatchesForSubject } from '@/lib/subjects/matching';
 import { listCategories, listSectors } from '@/lib/taxonomy/queries';
+import { listTaxonomy } from '@/lib/taxonomy/admin';
 import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -36,12 +38,13 @@ export default async function SubjectPage({ params, searchParams }: Props) {
   const [{ id }, sp] = await Promise.all([params, searchParams]);
   const d = await load(id);
   const db = await getDb();
-  const [t, tc, locale, sectors, categories, links, matches] = await Promise.all([
-    getTranslations('registry'), getTranslations(), getLocale(), listSectors(), listCategories(), listLinks(db, d.subject.id), probableMatchesForSubject(db, d.subject.id),
+  const [t, tc, locale, sectors, categories, links, matches, stores] = await Promise.all([
+    getTranslations('registry'), getTranslations(), getLocale(), listSectors(), listCategories(), listLinks(db, d.subject.id), probableMatchesForSubject(db, d.subject.id), listTaxonomy(db, 'stores'),
   ]);
   const loc = toLocale(locale);
   const sector = sectors.find((s) => s.code === d.subject.sector);
   const categoryLabel = new Map(categories.map((c) => [c.code, pickLabel(c, loc)]));
+  const storeLabel = new Map(stores.map((x) => [x.code, pickLabel(x, loc)]));
   const s = d.subject;
   // At most SUBJECT_DETAIL_ROWS rows a table: say so, and lead to the case list that pages through them all.
   const more = (kind: 'cases' | 'evidence', shown: number, total: number) => total > shown ? (
@@ -77,7 +80,7 @@ export default async function SubjectPage({ params, searchParams }: Props) {
             items={[
               { label: t('subjects.operator'), value: d.operator ? <><Link href={`/operators/${d.operator.id}`} className="text-brand-600 hover:underline">{d.operator.name}</Link><span className="ml-2 font-mono text-xs text-muted">{d.operator.uscc}</span></> : '—' },
               { label: t('operators.region'), value: d.operator?.region ?? '—' },
-              { label: t('common.created'), value: s.createdAt.toISOString().slice(0, 10) },
+              { label: t('common.created'), value: formatDay(s.createdAt) },
             ]}
           />
           <h3 className="mt-4 mb-2 text-sm font-semibold">{t('subject.identifiers')}</h3>
@@ -93,14 +96,14 @@ export default async function SubjectPage({ params, searchParams }: Props) {
           <Card title={t('subject.names')}>
             <DataTable caption={t('subject.names')} columns={[t('subjects.name'), t('subject.validFrom'), t('subject.validTo')]}>
               {d.names.map((n) => (
-                <tr key={n.id}><td>{n.name}</td><td className="tabular-nums">{n.validFrom.toISOString().slice(0, 10)}</td><td className="tabular-nums">{n.validTo ? n.validTo.toISOString().slice(0, 10) : <Badge tone="ok">{t('subject.current')}</Badge>}</td></tr>
+                <tr key={n.id}><td>{n.name}</td><td className="tabular-nums">{formatDay(n.validFrom)}</td><td className="tabular-nums">{n.validTo ? formatDay(n.validTo) : <Badge tone="ok">{t('subject.current')}</Badge>}</td></tr>
               ))}
             </DataTable>
           </Card>
           <Card title={t('subject.listings')}>
             {d.storeListings.length ? (
               <DataTable caption={t('subject.listings')} columns={[t('subject.store'), t('subject.versionSeen')]}>
-                {d.storeListings.map((l) => <tr key={l.id}><td>{l.store}</td><td className="tabular-nums">{l.versionSeen ?? '—'}</td></tr>)}
+                {d.storeListings.map((l) => <tr key={l.id}><td>{storeLabel.get(l.store) ?? l.store}</td><td className="tabular-nums">{l.versionSeen ?? '—'}</td></tr>)}
               </DataTable>
             ) : <p className="text-sm text-muted">{t('subject.none')}</p>}
           </Card>

@@ -1,3 +1,4 @@
+import { formatDateTime } from '@/lib/i18n/format';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -19,7 +20,6 @@ import { toLocale } from '@/lib/i18n/locales';
 import { composerOptions } from '@/lib/notices/composer-options';
 import { localizeSource, noticeNumberLabel } from '@/lib/notices/labels';
 import { getNoticeDetail } from '@/lib/notices/queries';
-import { OFFICE_TIME_ZONE } from '@/lib/time';
 
 async function load(idText: string) {
   try {
@@ -42,7 +42,6 @@ export default async function ManageNoticePage({ params }: { params: Promise<{ i
   const [t, tAll, locale] = await Promise.all([getTranslations('notices'), getTranslations(), getLocale().then(toLocale)]);
   const n = d.notice;
   const isAuthor = actor.kind === 'user' && actor.id === n.createdBy;
-  const fmt = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: OFFICE_TIME_ZONE });
   const rows = d.entries.map((e) => d.live.get(e.caseId)).filter((r) => r !== undefined);
   const stateCell = (caseId: number, seen: number) => {
     const live = d.live.get(caseId);
@@ -62,9 +61,9 @@ export default async function ManageNoticePage({ params }: { params: Promise<{ i
 
   const info: [string, string][] = [
     [t('number'), noticeNumberLabel(n, locale) ?? t('unnumbered')],
-    [t('author'), `${d.authorName} · ${fmt.format(n.createdAt)}`],
-    [t('approver'), d.approverName && n.approvedAt ? `${d.approverName} · ${fmt.format(n.approvedAt)}` : '—'],
-    [t('publishedAt'), n.publishedAt ? fmt.format(n.publishedAt) : '—'],
+    [t('author'), `${d.authorName} · ${formatDateTime(n.createdAt)}`],
+    [t('approver'), d.approverName && n.approvedAt ? `${d.approverName} · ${formatDateTime(n.approvedAt)}` : '—'],
+    [t('publishedAt'), n.publishedAt ? formatDateTime(n.publishedAt) : '—'],
     [t('deadline'), n.deadline ?? '—'],
     [t('cases'), String(d.entries.length)],
   ];
