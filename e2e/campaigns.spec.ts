@@ -37,7 +37,7 @@ function campaignFile(code: string, tag: string): { csv: string; appid: string; 
   return { csv: csvText(rows), appid: rows[8]!.mini_program_appid, subjectName: rows[8]!.subject_name };
 }
 
-test('a supervisor creates a campaign; an inspector imports 1,200 cases into it by code, orders them all at once and finds one by its appid', async ({ page, loginAs, baseURL }) => {
+test('a supervisor creates a campaign; an inspector imports 1,200 cases into it by code, orders them all at once and finds one by its appid', async ({ page, loginAs }) => {
   test.setTimeout(420_000);
   const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
   const code = `e2e-${tag}`;
@@ -92,14 +92,23 @@ test('a supervisor creates a campaign; an inspector imports 1,200 cases into it 
   } while (cursor);
   expect(ids).toHaveLength(CASES);
 
-  // One bulk action orders all 1,200 in one transaction.
-  const bulk = await page.request.post('/api/v1/cases/transitions', {
-    headers: { origin: baseURL! },
-    timeout: 240_000,
-    data: { ids, to: 'ordered', reason: `Campaign ${code}: rectify within 15 days`, deadline: '2027-01-15' },
-  });
-  expect(bulk.status(), await bulk.text()).toBe(200);
-  expect(((await bulk.json()) as { cases: unknown[] }).cases).toHaveLength(CASES);
+  // One bulk action in the browser orders all 1,200 in one transaction: every case on the page is
+  // ticked, then "select all 1,200 matching" takes the list's filters, not the 50 rows of the page.
+  await page.goto(`/cases?campaign=${code}&state=open`);
+  await page.getByRole('checkbox', { name: 'Select every case on this page' }).check();
+  const selectAll = page.getByTestId('select-all-matching');
+  await expect(selectAll).toContainText('All 50 cases on this page are selected.');
+  await selectAll.getByRole('button', { name: 'Select all 1,200 matching cases' }).click();
+  await expect(selectAll).toContainText('All 1,200 matching cases are selected.');
+  const bulkBar = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Bulk action on 1,200 selected case(s)' }) });
+  await bulkBar.getByLabel('Move to').selectOption('ordered');
+  await bulkBar.locator('input[name="deadline"]').fill('2027-01-15');
+  await bulkBar.locator('input[name="reason"]').fill(`Campaign ${code}: rectify within 15 days`);
+  await expectAccessible(page);
+  await bulkBar.getByRole('button', { name: 'Apply to selected' }).click();
+  await expect(page.getByTestId('bulk-done')).toHaveText('1,200 case(s) moved.', { timeout: 240_000 });
+  const left = await page.request.get(`/api/v1/cases?campaign=${code}&state=open&limit=1`);
+  expect(((await left.json()) as { items: unknown[] }).items).toHaveLength(0);
 
   // The campaign page shows its funnel: 1,200 cases, all ordered.
   await page.goto(`/campaigns/${code}`);

@@ -11,24 +11,29 @@ import { MarkReadButton } from '@/components/portal/mark-read';
 import { CaseStateBadge } from '@/components/registry/case-state-badge';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
+import { Pager } from '@/components/registry/pager';
+import { firstPageOnBadCursor } from '@/lib/http/cursor';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('portal'))('title') };
 }
 
 /** A contact's home: its operator, the cases to answer first, its apps and mini programs. Staff get the 403 page. */
-export default async function PortalHome() {
+export default async function PortalHome({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePagePermission('portal:read');
   const db = await getDb();
   const op = await scopedOperator(db, actor);
   // Deadline reminders for this operator are produced on its contact's visit too (idempotent), besides `npm run messages:sweep`.
   await sweepDeadlineMessages(db, { operatorId: actor.operatorId });
   const messages = await listNotifications(db, actor);
-  const caseRows = await listPortalCases(db, actor);
-  const subjectRows = await listPortalSubjects(db, actor);
+  const sp = await searchParams;
+  const cursor = typeof sp.cursor === 'string' ? sp.cursor : undefined;
+  const casePage = await firstPageOnBadCursor({ cursor }, (q) => listPortalCases(db, actor, q));
+  const caseRows = casePage.items;
+  const subjects = await listPortalSubjects(db, actor);
+  const subjectRows = subjects.items;
   const t = await getTranslations('portal');
   const tc = await getTranslations();
-  const open = caseRows.filter((c) => c.state === 'ordered' || c.state === 'notified');
   return (
     <div className="space-y-5">
       <div>
@@ -50,7 +55,7 @@ export default async function PortalHome() {
           </ul>
         ) : <p className="text-sm text-muted">{t('messages.none')}</p>}
       </Card>
-      <Card title={`${t('cases.title')} (${caseRows.length})`}>
+      <Card title={`${t('cases.title')} (${casePage.total})`}>
         {caseRows.length ? (
           <ul className="divide-y divide-line" data-testid="portal-cases">
             {caseRows.map((c) => (
@@ -75,9 +80,14 @@ export default async function PortalHome() {
         ) : (
           <p className="text-sm text-muted">{t('cases.none')}</p>
         )}
-        {open.length ? <p className="mt-3 text-xs text-muted">{t('cases.openHint', { n: open.length })}</p> : null}
+        {casePage.open ? <p className="mt-3 text-xs text-muted">{t('cases.openHint', { n: casePage.open })}</p> : null}
+        {casePage.nextCursor || cursor ? (
+          <div className="mt-3" data-testid="portal-cases-pager">
+            <Pager basePath="/portal" params={cursor ? { cursor } : {}} nextCursor={casePage.nextCursor} labels={{ first: t('cases.firstPage'), next: t('cases.nextPage'), showing: t('cases.showing', { count: caseRows.length, total: casePage.total }) }} />
+          </div>
+        ) : null}
       </Card>
-      <Card title={`${t('subjects.title')} (${subjectRows.length})`}>
+      <Card title={`${t('subjects.title')} (${subjects.total})`}>
         {subjectRows.length ? (
           <ul className="grid gap-2 sm:grid-cols-2">
             {subjectRows.map((s) => (
@@ -90,6 +100,7 @@ export default async function PortalHome() {
         ) : (
           <p className="text-sm text-muted">{t('subjects.none')}</p>
         )}
+        {subjects.total > subjectRows.length ? <p className="mt-3 text-xs text-muted" data-testid="portal-subjects-truncated">{t('subjects.truncated', { shown: subjectRows.length, total: subjects.total })}</p> : null}
       </Card>
     </div>
   );

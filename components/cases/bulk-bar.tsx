@@ -18,14 +18,21 @@ export interface BulkRow {
 }
 
 /** The bulk transition of the selected cases: all or nothing, refusals listed per case. */
-export function BulkBar({ selected, defaultDeadline, onDone, onRefusals }: { selected: BulkRow[]; defaultDeadline: string; onDone: () => void; onRefusals: (r: Record<string, string>) => void }) {
+export function BulkBar({ selected, all, defaultDeadline, onDone, onRefusals }: {
+  selected: BulkRow[];
+  /** Every case matching the list's filters (`filter`, its query string), not the rows of this page. */
+  all?: { count: number; filter: string };
+  defaultDeadline: string;
+  onDone: (moved: number) => void;
+  onRefusals: (r: Record<string, string>) => void;
+}) {
   const t = useTranslations();
   const router = useRouter();
   const uid = useId();
   const [to, setTo] = useState<CaseState | ''>('');
   const f = useActionForm(bulkTransitionAction, null, {
-    onSuccess: () => {
-      onDone();
+    onSuccess: (done) => {
+      onDone(done?.ok ? done.data.moved : 0);
       router.refresh();
     },
     onRefused: onRefusals,
@@ -54,11 +61,17 @@ export function BulkBar({ selected, defaultDeadline, onDone, onRefusals }: { sel
 
   return (
     <section aria-labelledby={`${uid}-title`} className="rounded-md border border-brand/30 bg-brand-50 p-3">
-      <h2 id={`${uid}-title`} className="text-sm font-semibold text-brand">{t('cases.bulkTitle', { count: selected.length })}</h2>
+      <h2 id={`${uid}-title`} className="text-sm font-semibold text-brand">{t('cases.bulkTitle', { count: all?.count ?? selected.length })}</h2>
       <form {...f.form} className="mt-2 flex flex-wrap items-end gap-3">
-        {selected.map((r) => (
-          <input key={r.id} type="hidden" name="item" value={`${r.id}:${r.revision}`} />
-        ))}
+        {all ? (
+          <>
+            <input type="hidden" name="all" value="1" />
+            <input type="hidden" name="filter" value={all.filter} />
+            <input type="hidden" name="expectedCount" value={all.count} />
+          </>
+        ) : (
+          selected.map((r) => <input key={r.id} type="hidden" name="item" value={`${r.id}:${r.revision}`} />)
+        )}
         <div className="min-w-56">
           <label htmlFor={`${uid}-to`} className="mb-1 block text-xs font-medium text-muted">{t('cases.bulkTarget')}</label>
           <select id={`${uid}-to`} name="to" required value={to} onChange={(e) => setTo(e.target.value as CaseState)} className={`${inputClass} py-1.5`}>

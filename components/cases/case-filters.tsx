@@ -4,11 +4,12 @@ import { caseStateEnum } from '@/db/schema/enums';
 import { caseListSearch, type CaseListQuery } from '@/lib/cases/filters';
 import { buttonClass } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
+import { OperatorFilter } from '@/components/registry/operator-filter';
 
 type Option = { value: string; label: string };
 
 /** The list's filters as a plain GET form: the URL is the state, the server parses it with the list schema. */
-export async function CaseFilters({ query, sectors, categories, campaigns }: { query: CaseListQuery; sectors: Option[]; categories: Option[]; campaigns: Option[] }) {
+export async function CaseFilters({ query, sectors, categories, campaigns, operator }: { query: CaseListQuery; sectors: Option[]; categories: Option[]; campaigns: Option[]; operator: { id: number; label: string } | null }) {
   const t = await getTranslations();
   const select = (id: string, label: string, value: string | undefined, options: Option[], anyLabel = t('cases.any')) => (
     <div className="min-w-36 flex-1">
@@ -24,7 +25,6 @@ export async function CaseFilters({ query, sectors, categories, campaigns }: { q
   const states = caseStateEnum.enumValues.map((s) => ({ value: s, label: t(`caseState.${s}`) }));
   // Filters the form has no control for (they come from the dashboard's links): shown as removable chips, kept by hidden inputs.
   const chips = [
-    query.operator !== undefined ? { key: 'operator', value: String(query.operator), label: t('cases.operatorFilter', { id: query.operator }) } : null,
     query.subject !== undefined ? { key: 'subject', value: String(query.subject), label: t('cases.subjectFilter', { id: query.subject }) } : null,
     query.kind ? { key: 'kind', value: query.kind, label: t('cases.kindFilter', { kind: t(`subjectKind.${query.kind}`) }) } : null,
     query.platform ? { key: 'platform', value: query.platform, label: t('cases.platformFilter', { platform: t(`platform.${query.platform}`) }) } : null,
@@ -42,6 +42,7 @@ export async function CaseFilters({ query, sectors, categories, campaigns }: { q
           <label htmlFor="f-q" className="mb-1 block text-xs font-medium text-muted">{t('cases.q')}</label>
           <input id="f-q" name="q" type="search" defaultValue={query.q ?? ''} placeholder={t('cases.qPlaceholder')} className={`${inputClass} py-1.5`} />
         </div>
+        <OperatorFilter id="f-operator" label={t('cases.operator')} initial={operator} className="min-w-48 flex-1" labelClassName="mb-1 block text-xs font-medium text-muted" />
         {select('state', t('cases.state'), query.state?.length === 1 ? query.state[0] : undefined, states)}
         {select('sector', t('cases.sector'), query.sector, sectors)}
         {select('category', t('cases.category'), query.category, categories)}

@@ -7,7 +7,7 @@ import type { CaseListItem } from '@/lib/cases/list';
 import type { CaseState } from '@/lib/cases/ladder';
 import { formatDay } from '@/lib/i18n/format';
 import { OverdueBadge, StateBadge } from './badges';
-import { BulkBar } from './bulk-bar';
+import { BulkBar, type BulkRow } from './bulk-bar';
 import { OffenderMark } from '@/components/offenders/offender-mark';
 
 export type CaseTableRow = CaseListItem & { targets: CaseState[] };
@@ -16,14 +16,21 @@ const th = 'px-2 py-2 text-left text-xs font-semibold text-muted whitespace-nowr
 const td = 'px-2 py-1.5 align-top';
 
 /** The case list: state and overdue badges, deadlines, and (for roles that may act) bulk selection. */
-export function CaseTable({ rows, labels, canAct, defaultDeadline }: {
+export function CaseTable({ rows, labels, canAct, defaultDeadline, matching }: {
   rows: CaseTableRow[];
   labels: { sectors: Record<string, string>; categories: Record<string, string> };
   canAct: boolean;
   defaultDeadline: string;
+  /**
+   * Every case the filters match (counted up to the bulk limit + 1), the states they are in with what
+   * each may become, and the filters as a query string: for "select all N matching".
+   */
+  matching?: { count: number; limit: number; targets: Partial<Record<CaseState, CaseState[]>>; filter: string };
 }) {
   const t = useTranslations();
   const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [allMatching, setAllMatching] = useState(false);
+  const [moved, setMoved] = useState<number | null>(null);
   const [refusals, setRefusals] = useState<Record<string, string>>({});
   const selectable = rows.filter((r) => r.targets.length > 0);
   const allOn = selectable.length > 0 && selectable.every((r) => selected.has(r.id));
@@ -35,21 +42,50 @@ export function CaseTable({ rows, labels, canAct, defaultDeadline }: {
       return n;
     });
 
+  const clear = () => {
+    setSelected(new Set());
+    setAllMatching(false);
+  };
+  const offerAll = canAct && allOn && !!matching && matching.count > selectable.length;
+  const allRows: BulkRow[] = matching ? Object.entries(matching.targets).map(([state, targets], i) => ({ id: -1 - i, revision: 0, state: state as CaseState, targets: targets ?? [] })) : [];
+
   return (
     <div className="space-y-3">
+      {offerAll ? (
+        <p className="flex flex-wrap items-center gap-3 rounded border border-line bg-canvas px-3 py-2 text-sm" data-testid="select-all-matching" aria-live="polite">
+          {allMatching ? (
+            <>
+              <span className="font-medium">{t('cases.allMatchingSelected', { count: matching.count })}</span>
+              <button type="button" className="text-brand-600 underline" onClick={clear}>{t('cases.clearSelection')}</button>
+            </>
+          ) : matching.count > matching.limit ? (
+            <span>{t('cases.pageSelected', { count: selected.size })} {t('cases.tooManyMatching', { limit: matching.limit })}</span>
+          ) : (
+            <>
+              <span>{t('cases.pageSelected', { count: selected.size })}</span>
+              <button type="button" className="font-medium text-brand-600 underline" onClick={() => setAllMatching(true)}>{t('cases.selectAllMatching', { count: matching.count })}</button>
+            </>
+          )}
+        </p>
+      ) : null}
       {canAct ? (
         selected.size ? (
           <BulkBar
-            selected={rows.filter((r) => selected.has(r.id))}
+            selected={offerAll && allMatching ? allRows : rows.filter((r) => selected.has(r.id))}
+            all={offerAll && allMatching ? { count: matching.count, filter: matching.filter } : undefined}
             defaultDeadline={defaultDeadline}
-            onDone={() => {
-              setSelected(new Set());
+            onDone={(n) => {
+              setMoved(n);
+              clear();
               setRefusals({});
             }}
             onRefusals={setRefusals}
           />
         ) : (
-          <p className="text-xs text-muted">{t('cases.noneSelected')}</p>
+          <>
+            {moved !== null ? <p role="status" className="text-sm font-medium text-ok" data-testid="bulk-done">{t('cases.bulkDone', { count: moved })}</p> : null}
+            <p className="text-xs text-muted">{t('cases.noneSelected')}</p>
+          </>
         )
       ) : null}
       <div className="overflow-x-auto rounded-md border border-line bg-white shadow-sm">
@@ -63,7 +99,7 @@ export function CaseTable({ rows, labels, canAct, defaultDeadline }: {
                     type="checkbox"
                     aria-label={t('cases.selectAll')}
                     checked={allOn}
-                    onChange={() => setSelected(allOn ? new Set() : new Set(selectable.map((r) => r.id)))}
+                    onChange={() => (allOn ? clear() : setSelected(new Set(selectable.map((r) => r.id))))}
                   />
                 </th>
               ) : null}
@@ -88,7 +124,10 @@ export function CaseTable({ rows, labels, canAct, defaultDeadline }: {
                       aria-label={t('cases.select', { id: r.id })}
                       disabled={r.targets.length === 0}
                       checked={selected.has(r.id)}
-                      onChange={() => toggle(r.id)}
+                      onChange={() => {
+                        setAllMatching(false);
+                        toggle(r.id);
+                      }}
                     />
                   </td>
                 ) : null}

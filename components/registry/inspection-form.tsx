@@ -9,7 +9,7 @@ import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 import { EvidenceInput, type UploadedFile } from './evidence-input';
 import { Select, TextArea } from './form-controls';
-import { SubjectPicker } from './subject-picker';
+import { SubjectPicker } from './pickers';
 
 interface Category { code: string; label: string; legalBasis: string }
 interface FindingState { key: number; category: string; severity: string; description: string; legalBasis: string; files: UploadedFile[] }
@@ -19,7 +19,7 @@ type Refusal = { ok: boolean; message?: string; fieldErrors?: Record<string, str
 let nextKey = 1;
 const blankFinding = (): FindingState => ({ key: nextKey++, category: '', severity: 'medium', description: '', legalBasis: '', files: [] });
 
-export function InspectionForm({ categories, campaigns, initialSubject, today }: { categories: Category[]; campaigns: { id: number; label: string }[]; initialSubject: { id: number; name: string } | null; today: string }) {
+export function InspectionForm({ categories, campaigns, initialSubject, today }: { categories: Category[]; campaigns: { id: number; label: string }[]; initialSubject: { id: number; label: string } | null; today: string }) {
   const t = useTranslations('registry.inspection');
   const tr = useTranslations('registry');
   const tc = useTranslations();
@@ -51,7 +51,11 @@ export function InspectionForm({ categories, campaigns, initialSubject, today }:
     <form {...form} className="space-y-5">
       {Object.keys(errors).length ? <p role="alert" className="rounded border border-accent/40 bg-accent-50 px-3 py-2 text-sm text-accent">{errors._ ?? tr('common.fixErrors')}</p> : null}
       <div className="grid gap-4 md:grid-cols-2">
-        <div className="md:col-span-2"><SubjectPicker value={subject} onChange={setSubject} error={errors.subjectId} /></div>
+        <div className="md:col-span-2">
+          <Field id="subjectId" label={t('subject')} error={errors.subjectId}>
+            <SubjectPicker id="subjectId" value={subject} onChange={setSubject} error={errors.subjectId} />
+          </Field>
+        </div>
         <Field id="version" label={t('version')} error={errors.version}><Input id="version" name="version" error={errors.version} required /></Field>
         <Field id="inspectedOn" label={t('inspectedOn')} error={errors.inspectedOn}><Input id="inspectedOn" name="inspectedOn" type="date" defaultValue={today} max={today} error={errors.inspectedOn} required /></Field>
         <Field id="method" label={t('method')} error={errors.method}>

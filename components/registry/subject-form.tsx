@@ -10,6 +10,7 @@ import { KINDS, platformsFor, STORE_ROWS } from '@/lib/registry/schemas';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 import { Select } from './form-controls';
+import { OperatorPicker } from './pickers';
 import { FormAlert } from '@/components/forms/form-alert';
 import { useActionForm } from '@/components/forms/use-action-form';
 
@@ -19,17 +20,18 @@ export interface SubjectFormValues {
   platform: string;
   name: string;
   sector: string;
-  operatorId: string;
+  operator: { id: number; label: string } | null;
   identifiers: Partial<Record<(typeof IDENTIFIER_TYPES)[number], string>>;
   storeListings: { store: string; versionSeen: string }[];
 }
 
-export function SubjectForm({ initial, operators, sectors }: { initial: SubjectFormValues; operators: { id: number; name: string }[]; sectors: { code: string; label: string }[] }) {
+export function SubjectForm({ initial, sectors }: { initial: SubjectFormValues; sectors: { code: string; label: string }[] }) {
   const t = useTranslations('registry');
   const tc = useTranslations();
   const f = useActionForm<ActionResult<number> | null>(saveSubjectAction, null);
   const { errors: e, pending } = f;
   const [kind, setKind] = useState(initial.kind);
+  const [operator, setOperator] = useState(initial.operator);
   const platforms = platformsFor(kind);
 
   return (
@@ -41,10 +43,7 @@ export function SubjectForm({ initial, operators, sectors }: { initial: SubjectF
           <Input id="name" name="name" defaultValue={initial.name} error={e.name} required />
         </Field>
         <Field id="operatorId" label={t('subjects.operator')} error={e.operatorId} hint={<>{t('subjectForm.operatorHint')} <Link href="/operators/new" className="underline">{t('subjectForm.newOperator')}</Link></>}>
-          <Select id="operatorId" name="operatorId" defaultValue={initial.operatorId} error={e.operatorId} required>
-            <option value="">{t('subjectForm.chooseOperator')}</option>
-            {operators.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
-          </Select>
+          <OperatorPicker id="operatorId" name="operatorId" value={operator} onChange={setOperator} error={e.operatorId} describedBy="operatorId-hint" />
         </Field>
         <Field id="kind" label={t('subjects.kind')} error={e.kind}>
           <Select id="kind" name="kind" value={kind} onChange={(ev) => setKind(ev.target.value as typeof kind)} error={e.kind}>

@@ -1,6 +1,7 @@
 'use client';
 
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import { useSearchAsYouType } from '@/components/ui/use-search-as-you-type';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import type { SearchHit, SearchResult } from '@/lib/search/schemas';
@@ -31,25 +32,11 @@ export function GlobalSearch() {
   const box = useRef<HTMLDivElement>(null);
 
   const text = q.trim();
-  useEffect(() => {
-    if (!text) return;
-    const ctrl = new AbortController();
-    const timer = setTimeout(() => {
-      fetchPage(text, null, ctrl.signal)
-        .then((r) => {
-          setResult({ q: text, items: r.items, nextCursor: r.nextCursor });
-          setFailed(false);
-          setActive(-1);
-        })
-        .catch((e: unknown) => {
-          if ((e as Error).name !== 'AbortError') setFailed(true);
-        });
-    }, 200);
-    return () => {
-      clearTimeout(timer);
-      ctrl.abort();
-    };
-  }, [text]);
+  useSearchAsYouType(text, !!text, (q, signal) => fetchPage(q, null, signal), (q, r) => {
+    setResult({ q, items: r.items, nextCursor: r.nextCursor });
+    setFailed(false);
+    setActive(-1);
+  }, () => setFailed(true), 200);
 
   const shown = text && result?.q === text ? result : null;
   const items = shown?.items ?? [];

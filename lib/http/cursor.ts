@@ -8,6 +8,11 @@ import { MAX_DB_INT } from './params';
  */
 export const MAX_PAGE_SIZE = 200;
 export const DEFAULT_PAGE_SIZE = 50;
+/**
+ * How far a list's `total` is counted (README "Limits"): up to 10,000 matches exactly, beyond that
+ * "more than 10,000" (`totalCapped`), so a count never reads more than 10,001 rows.
+ */
+export const TOTAL_CAP = 10_000;
 
 export type CursorKey = [string | number | null, number];
 

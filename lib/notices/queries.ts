@@ -22,8 +22,11 @@ export function entriesOf(q: Queryable, noticeId: number): Promise<NoticeEntryRo
 const author = alias(users, 'author');
 const approver = alias(users, 'approver');
 
-/** The office's notices for the manage list: newest first, with who drafted and approved them. */
-export async function listManagedNotices(q: Queryable, status?: NoticeStatus) {
+/** The most notices the manage list and GET /api/v1/notices give (README "Limits"); the page says "showing 200 of N". */
+export const MANAGED_NOTICES_MAX = 200;
+
+/** The office's notices for the manage list: newest first, with who drafted and approved them (the first MANAGED_NOTICES_MAX). */
+export async function listManagedNotices(q: Queryable, status?: NoticeStatus, max = MANAGED_NOTICES_MAX) {
   const where: SQL | undefined = status ? eq(notices.status, status) : undefined;
   return q
     .select({
@@ -38,7 +41,7 @@ export async function listManagedNotices(q: Queryable, status?: NoticeStatus) {
     .leftJoin(approver, eq(approver.id, notices.approvedBy))
     .where(where)
     .orderBy(asc(notices.status), desc(notices.publishedAt), desc(notices.createdAt))
-    .limit(200);
+    .limit(max);
 }
 
 export interface NoticeDetail {

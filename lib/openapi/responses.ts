@@ -25,7 +25,9 @@ const file = z.object({ sha256: z.string(), byteSize: int, mediaType: z.string()
 // Registry.
 export const operatorRow = rowSchema(operators);
 export const subjectRow = rowSchema(subjects);
-export const operatorListResponse = page(z.object({ id: int, name: z.string(), uscc: z.string(), region: z.string(), subjects: count, repeatOffender: z.boolean() }));
+/** With `total=1`: every match, counted exactly up to 10,000 (`totalCapped` beyond). */
+const totals = { total: count.optional().describe('With `total=1`: the matches, exact up to 10,000.'), totalCapped: z.boolean().optional().describe('With `total=1`: more than `total` match.') };
+export const operatorListResponse = page(z.object({ id: int, name: z.string(), uscc: z.string(), region: z.string(), subjects: count, repeatOffender: z.boolean() })).extend(totals);
 export const subjectListItem = z.object({
   id: int, name: z.string(), kind: z.enum(subjectKindEnum.enumValues), platform: z.enum(platformEnum.enumValues), sector: z.string(),
   operatorId: int.nullable(), operatorName: z.string().nullable(), createdAt: day,
@@ -33,7 +35,7 @@ export const subjectListItem = z.object({
   repeatOffender: z.boolean().describe('Under a confirmed repeat-offender flag (its own, or its operator’s).'),
   operatorRepeatOffender: z.boolean().describe('Its operator is under a confirmed repeat-offender flag.'),
 });
-export const subjectListResponse = page(subjectListItem);
+export const subjectListResponse = page(subjectListItem).extend(totals);
 export const operatorDetailResponse = z.object({ operator: operatorRow, subjects: z.array(subjectListItem).max(200), moreSubjects: z.boolean() });
 const probableMatch = z.object({
   subjectId: int, name: z.string(), kind: z.string(), platform: z.string(), operatorName: z.string().nullable(), latestState: z.string().nullable(),
@@ -127,6 +129,7 @@ export const noticeListResponse = z.object({
   notices: z.array(rowSchema(notices, { pick: ['id', 'kind', 'status', 'slug', 'titleZh', 'titleEn', 'deadline', 'year', 'batchInYear', 'batchOverall', 'correctsNoticeId', 'createdAt', 'approvedAt', 'publishedAt', 'createdBy'] }).extend({
     authorName: z.string(), approverName: z.string().nullable(), entries: count,
   })).max(200),
+  total: count.describe('Every notice of the filter; more than the 200 listed when greater.'),
 });
 export const noticeDetailResponse = z.object({
   notice: noticeRow,

@@ -7,6 +7,7 @@ import {
 import type { ScopedActor } from '@/lib/auth/actor';
 import { caseInScope } from '@/lib/auth/scope';
 import { isOverdue } from '@/lib/cases/ladder';
+import { decodeCursor, pageOf } from '@/lib/http/cursor';
 import { notFound } from '@/lib/http/errors';
 import { officeToday } from '@/lib/time';
 
@@ -34,30 +35,71 @@ export interface PortalCaseRow {
 export const lastOrderedAtSql = (caseId: unknown) =>
   sql`(SELECT max(e.at) FROM case_events e WHERE e.case_id = ${caseId} AND e.to_state = 'ordered')`;
 
-/** The contact's operator's cases, open work first (ordered and notified by deadline), then the rest newest first. At most 500. */
-export async function listPortalCases(db: Queryable, actor: ScopedActor, today = officeToday()): Promise<PortalCaseRow[]> {
-  const rows = await queryRows<Omit<PortalCaseRow, 'overdue'>>(
-    db,
-    sql`SELECT c.id, c.state, c.deadline, c.opened_at AS "openedAt", s.id AS "subjectId", s.name AS "subjectName",
-        (SELECT count(*)::int FROM findings f WHERE f.inspection_id = c.inspection_id) AS findings,
-        EXISTS (SELECT 1 FROM portal_actions a WHERE a.case_id = c.id AND a.kind = 'acknowledge' AND a.created_at >= coalesce(${lastOrderedAtSql(sql`c.id`)}, c.opened_at)) AS acknowledged,
-        (SELECT count(*)::int FROM portal_actions a WHERE a.case_id = c.id AND a.status = 'pending') AS pending
-      FROM cases c JOIN subjects s ON s.id = c.subject_id
-      WHERE s.operator_id = ${actor.operatorId}
-      ORDER BY (c.state IN ('ordered','notified')) DESC, CASE WHEN c.state IN ('ordered','notified') THEN c.deadline END ASC, c.id DESC
-      LIMIT 500`,
-  );
-  return rows.map((r) => ({ ...r, openedAt: new Date(r.openedAt), overdue: isOverdue(r.state as never, r.deadline, today) }));
+/** Cases a page of the portal's home shows (README "Limits"); the rest are a "next page" away. */
+export const PORTAL_CASES_PAGE = 50;
+
+/** The portal's order as one ascending key: open work (ordered, notified) first by deadline, then the rest newest first. */
+const openWork = sql`(c.state IN ('ordered','notified'))`;
+const portalGroup = sql`(CASE WHEN ${openWork} THEN 0 ELSE 1 END)`;
+const portalDeadline = sql`(CASE WHEN ${openWork} THEN coalesce(c.deadline, DATE '9999-12-31') ELSE DATE '9999-12-31' END)`;
+
+/**
+ * One page of the contact's operator's cases, open work first (ordered and notified by deadline), then
+ * the rest newest first, with the cursor of the next page and the totals (every case, the open ones).
+ */
+export async function listPortalCases(
+  db: Queryable,
+  actor: ScopedActor,
+  page: { cursor?: string; limit?: number } = {},
+  today = officeToday(),
+): Promise<{ items: PortalCaseRow[]; nextCursor: string | null; total: number; open: number }> {
+  const limit = page.limit ?? PORTAL_CASES_PAGE;
+  const after = decodeCursor(page.cursor);
+  const [group, deadline] = after ? String(after[0]).split('|') : [];
+  const keyset = after ? sql`AND (${portalGroup}, ${portalDeadline}, -c.id) > (${Number(group)}, ${deadline}::date, ${-after[1]})` : sql``;
+  const [rows, [counts]] = await Promise.all([
+    queryRows<Omit<PortalCaseRow, 'overdue'> & { head: string }>(
+      db,
+      sql`SELECT c.id, c.state, c.deadline, c.opened_at AS "openedAt", s.id AS "subjectId", s.name AS "subjectName",
+          (SELECT count(*)::int FROM findings f WHERE f.inspection_id = c.inspection_id) AS findings,
+          EXISTS (SELECT 1 FROM portal_actions a WHERE a.case_id = c.id AND a.kind = 'acknowledge' AND a.created_at >= coalesce(${lastOrderedAtSql(sql`c.id`)}, c.opened_at)) AS acknowledged,
+          (SELECT count(*)::int FROM portal_actions a WHERE a.case_id = c.id AND a.status = 'pending') AS pending,
+          ${portalGroup} || '|' || ${portalDeadline}::text AS head
+        FROM cases c JOIN subjects s ON s.id = c.subject_id
+        WHERE s.operator_id = ${actor.operatorId} ${keyset}
+        ORDER BY ${portalGroup}, ${portalDeadline}, c.id DESC
+        LIMIT ${limit + 1}`,
+    ),
+    queryRows<{ total: number; open: number }>(
+      db,
+      sql`SELECT count(*)::int AS total, count(*) FILTER (WHERE ${openWork})::int AS open
+        FROM cases c JOIN subjects s ON s.id = c.subject_id WHERE s.operator_id = ${actor.operatorId}`,
+    ),
+  ]);
+  const paged = pageOf(rows, limit, (r) => [r.head, r.id]);
+  return {
+    items: paged.items.map(({ head: _head, ...r }) => (void _head, { ...r, openedAt: new Date(r.openedAt), overdue: isOverdue(r.state as never, r.deadline, today) })),
+    nextCursor: paged.nextCursor,
+    total: Number(counts?.total ?? 0),
+    open: Number(counts?.open ?? 0),
+  };
 }
 
-/** The contact's operator's subjects (apps, mini programs), by name. */
-export async function listPortalSubjects(db: Queryable, actor: ScopedActor) {
-  return db
-    .select({ id: subjects.id, name: subjects.name, kind: subjects.kind, platform: subjects.platform })
-    .from(subjects)
-    .where(eq(subjects.operatorId, actor.operatorId))
-    .orderBy(asc(subjects.name), asc(subjects.id))
-    .limit(500);
+/** The most subjects the portal's home lists (README "Limits"): beyond it the page says "showing 500 of N". */
+export const PORTAL_SUBJECTS_MAX = 500;
+
+/** The contact's operator's subjects (apps, mini programs), by name: the first PORTAL_SUBJECTS_MAX and how many there are. */
+export async function listPortalSubjects(db: Queryable, actor: ScopedActor, max = PORTAL_SUBJECTS_MAX) {
+  const [items, [count]] = await Promise.all([
+    db
+      .select({ id: subjects.id, name: subjects.name, kind: subjects.kind, platform: subjects.platform })
+      .from(subjects)
+      .where(eq(subjects.operatorId, actor.operatorId))
+      .orderBy(asc(subjects.name), asc(subjects.id))
+      .limit(max),
+    db.select({ n: sql<number>`count(*)::int` }).from(subjects).where(eq(subjects.operatorId, actor.operatorId)),
+  ]);
+  return { items, total: Number(count?.n ?? 0) };
 }
 
 /** One case of the contact's operator, or 404 (another operator's case is simply not found). */

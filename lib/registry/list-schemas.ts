@@ -12,6 +12,9 @@ const optionalId = z.preprocess((v) => (v === '' ? undefined : v), z.coerce.numb
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess((v) => (v === '' ? undefined : v), z.enum(values, { error: `One of: ${values.join(', ')}.` }).optional());
 
+/** `total=1`: the answer also counts the matches (`total`, exact up to 10,000, `totalCapped` beyond). */
+const totalFlag = z.preprocess((v) => (v === '' ? undefined : v), z.enum(['1', 'true'], { error: 'Use total=1.' }).optional()).transform((v) => !!v);
+
 export const SUBJECT_SORTS = ['name', 'created', 'inspected'] as const;
 
 /** The /subjects page and GET /api/v1/subjects: every filter, the sort and the page, from the URL. */
@@ -30,6 +33,7 @@ export const subjectListQuerySchema = z.object({
   /** `confirmed`: only subjects under a confirmed repeat-offender flag (their own, or their operator's). */
   flagged: optionalEnum(FLAGGED_FILTERS),
   sort: z.preprocess((v) => (v === '' ? undefined : v), z.enum(SUBJECT_SORTS, { error: `One of: ${SUBJECT_SORTS.join(', ')}.` }).default('created')),
+  total: totalFlag,
   ...pageParams,
 }).superRefine(refinePeriod);
 export type SubjectListQuery = z.infer<typeof subjectListQuerySchema>;
@@ -45,6 +49,7 @@ export const operatorListQuerySchema = z.object({
   platform: caseFilterFields.platform,
   /** `confirmed`: only operators under a confirmed repeat-offender flag; `active`: under an open or confirmed flag of any rule. */
   flagged: optionalEnum(FLAGGED_FILTERS),
+  total: totalFlag,
   ...pageParams,
 });
 export type OperatorListQuery = z.infer<typeof operatorListQuerySchema>;

@@ -5,6 +5,7 @@ import { operators } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { recordAudit } from '@/lib/audit';
 import { decodeCursor, pageOf } from '@/lib/http/cursor';
+import { countUpTo, type Total } from '@/lib/http/total';
 import { operatorFlaggedFilterSql } from '@/lib/offenders/active';
 import { operatorMarkedFilterSql, operatorMarkedSql } from '@/lib/offenders/marks';
 import { conflict, notFound } from '@/lib/http/errors';
@@ -23,9 +24,28 @@ export interface OperatorListRow {
   repeatOffender: boolean;
 }
 
-/** Operators by name (keyset on name, id), searchable by name or USCC, filtered by region. */
-export async function listOperators(db: Queryable, query: OperatorListQuery) {
+/** Operators by name (keyset on name, id), searchable by name or USCC, filtered by region; with `total`, the count of every match. */
+export async function listOperators(db: Queryable, query: Omit<OperatorListQuery, 'total'> & { total?: boolean }): Promise<{ items: OperatorListRow[]; nextCursor: string | null } & Partial<Total>> {
   const after = decodeCursor(query.cursor);
+  const where = operatorListWhere(query);
+  const filtered = where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``;
+  if (after) where.push(sql`(operators.name, operators.id) > (${String(after[0])}, ${after[1]})`);
+  const [rows, total] = await Promise.all([
+    queryRows<OperatorListRow>(
+      db,
+      sql`SELECT operators.id, operators.name, operators.uscc, operators.region,
+          (SELECT count(*)::int FROM subjects WHERE subjects.operator_id = operators.id) AS subjects,
+          ${operatorMarkedSql(sql`operators.id`)} AS "repeatOffender"
+        FROM operators ${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}
+        ORDER BY operators.name, operators.id LIMIT ${query.limit + 1}`,
+    ),
+    query.total ? countUpTo(db, sql`FROM operators ${filtered}`) : undefined,
+  ]);
+  return { ...pageOf(rows, query.limit, (r) => [r.name, r.id]), ...total };
+}
+
+/** The list's filters (no cursor). */
+function operatorListWhere(query: Omit<OperatorListQuery, 'total' | 'limit' | 'cursor'>): SQL[] {
   const where: SQL[] = [];
   if (query.q) {
     where.push(operatorMatchSql(query.q));
@@ -41,16 +61,7 @@ export async function listOperators(db: Queryable, query: OperatorListQuery) {
   if (subjectParts.length) where.push(sql`EXISTS (SELECT 1 FROM subjects s WHERE s.operator_id = operators.id AND ${sql.join(subjectParts, sql` AND `)})`);
   if (query.flagged === 'confirmed') where.push(operatorMarkedFilterSql(sql`operators.id`));
   if (query.flagged === 'active') where.push(operatorFlaggedFilterSql(sql`operators.id`, query));
-  if (after) where.push(sql`(operators.name, operators.id) > (${String(after[0])}, ${after[1]})`);
-  const rows = await queryRows<OperatorListRow>(
-    db,
-    sql`SELECT operators.id, operators.name, operators.uscc, operators.region,
-        (SELECT count(*)::int FROM subjects WHERE subjects.operator_id = operators.id) AS subjects,
-        ${operatorMarkedSql(sql`operators.id`)} AS "repeatOffender"
-      FROM operators ${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}
-      ORDER BY operators.name, operators.id LIMIT ${query.limit + 1}`,
-  );
-  return pageOf(rows, query.limit, (r) => [r.name, r.id]);
+  return where;
 }
 
 /** The regions operators are in, for the filter. */
@@ -91,4 +102,11 @@ export async function updateOperator(tx: Tx, actor: Actor, id: number, input: Op
     after: input,
   });
   return row!;
+}
+
+/** An operator as a picker shows it (its id and name), or null when there is none by that id. */
+export async function operatorOption(db: Queryable, id: number | null | undefined): Promise<{ id: number; label: string } | null> {
+  if (!id) return null;
+  const [row] = await db.select({ id: operators.id, label: operators.name }).from(operators).where(eq(operators.id, id)).limit(1);
+  return row ?? null;
 }

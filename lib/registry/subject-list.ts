@@ -4,6 +4,7 @@ import { queryRows, type Queryable } from '@/db/client';
 import type { CaseState } from '@/lib/cases/ladder';
 import { isOverdueSql } from '@/lib/cases/overdue';
 import { decodeCursor, pageOf, type CursorKey } from '@/lib/http/cursor';
+import { countUpTo, type Total } from '@/lib/http/total';
 import { subjectFlaggedFilterSql } from '@/lib/offenders/active';
 import { operatorMarkedSql, subjectMarkedFilterSql, subjectMarkedSql } from '@/lib/offenders/marks';
 import type { SubjectListQuery } from './list-schemas';
@@ -61,14 +62,28 @@ function cursorKey(query: SubjectListQuery, row: SubjectListRow): CursorKey {
  * latest case and the latest inspection come from per-row index lookups (LATERAL), so a page costs
  * the same at page 1 and page 1,000.
  */
-export async function listSubjects(db: Queryable, query: SubjectListQuery) {
-  const rows = await queryRows<SubjectListRow>(db, subjectListSql(query));
-  return pageOf(rows, query.limit, (r) => cursorKey(query, r));
+export async function listSubjects(db: Queryable, query: SubjectListQuery): Promise<{ items: SubjectListRow[]; nextCursor: string | null } & Partial<Total>> {
+  const [rows, total] = await Promise.all([
+    queryRows<SubjectListRow>(db, subjectListSql(query)),
+    query.total ? countUpTo(db, subjectCountFrom(query)) : undefined,
+  ]);
+  return { ...pageOf(rows, query.limit, (r) => cursorKey(query, r)), ...total };
 }
 
-/** The list's SQL (limit + 1 rows). `offset` exists only for the benchmark's baseline. */
-export function subjectListSql(query: SubjectListQuery, options: { offset?: number } = {}): SQL {
-  const after = decodeCursor(query.cursor);
+/** The latest case of each subject (the `state` filter and the list's columns read it). */
+const LATEST_CASE = sql`LEFT JOIN LATERAL (
+        SELECT cases.id, cases.state, cases.deadline::text AS deadline, ${isOverdueSql} AS overdue FROM cases
+        WHERE cases.subject_id = subjects.id ORDER BY cases.opened_at DESC, cases.id DESC LIMIT 1
+      ) lc ON true`;
+
+/** `FROM … WHERE …` of the list's filters (no cursor), for its total. */
+function subjectCountFrom(query: SubjectListQuery): SQL {
+  const where = subjectListWhere(query);
+  return sql`FROM subjects ${query.state ? LATEST_CASE : sql``} ${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}`;
+}
+
+/** The list's filters (no cursor). */
+function subjectListWhere(query: SubjectListQuery): SQL[] {
   const where: SQL[] = [];
   if (query.kind) where.push(sql`subjects.kind = ${query.kind}`);
   if (query.platform) where.push(sql`subjects.platform = ${query.platform}`);
@@ -86,6 +101,13 @@ export function subjectListSql(query: SubjectListQuery, options: { offset?: numb
   }
   if (query.flagged === 'confirmed') where.push(subjectMarkedFilterSql(sql`subjects.id`));
   if (query.flagged === 'active') where.push(subjectFlaggedFilterSql(sql`subjects.id`, query));
+  return where;
+}
+
+/** The list's SQL (limit + 1 rows). `offset` exists only for the benchmark's baseline. */
+export function subjectListSql(query: SubjectListQuery, options: { offset?: number } = {}): SQL {
+  const after = decodeCursor(query.cursor);
+  const where = subjectListWhere(query);
   const { order, keyset } = orderAndKeyset(query, after);
   if (keyset) where.push(keyset);
 
@@ -97,10 +119,7 @@ export function subjectListSql(query: SubjectListQuery, options: { offset?: numb
         (subjects.operator_id IS NOT NULL AND ${operatorMarkedSql(sql`subjects.operator_id`)}) AS "operatorRepeatOffender"
       FROM subjects
       LEFT JOIN operators ON operators.id = subjects.operator_id
-      LEFT JOIN LATERAL (
-        SELECT cases.id, cases.state, cases.deadline::text AS deadline, ${isOverdueSql} AS overdue FROM cases
-        WHERE cases.subject_id = subjects.id ORDER BY cases.opened_at DESC, cases.id DESC LIMIT 1
-      ) lc ON true
+      ${LATEST_CASE}
       LEFT JOIN LATERAL (SELECT max(inspected_on) AS last_on FROM inspections WHERE inspections.subject_id = subjects.id) li ON true
       ${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}
       ORDER BY ${order}

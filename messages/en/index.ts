@@ -11,6 +11,7 @@ import exportsMessages from './exports.json';
 import imports from './imports.json';
 import notices from './notices.json';
 import offenders from './offenders.json';
+import picker from './picker.json';
 import portal from './portal.json';
 import refusals from './refusals.json';
 import registry from './registry.json';
@@ -31,6 +32,7 @@ const messages = {
   ...imports,
   ...notices,
   ...offenders,
+  ...picker,
   ...portal,
   ...refusals,
   ...registry,

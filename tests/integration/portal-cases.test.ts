@@ -17,7 +17,7 @@ import { transitionCase } from '../../lib/cases/transition';
 import { storeEvidence } from '../../lib/evidence/store';
 import { acknowledgeOrder, objectToFinding, reportFix, requestExtension } from '../../lib/portal/commands';
 import { activateContact, inviteContact } from '../../lib/portal/contacts';
-import { getPortalCase, listPortalCases, portalEvidenceAllowed } from '../../lib/portal/read';
+import { getPortalCase, listPortalCases, listPortalSubjects, portalEvidenceAllowed } from '../../lib/portal/read';
 import { addDays, officeToday } from '../../lib/time';
 import { callRoute, createToken } from '../support/api';
 import { setupTestDatabase, teardownTestDatabase } from '../support/db';
@@ -63,10 +63,35 @@ async function upload(seed: number): Promise<string> {
 }
 const status = (p: Promise<unknown>) => p.then(() => 200, (e: { status?: number }) => e.status ?? 500);
 
+describe('the home page lists', () => {
+  it('pages the operator’s cases (open work first) to the last page, with the totals; the subjects say how many there are', async () => {
+    const db = await getDb();
+    const all = await listPortalCases(db, contact, { limit: 500 });
+    expect(all.total).toBe(mine.length);
+    const seen: number[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await listPortalCases(db, contact, { cursor, limit: 1 });
+      expect(page.total).toBe(mine.length);
+      seen.push(...page.items.map((c) => c.id));
+      cursor = page.nextCursor ?? undefined;
+      pages++;
+    } while (cursor);
+    expect(pages).toBe(mine.length);
+    expect(seen).toEqual(all.items.map((c) => c.id));
+    const firstOpen = all.items.findIndex((c) => c.state !== 'ordered' && c.state !== 'notified');
+    expect(all.items.slice(0, firstOpen < 0 ? undefined : firstOpen).length).toBe(all.open);
+    const subjectsShown = await listPortalSubjects(db, contact, 1);
+    expect(subjectsShown.items).toHaveLength(1);
+    expect(subjectsShown.total).toBeGreaterThanOrEqual(1);
+  });
+});
+
 describe('row scope', () => {
   it('lists exactly the operator’s cases; another operator’s case is 404 on every read and write', async () => {
     const db = await getDb();
-    expect((await listPortalCases(db, contact)).map((c) => c.id).sort()).toEqual([...mine].sort());
+    expect((await listPortalCases(db, contact)).items.map((c) => c.id).sort()).toEqual([...mine].sort());
     expect(await status(getPortalCase(db, contact, foreign))).toBe(404);
     expect(await status(acknowledgeOrder(contact, foreign))).toBe(404);
     expect(await status(reportFix(contact, foreign, { version: '2', description: 'x', evidence: [] }))).toBe(404);

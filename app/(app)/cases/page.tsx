@@ -6,6 +6,9 @@ import { requirePagePermission } from '@/lib/auth/page';
 import { can } from '@/lib/auth/permissions';
 import { directTargets } from '@/lib/cases/ladder';
 import { listCases } from '@/lib/cases/list';
+import { matchingStatesUpTo } from '@/lib/cases/bulk-matching';
+import { MAX_BULK_CASES } from '@/lib/cases/schemas';
+import { operatorOption } from '@/lib/registry/operators';
 import { caseListSchema, caseListSearch, resolveAssignee } from '@/lib/cases/filters';
 import { parsePageQuery, type RawSearchParams } from '@/lib/cases/page-query';
 import { pickLabel, toLocale } from '@/lib/i18n/locales';
@@ -30,14 +33,25 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   void _format;
   // "My cases" is the list filtered by assignee=me: the URL says it, the server resolves it to the user.
   const resolved = actor.kind === 'user' || listQuery.assignee !== 'me' ? resolveAssignee(listQuery, actor) : { ...listQuery, assignee: undefined };
-  const [page, sectors, categories, campaigns, days] = await Promise.all([
+  const [page, sectors, categories, campaigns, days, operator] = await Promise.all([
     firstPageOnBadCursor(resolved, (q) => listCases(db, q)),
     listSectors(),
     listCategories(),
     listCampaigns(),
     getDefaultDeadlineDays(db),
+    operatorOption(db, query.operator),
   ]);
   const canAct = can(actor.role, 'case:transition');
+  // "Select all N matching": only worth counting when the filters match more than this page.
+  const matched = canAct && page.nextCursor ? await matchingStatesUpTo(db, resolved) : null;
+  const matching = matched
+    ? {
+        count: matched.count,
+        limit: MAX_BULK_CASES,
+        targets: Object.fromEntries(matched.states.map((s) => [s, directTargets(s, actor.role)])),
+        filter: caseListSearch({ ...query, cursor: undefined, limit: undefined, format: undefined, sort: undefined }),
+      }
+    : undefined;
   const rows = page.items.map((c) => ({ ...c, targets: canAct ? directTargets(c.state, actor.role) : [] }));
   const filters = { ...query, cursor: undefined, limit: query.limit, format: undefined };
   const opt = (rows: { code: string; labelZh: string; labelEn: string }[]) => rows.map((r) => ({ value: r.code, label: pickLabel(r, locale) }));
@@ -85,11 +99,13 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         sectors={opt(sectors)}
         categories={opt(categories)}
         campaigns={campaigns.map((c) => ({ value: c.code, label: pickLabel(c, locale) }))}
+        operator={operator ?? (query.operator ? { id: query.operator, label: `#${query.operator}` } : null)}
       />
       <CaseTable
         rows={rows}
         canAct={canAct}
         defaultDeadline={addDays(officeToday(), days)}
+        matching={matching}
         labels={{
           sectors: Object.fromEntries(sectors.map((s) => [s.code, pickLabel(s, locale)])),
           categories: Object.fromEntries(categories.map((c) => [c.code, pickLabel(c, locale)])),

@@ -15,6 +15,8 @@ import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { PortalQueue } from '@/components/portal/portal-queue';
 import { inputClass } from '@/components/ui/field';
+import { Pager } from '@/components/registry/pager';
+import { firstPageOnBadCursor } from '@/lib/http/cursor';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('queue'))('title') };
@@ -28,7 +30,8 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   const [t, locale, db, raw] = await Promise.all([getTranslations(), getLocale().then(toLocale), getDb(), searchParams]);
   const { query } = parsePageQuery(queueSchema, raw);
   const today = officeToday();
-  const [{ overdue, dueSoon }, sectors, campaigns] = await Promise.all([listQueue(db, query, today), listSectors(), listCampaigns()]);
+  const [{ overdue, dueSoon, totals, nextCursor }, sectors, campaigns] = await Promise.all([firstPageOnBadCursor(query, (q) => listQueue(db, q, today)), listSectors(), listCampaigns()]);
+  const pageParams = Object.fromEntries(Object.entries({ days: String(query.days), sector: query.sector, campaign: query.campaign?.toString(), cursor: query.cursor }).filter((e): e is [string, string] => !!e[1]));
   const sectorLabel = new Map(sectors.map((s) => [s.code, pickLabel(s, locale)]));
 
   const table = (items: QueueItem[], caption: string, empty: string, testId: string) =>
@@ -99,12 +102,17 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
           {t('queue.seeList')}
         </Link>
       </form>
-      <Card title={<span className="text-accent">{t('queue.overdueGroup', { count: overdue.length })}</span>}>
-        {table(overdue, t('queue.overdueGroup', { count: overdue.length }), t('queue.emptyOverdue'), 'queue-overdue')}
+      <Card title={<span className="text-accent">{t('queue.overdueGroup', { count: totals.overdue })}</span>}>
+        {table(overdue, t('queue.overdueGroup', { count: totals.overdue }), overdue.length || !totals.overdue ? t('queue.emptyOverdue') : t('queue.onOtherPages'), 'queue-overdue')}
       </Card>
-      <Card title={t('queue.dueGroup', { count: dueSoon.length })}>
-        {table(dueSoon, t('queue.dueGroup', { count: dueSoon.length }), t('queue.emptyDue'), 'queue-due')}
+      <Card title={t('queue.dueGroup', { count: totals.dueSoon })}>
+        {table(dueSoon, t('queue.dueGroup', { count: totals.dueSoon }), dueSoon.length || !totals.dueSoon ? t('queue.emptyDue') : t('queue.onOtherPages'), 'queue-due')}
       </Card>
+      {nextCursor || query.cursor ? (
+        <div className="rounded-md border border-line bg-white shadow-sm" data-testid="queue-pager">
+          <Pager basePath="/queue" params={pageParams} nextCursor={nextCursor} labels={{ first: t('cases.firstPage'), next: t('cases.nextPage'), showing: t('queue.pageOf', { count: overdue.length + dueSoon.length, total: totals.overdue + totals.dueSoon }) }} />
+        </div>
+      ) : null}
       <PortalQueue />
     </div>
   );

@@ -7,6 +7,8 @@ import { can } from '@/lib/auth/permissions';
 import { pickLabel, toLocale } from '@/lib/i18n/locales';
 import { firstValues, subjectListQuerySchema, SUBJECT_SORTS } from '@/lib/registry/list-schemas';
 import { listSubjects } from '@/lib/registry/subject-list';
+import { operatorOption } from '@/lib/registry/operators';
+import { OperatorFilter } from '@/components/registry/operator-filter';
 import { KINDS, PLATFORMS } from '@/lib/registry/schemas';
 import { listSectors } from '@/lib/taxonomy/queries';
 import { buttonClass } from '@/components/ui/button';
@@ -25,7 +27,7 @@ export default async function SubjectsPage({ searchParams }: { searchParams: Pro
   const parsed = subjectListQuerySchema.safeParse(raw);
   const query = parsed.success ? parsed.data : subjectListQuerySchema.parse({});
   const [t, tc, to, locale, db, sectors] = await Promise.all([getTranslations('registry'), getTranslations(), getTranslations('offenders'), getLocale(), getDb(), listSectors()]);
-  const page = await firstPageOnBadCursor(query, (q) => listSubjects(db, q));
+  const [page, operator] = await Promise.all([firstPageOnBadCursor(query, (q) => listSubjects(db, q)), operatorOption(db, query.operator)]);
   const sectorLabel = new Map(sectors.map((s) => [s.code, pickLabel(s, toLocale(locale))]));
   const sortLabel = { created: t('subjects.sortCreated'), name: t('subjects.sortName'), inspected: t('subjects.sortInspected') };
 
@@ -40,8 +42,7 @@ export default async function SubjectsPage({ searchParams }: { searchParams: Pro
       </div>
 
       <Card>
-        <form method="get" action="/subjects" role="search" aria-label={t('subjects.filters')} className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4 xl:grid-cols-[2fr_repeat(5,minmax(0,1fr))_auto] [&>*]:min-w-0">
-          {query.operator ? <input type="hidden" name="operator" value={query.operator} /> : null}
+        <form method="get" action="/subjects" role="search" aria-label={t('subjects.filters')} className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4 xl:grid-cols-[2fr_repeat(6,minmax(0,1fr))_auto] [&>*]:min-w-0">
           <div className="sm:col-span-2 xl:col-span-1">
             <Field id="q" label={t('subjects.q')} hint={t('subjects.qHint')}>
               <Input id="q" name="q" defaultValue={query.q ?? ''} type="search" />
@@ -65,6 +66,7 @@ export default async function SubjectsPage({ searchParams }: { searchParams: Pro
               {sectors.map((s) => <option key={s.code} value={s.code}>{pickLabel(s, toLocale(locale))}</option>)}
             </Select>
           </Field>
+          <OperatorFilter id="operator" label={t('subjects.operator')} initial={operator ?? (query.operator ? { id: query.operator, label: `#${query.operator}` } : null)} />
           <Field id="state" label={t('subjects.state')}>
             <Select id="state" name="state" defaultValue={query.state ?? ''}>
               <option value="">{t('common.any')}</option>

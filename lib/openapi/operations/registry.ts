@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idParamSchema } from '@/lib/http/params';
+import { TOTAL_CAP } from '@/lib/http/cursor';
 import { inspectionInputSchema } from '@/lib/inspections/schemas';
 import { operatorListQuerySchema, subjectListQuerySchema } from '@/lib/registry/list-schemas';
 import { SEARCH_MAX_LIMIT, searchQuerySchema, searchResultSchema } from '@/lib/search/schemas';
@@ -10,7 +11,7 @@ import * as R from '../responses';
 import type { Operation } from '../types';
 
 const byId = z.object({ id: idParamSchema });
-const page = (what: string) => `\`{ items: ${what}[], nextCursor: string | null }\`: pass nextCursor back as \`cursor\` for the next page.`;
+const page = (what: string) => `\`{ items: ${what}[], nextCursor: string | null }\`: pass nextCursor back as \`cursor\` for the next page. With \`total=1\` also \`total\` and \`totalCapped\`: the matches, counted exactly up to ${TOTAL_CAP.toLocaleString('en')} (\`totalCapped: true\` when more match).`;
 
 /** Operators, subjects, inspections and evidence (DESIGN §6). */
 export const registryOperations: Operation[] = [

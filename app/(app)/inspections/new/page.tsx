@@ -13,9 +13,9 @@ export default async function NewInspectionPage({ searchParams }: { searchParams
   await requirePagePermission('inspection:write');
   const [t, locale, db, sp, categories] = await Promise.all([getTranslations('registry.inspection'), getLocale(), getDb(), searchParams, listCategories()]);
   const loc = toLocale(locale);
-  const campaignRows = await db.select().from(campaigns).where(ne(campaigns.status, 'closed')).orderBy(desc(campaigns.startsOn)).limit(100);
+  const campaignRows = await db.select().from(campaigns).where(ne(campaigns.status, 'closed')).orderBy(desc(campaigns.startsOn));
   const [subject] = sp.subject && /^\d{1,9}$/.test(sp.subject)
-    ? await db.select({ id: subjects.id, name: subjects.name }).from(subjects).where(eq(subjects.id, Number(sp.subject))).limit(1)
+    ? await db.select({ id: subjects.id, label: subjects.name }).from(subjects).where(eq(subjects.id, Number(sp.subject))).limit(1)
     : [];
   return (
     <div className="max-w-5xl space-y-5">

@@ -42,6 +42,9 @@ export default async function ManageNoticesPage({ searchParams }: { searchParams
           </Link>
         ))}
       </nav>
+      {rows.length < (status ? counts[status] : counts.draft + counts.approved + counts.published) ? (
+        <p className="text-sm text-muted" data-testid="notices-truncated">{t('truncated', { shown: rows.length, total: status ? counts[status] : counts.draft + counts.approved + counts.published })}</p>
+      ) : null}
       <DataTable caption={t('manageTitle')} columns={[`${t('status.draft')} / ${t('status.published')}`, t('title'), t('number'), { label: t('cases'), numeric: true }, t('author'), t('approver'), t('deadline'), t('publishedAt')]} empty={t('noneYet')}>
             {rows.map((n) => (
               <tr key={n.id} className="border-b border-line/70 align-top last:border-0">

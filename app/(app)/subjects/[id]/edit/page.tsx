@@ -14,20 +14,20 @@ export default async function EditSubjectPage({ params }: { params: Promise<{ id
   if (!/^\d{1,9}$/.test(id)) notFound();
   const d = await getSubjectDetail(await getDb(), Number(id)).catch(() => notFound());
   const [t, locale] = await Promise.all([getTranslations('registry'), getLocale()]);
-  const options = await subjectFormOptions(toLocale(locale));
+  const options = await subjectFormOptions(toLocale(locale), d.subject.operatorId);
   return (
     <div className="max-w-4xl space-y-5">
       <h1 className="text-2xl font-semibold text-ink">{t('subjectForm.titleEdit')} · {d.subject.name}</h1>
       <Card>
         <SubjectForm
-          {...options}
+          sectors={options.sectors}
           initial={{
             id: d.subject.id,
             kind: d.subject.kind,
             platform: d.subject.platform,
             name: d.subject.name,
             sector: d.subject.sector,
-            operatorId: d.subject.operatorId ? String(d.subject.operatorId) : '',
+            operator: options.operator,
             identifiers: Object.fromEntries(d.identifiers.map((i) => [i.type, i.value])),
             storeListings: d.storeListings.map((l) => ({ store: l.store, versionSeen: l.versionSeen ?? '' })),
           }}
