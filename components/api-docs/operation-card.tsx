@@ -15,7 +15,7 @@ export interface DocOperation {
   'x-permission': string;
   parameters: { name: string; in: string; required: boolean; description?: string; schema: JsonSchema }[];
   requestBody?: { content: Record<string, { schema?: JsonSchema }> };
-  responses: Record<string, { description?: string; $ref?: string }>;
+  responses: Record<string, { description?: string; $ref?: string; content?: Record<string, { schema?: JsonSchema }> }>;
 }
 
 const METHOD_TONE = { GET: 'brand', POST: 'ok', PUT: 'warn', PATCH: 'warn', DELETE: 'danger' } as const;
@@ -72,9 +72,22 @@ export async function OperationCard({ op, resolve }: { op: DocOperation; resolve
         <h4 className="mb-1 text-sm font-semibold">{t('responses')}</h4>
         <ul className="space-y-0.5 text-sm">
           {Object.entries(op.responses).map(([status, r]) => (
-            <li key={status}><span className="font-mono font-semibold">{status}</span> <InlineCode text={answer(r)} /></li>
+            <li key={status}>
+              <span className="font-mono font-semibold">{status}</span> <InlineCode text={answer(r)} />
+              {Object.keys(r.content ?? {}).length ? (
+                <span className="text-muted"> · {Object.keys(r.content!).map((type) => <code key={type} className="mr-1 font-mono text-xs">{type}</code>)}</span>
+              ) : null}
+            </li>
           ))}
         </ul>
+        {Object.entries(op.responses).flatMap(([status, r]) =>
+          Object.entries(r.content ?? {}).filter(([, media]) => media.schema).map(([type, media]) => (
+            <div key={`${status}-${type}`} className="mt-2">
+              <h5 className="mb-1 text-sm font-medium">{t('responseBody', { status })} <code className="font-mono text-xs font-normal">{type}</code></h5>
+              <SchemaTable schema={media.schema!} resolve={resolve} caption={t('responseOf', { op: `${op.method} ${op.path}`, status, type })} />
+            </div>
+          )),
+        )}
       </div>
       <details className="mt-3 text-sm">
         <summary className="cursor-pointer text-brand-600">{t('rawJson')}</summary>

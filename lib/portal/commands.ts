@@ -9,6 +9,12 @@ import { transitionCase } from '@/lib/cases/transition';
 import { conflict, notFound, unprocessable } from '@/lib/http/errors';
 import { addDays, officeToday } from '@/lib/time';
 import { lastOrderedAtSql } from './read';
+
+/** An action as its contact sees it (the documented `action` of the portal's answers): never who at the office decided it, nor internal ids. */
+const CONTACT_ACTION = {
+  id: portalActions.id, caseId: portalActions.caseId, kind: portalActions.kind, status: portalActions.status, findingId: portalActions.findingId, until: portalActions.until,
+  version: portalActions.version, body: portalActions.body, decisionReason: portalActions.decisionReason, createdAt: portalActions.createdAt, decidedAt: portalActions.decidedAt,
+};
 import { EXTENSION_MAX_DAYS, type ExtensionBody, type ExtensionRequestBody, type ObjectionBody, type ReportBody } from './schemas';
 
 type CaseRow = typeof cases.$inferSelect;
@@ -52,7 +58,7 @@ export async function acknowledgeOrder(actor: ScopedActor, caseId: number) {
       sql`SELECT EXISTS (SELECT 1 FROM portal_actions a WHERE a.case_id = ${caseId} AND a.kind = 'acknowledge' AND a.created_at >= coalesce(${lastOrderedAtSql(caseId)}, '-infinity'::timestamptz)) AS yes`,
     );
     if (done?.yes) throw conflict(`The order on case ${caseId} was already acknowledged.`, { case: 'Already acknowledged.' });
-    const [action] = await tx.insert(portalActions).values({ caseId, kind: 'acknowledge', contactUserId: actor.id, status: 'done' }).returning();
+    const [action] = await tx.insert(portalActions).values({ caseId, kind: 'acknowledge', contactUserId: actor.id, status: 'done' }).returning(CONTACT_ACTION);
     await recordAudit(tx, actor, { action: 'portal.acknowledge', entityType: 'case', entityId: caseId, after: { actionId: action!.id, state: row.state, deadline: row.deadline } });
     return action!;
   });
@@ -69,7 +75,7 @@ export async function reportFix(actor: ScopedActor, caseId: number, body: Report
     const [action] = await tx
       .insert(portalActions)
       .values({ caseId, kind: 'report', contactUserId: actor.id, version: body.version, body: body.description, caseEventId: event!.id, status: 'done' })
-      .returning();
+      .returning(CONTACT_ACTION);
     await attach(tx, action!.id, body.evidence);
     await recordAudit(tx, actor, { action: 'portal.report', entityType: 'case', entityId: caseId, after: { actionId: action!.id, version: body.version, evidence: body.evidence } });
     return { action: action!, case: { id: after.id, state: after.state, revision: after.revision } };
@@ -92,7 +98,7 @@ export async function requestExtension(actor: ScopedActor, caseId: number, body:
     checkNewDeadline(row, body.until, today);
     const [open] = await tx.select({ id: portalActions.id }).from(portalActions).where(and(eq(portalActions.caseId, caseId), eq(portalActions.kind, 'extension'), eq(portalActions.status, 'pending'))).limit(1);
     if (open) throw conflict(`Case ${caseId} already has a request for more time waiting for a decision.`, { until: 'A request is already waiting.' });
-    const [action] = await tx.insert(portalActions).values({ caseId, kind: 'extension', contactUserId: actor.id, until: body.until, body: body.reason, status: 'pending' }).returning();
+    const [action] = await tx.insert(portalActions).values({ caseId, kind: 'extension', contactUserId: actor.id, until: body.until, body: body.reason, status: 'pending' }).returning(CONTACT_ACTION);
     await recordAudit(tx, actor, { action: 'portal.extension_request', entityType: 'case', entityId: caseId, after: { actionId: action!.id, until: body.until, deadline: row.deadline } });
     return action!;
   });
@@ -109,7 +115,7 @@ export async function objectToFinding(actor: ScopedActor, caseId: number, body: 
     await checkOwnUploads(tx, actor, body.evidence);
     const [open] = await tx.select({ id: portalActions.id }).from(portalActions).where(and(eq(portalActions.findingId, body.findingId), eq(portalActions.status, 'pending'))).limit(1);
     if (open) throw conflict(`An objection to finding ${body.findingId} is already waiting for a decision.`, { findingId: 'An objection is already waiting.' });
-    const [action] = await tx.insert(portalActions).values({ caseId, kind: 'objection', contactUserId: actor.id, findingId: body.findingId, body: body.reason, status: 'pending' }).returning();
+    const [action] = await tx.insert(portalActions).values({ caseId, kind: 'objection', contactUserId: actor.id, findingId: body.findingId, body: body.reason, status: 'pending' }).returning(CONTACT_ACTION);
     await attach(tx, action!.id, body.evidence);
     await recordAudit(tx, actor, { action: 'portal.objection', entityType: 'case', entityId: caseId, after: { actionId: action!.id, findingId: body.findingId, evidence: body.evidence } });
     return action!;

@@ -1,5 +1,3 @@
-import type { z } from 'zod';
-import type { breakdownSchema, durationBucketSchema, operatorRowSchema, platformRowSchema, storeRowSchema, verifyDurationsSchema } from './responses';
 import { isCampaignSql } from '@/lib/campaigns/sql';
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
@@ -8,17 +6,9 @@ import { HOST_PLATFORM_LABELS, STORE_LABELS } from '@/db/seed/taxonomy';
 import { cubeWhere, total } from './cube';
 import { statsPeriod, type StatsFilters } from './filters';
 
-export type PlatformRow = z.infer<typeof platformRowSchema>;
+import type { PlatformRow, StoreRow, DurationBucket, VerifyDurations, OperatorRow, Breakdown } from './responses';
 
-export type StoreRow = z.infer<typeof storeRowSchema>;
-
-export type DurationBucket = z.infer<typeof durationBucketSchema>;
-
-export type VerifyDurations = z.infer<typeof verifyDurationsSchema>;
-
-export type OperatorRow = z.infer<typeof operatorRowSchema>;
-
-export type Breakdown = z.infer<typeof breakdownSchema>;
+export type { PlatformRow, StoreRow, DurationBucket, VerifyDurations, OperatorRow, Breakdown };
 
 export const DURATION_BUCKETS: readonly [number, number | null][] = [[0, 7], [8, 14], [15, 30], [31, 60], [61, 90], [91, null]];
 export const TOP_OPERATORS = 10;

@@ -1,12 +1,12 @@
-import type { z } from 'zod';
-import type { statsPeriodSchema } from './responses';
 /**
  * The period the figures cover. Client-safe (no runtime imports), shared by the server queries, the
  * API and the dashboard's links (lib/stats/drill.ts).
  */
 import type { StatsFilters } from './filters';
 
-export type StatsPeriod = z.infer<typeof statsPeriodSchema>;
+import type { StatsPeriod } from './responses';
+
+export type { StatsPeriod };
 
 const monthStart = (d: string) => `${d.slice(0, 7)}-01`;
 function monthEnd(d: string): string {

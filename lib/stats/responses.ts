@@ -65,3 +65,20 @@ export const breakdownSchema = z.object({
   verifyDays: verifyDurationsSchema,
   topOperators: z.array(operatorRowSchema),
 });
+
+/** The lib's types of these answers: inferred, never written twice. */
+export type PlatformRow = z.infer<typeof platformRowSchema>;
+export type StoreRow = z.infer<typeof storeRowSchema>;
+export type DurationBucket = z.infer<typeof durationBucketSchema>;
+export type VerifyDurations = z.infer<typeof verifyDurationsSchema>;
+export type OperatorRow = z.infer<typeof operatorRowSchema>;
+export type Breakdown = z.infer<typeof breakdownSchema>;
+export type Labelled = z.infer<typeof labelledSchema>;
+export type SectorSeries = z.infer<typeof sectorSeriesSchema>;
+export type BySector = z.infer<typeof bySectorSchema>;
+export type CategoryShare = z.infer<typeof categoryShareSchema>;
+export type ByCategory = z.infer<typeof byCategorySchema>;
+export type TrendPoint = z.infer<typeof trendPointSchema>;
+export type Trend = z.infer<typeof trendSchema>;
+export type Summary = z.infer<typeof summarySchema>;
+export type StatsPeriod = z.infer<typeof statsPeriodSchema>;

@@ -1,5 +1,3 @@
-import type { z } from 'zod';
-import type { byCategorySchema, bySectorSchema, categoryShareSchema, labelledSchema, sectorSeriesSchema, trendPointSchema, trendSchema } from './responses';
 import { asc, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { sectors, statsCaseFlow, statsCases, statsFindings, violationCategories } from '@/db/schema';
@@ -7,19 +5,9 @@ import { overdueSql } from '@/lib/cases/ladder';
 import { cubeWhere, monthKey, total } from './cube';
 import { statsPeriod, type StatsFilters } from './filters';
 
-export type Labelled = z.infer<typeof labelledSchema>;
+import type { Labelled, SectorSeries, BySector, CategoryShare, ByCategory, TrendPoint, Trend } from './responses';
 
-export type SectorSeries = z.infer<typeof sectorSeriesSchema>;
-
-export type BySector = z.infer<typeof bySectorSchema>;
-
-export type CategoryShare = z.infer<typeof categoryShareSchema>;
-
-export type ByCategory = z.infer<typeof byCategorySchema>;
-
-export type TrendPoint = z.infer<typeof trendPointSchema>;
-
-export type Trend = z.infer<typeof trendSchema>;
+export type { Labelled, SectorSeries, BySector, CategoryShare, ByCategory, TrendPoint, Trend };
 
 const sectorLabels = (db: Queryable) =>
   db.select({ code: sectors.code, labelZh: sectors.labelZh, labelEn: sectors.labelEn }).from(sectors).orderBy(asc(sectors.sortOrder), asc(sectors.code));

@@ -1,5 +1,3 @@
-import type { z } from 'zod';
-import type { summarySchema } from './responses';
 import { isCampaignSql } from '@/lib/campaigns/sql';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Queryable } from '@/db/client';
@@ -10,9 +8,11 @@ import { repeatOffenderCountsSql } from '@/lib/offenders/active';
 import { cubeWhere, total } from './cube';
 import { statsPeriod, type StatsFilters } from './filters';
 
-export type CaseState = (typeof caseStateEnum.enumValues)[number];
+import type { Summary } from './responses';
 
-export type Summary = z.infer<typeof summarySchema>;
+export type { Summary };
+
+export type CaseState = (typeof caseStateEnum.enumValues)[number];
 
 /**
  * Under a campaign, the subjects inspected in it (in the period, when one is set; sector, kind and

@@ -9,9 +9,8 @@ import { NoticeKindBadge } from '@/components/notices/status-badge';
 import { buttonClass } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
 import { pickLabel, toLocale } from '@/lib/i18n/locales';
-import { listPublicNotices, listPublicYears } from '@/lib/notices/public';
+import { cachedPublicNotices, cachedPublicSectors, cachedPublicYears } from '@/lib/notices/public-cache';
 import { publicListQuerySchema } from '@/lib/notices/schemas';
-import { listSectors } from '@/lib/taxonomy/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('notices'))('publicTitle'), alternates: { types: { 'application/atom+xml': '/notices/feed.xml' } } };
@@ -24,8 +23,8 @@ export default async function PublicNoticesPage({ searchParams }: { searchParams
   const raw = Object.fromEntries(Object.entries(await searchParams).filter(([k, v]) => ['q', 'year', 'kind', 'sector', 'cursor'].includes(k) && typeof v === 'string' && v !== ''));
   const parsed = publicListQuerySchema.safeParse(raw);
   const filters = parsed.success ? parsed.data : publicListQuerySchema.parse({});
-  const [t, locale, db, sectors] = await Promise.all([getTranslations('notices'), getLocale().then(toLocale), getDb(), listSectors()]);
-  const [{ notices, nextCursor }, years] = await Promise.all([listPublicNotices(db, filters), listPublicYears(db)]);
+  const [t, locale, db, sectors] = await Promise.all([getTranslations('notices'), getLocale().then(toLocale), getDb(), cachedPublicSectors()]);
+  const [{ notices, nextCursor }, years] = await Promise.all([cachedPublicNotices(db, filters), cachedPublicYears(db)]);
   const lang = locale === 'en' ? '&lang=en' : '';
 
   return (

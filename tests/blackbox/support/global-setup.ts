@@ -10,7 +10,7 @@ import { ensureBuild, startServer, type DatabaseKind } from './server';
 declare module 'vitest' {
   export interface ProvidedContext {
     /** The shared server every black-box test talks to. */
-    blackbox: { baseUrl: string; database: DatabaseKind; logFile: string; evidenceDir: string };
+    blackbox: { baseUrl: string; database: DatabaseKind; logFile: string; evidenceDir: string; databaseUrl?: string };
   }
 }
 
@@ -19,7 +19,7 @@ export default async function setup(project: TestProject) {
   ensureBuild();
   const server = await startServer({ label: 'main' });
   console.log(`[blackbox] ${server.database} server on ${server.baseUrl} up in ${((Date.now() - started) / 1000).toFixed(1)} s (log: ${server.logFile})`);
-  project.provide('blackbox', { baseUrl: server.baseUrl, database: server.database, logFile: server.logFile, evidenceDir: server.evidenceDir });
+  project.provide('blackbox', { baseUrl: server.baseUrl, database: server.database, logFile: server.logFile, evidenceDir: server.evidenceDir, databaseUrl: server.databaseUrl });
   return async () => {
     await server.stop();
   };

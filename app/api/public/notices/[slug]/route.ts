@@ -2,7 +2,7 @@ import { getDb } from '@/db/client';
 import { apiRoute, readSearchParams } from '@/lib/http/route';
 import { xlsxHeaders } from '@/lib/exports/xlsx';
 import { csvFileName, noticeCsv, noticeXlsx } from '@/lib/notices/exports';
-import { getPublicNotice } from '@/lib/notices/public';
+import { cachedPublicNotice } from '@/lib/notices/public-cache';
 import { downloadLocale } from '@/lib/notices/request';
 import { publicNoticeQuerySchema } from '@/lib/notices/schemas';
 
@@ -10,7 +10,7 @@ import { publicNoticeQuerySchema } from '@/lib/notices/schemas';
 export const GET = apiRoute<{ slug: string }>(async (req, params) => {
   const url = new URL(req.url);
   const { format } = readSearchParams(url, publicNoticeQuerySchema);
-  const notice = await getPublicNotice(await getDb(), params.slug);
+  const notice = await cachedPublicNotice(await getDb(), params.slug);
   if (format === 'json') return notice;
   if (format === 'xlsx') return new Response(new Uint8Array(await noticeXlsx(notice, downloadLocale(url))), { headers: xlsxHeaders(csvFileName(notice, 'xlsx')) });
   return new Response(noticeCsv(notice, downloadLocale(url)), {

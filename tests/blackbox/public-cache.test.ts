@@ -1,0 +1,111 @@
+/**
+ * The public notice pages are cached per publication (docs/decisions/0009): a reader must still see a
+ * new notice, and an erratum of it, at once — on the list page, the notice page, its print view, the
+ * Atom feed and the public API, in Chinese and in English. Every output is read first (so each cache
+ * holds the old state), then a notice is published through the API and read again right after.
+ * On Postgres a second web copy on the same database is read too: a publication made through one copy
+ * shows on the other at once (each copy keeps its own cache).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginAs, request, server, type Session } from './support/client';
+import { startServer, type RunningServer } from './support/server';
+
+type Lang = 'zh' | 'en';
+const LANGS: Lang[] = ['zh', 'en'];
+const marker = `缓存测试${Date.now().toString(36)}`;
+const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
+let bases: string[] = [];
+let copyB: RunningServer | undefined;
+let author: Session;
+let approver: Session;
+
+const get = (base: string, path: string, lang: Lang) =>
+  request(path, { headers: { cookie: `NEXT_LOCALE=${lang}`, 'accept-language': lang === 'zh' ? 'zh-CN' : 'en' } }, base);
+
+/** Every public output of `slug` (or of the list alone), as text, from one copy in one language. */
+async function outputs(base: string, lang: Lang, slug?: string): Promise<Record<string, string>> {
+  const paths = ['/notices', `/notices/feed.xml${lang === 'en' ? '?lang=en' : ''}`, '/api/public/notices'];
+  if (slug) paths.push(`/notices/${slug}`, `/notices/${slug}/print`, `/api/public/notices/${slug}`);
+  const out: Record<string, string> = {};
+  for (const p of paths) {
+    const res = await get(base, p, lang);
+    out[p] = `${res.status} ${await res.text()}`;
+  }
+  return out;
+}
+
+/** Drafts, approves (the second supervisor) and publishes a notice; returns its id and slug. */
+async function publish(body: Record<string, unknown>): Promise<{ id: number; slug: string }> {
+  const created = await author.fetch('/api/v1/notices', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  expect(created.status, await created.clone().text()).toBe(201);
+  const { notice } = (await created.json()) as { notice: { id: number } };
+  const approved = await approver.fetch(`/api/v1/notices/${notice.id}/approve`, { method: 'POST' });
+  expect(approved.status, await approved.clone().text()).toBe(200);
+  const published = await author.fetch(`/api/v1/notices/${notice.id}/publish`, { method: 'POST' });
+  expect(published.status, await published.clone().text()).toBe(200);
+  return { id: notice.id, slug: ((await published.json()) as { notice: { slug: string } }).notice.slug };
+}
+
+beforeAll(async () => {
+  bases = [server().baseUrl];
+  if (server().database === 'postgres' && server().databaseUrl) {
+    copyB = await startServer({ database: 'postgres', databaseUrl: server().databaseUrl, label: 'public-cache-b' });
+    bases.push(copyB.baseUrl);
+  }
+  author = await loginAs('supervisor');
+  approver = await loginAs('supervisor2');
+}, 120_000);
+
+afterAll(async () => {
+  await copyB?.stop();
+});
+
+describe('the cached public pages show a publication and an erratum at once', () => {
+  let first: { id: number; slug: string };
+  let caseId: number;
+
+  it('a new notice shows at once on the list, its pages, the feed and the API, on every copy, in both languages', async () => {
+    // Warm every cache with the state before the publication (and a published notice's page).
+    const before = (await (await request('/api/public/notices')).json()) as { notices: { slug: string }[] };
+    for (const base of bases) for (const lang of LANGS) {
+      const seen = await outputs(base, lang, before.notices[0]!.slug);
+      for (const [p, text] of Object.entries(seen)) expect(text, `${base} ${lang} ${p}`).not.toContain(marker);
+    }
+
+    const candidates = (await (await author.fetch('/api/v1/notices/candidates?kind=rectification')).json()) as { items: { caseId: number }[] };
+    caseId = candidates.items[0]!.caseId;
+    first = await publish({ kind: 'rectification', titleZh: `${marker}通报`, titleEn: `${marker} notice`, introZh: '缓存测试导语', introEn: 'Cache test intro', deadline: inDays(30), caseIds: [caseId] });
+
+    for (const base of bases) for (const lang of LANGS) {
+      const seen = await outputs(base, lang, first.slug);
+      for (const [p, text] of Object.entries(seen)) {
+        expect(text.slice(0, 3), `${base} ${lang} ${p}`).toBe('200');
+        expect(text, `${base} ${lang} ${p} shows the new notice`).toContain(marker);
+      }
+    }
+  });
+
+  it('an erratum shows at once, and the corrected notice says it is corrected, everywhere', async () => {
+    // The corrected notice's own page is cached now, without an erratum.
+    for (const base of bases) for (const lang of LANGS) {
+      const page = await (await get(base, `/api/public/notices/${first.slug}`, lang)).json() as { correctedBy: unknown[] };
+      expect(page.correctedBy).toEqual([]);
+      await get(base, `/notices/${first.slug}`, lang);
+    }
+    const erratum = await publish({ kind: 'rectification', titleZh: `${marker}更正`, titleEn: `${marker} erratum`, introZh: '更正', introEn: 'Erratum', caseIds: [caseId], correctsNoticeId: first.id });
+
+    for (const base of bases) for (const lang of LANGS) {
+      const seen = await outputs(base, lang, erratum.slug);
+      for (const [p, text] of Object.entries(seen)) expect(text, `${base} ${lang} ${p} shows the erratum`).toContain(marker);
+      const corrected = (await (await get(base, `/api/public/notices/${first.slug}`, lang)).json()) as { correctedBy: { slug: string }[] };
+      expect(corrected.correctedBy.map((c) => c.slug), `${base} API of the corrected notice`).toEqual([erratum.slug]);
+      const html = await (await get(base, `/notices/${first.slug}`, lang)).text();
+      expect(html, `${base} ${lang} page of the corrected notice links the erratum`).toContain(`/notices/${erratum.slug}`);
+      const list = (await (await get(base, '/api/public/notices', lang)).json()) as { notices: { slug: string }[] };
+      expect(list.notices.map((n) => n.slug), `${base} list`).toContain(erratum.slug);
+      const feed = await (await get(base, `/notices/feed.xml${lang === 'en' ? '?lang=en' : ''}`, lang)).text();
+      expect(feed, `${base} ${lang} feed`).toContain(lang === 'en' ? `${marker} erratum` : `${marker}更正`);
+    }
+  });
+});
