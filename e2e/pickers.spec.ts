@@ -61,7 +61,8 @@ test('an inspector picks an operator among thirteen by typing, by keyboard, and 
   await expect(options).toHaveCount(10);
   await expect(page.getByTestId('combobox-more')).toHaveText('还有 3 条，请细化搜索');
   await expect(page.locator('#f-operator-status')).toHaveText('显示 10 条，共 13 条');
-  await filter.press('ArrowDown');
+  // The first option is active once the results come; one ArrowDown moves to the second.
+  await expect(filter).toHaveAttribute('aria-activedescendant', `f-operator-opt-${ids[0]}`);
   await filter.press('ArrowDown');
   await filter.press('Enter');
   await expect(filter).toHaveValue(`选择器测试${tag}运营者01`);

@@ -25,7 +25,8 @@ export default async function PortalHome({ searchParams }: { searchParams: Promi
   const op = await scopedOperator(db, actor);
   // Deadline reminders for this operator are produced on its contact's visit too (idempotent), besides `npm run messages:sweep`.
   await sweepDeadlineMessages(db, { operatorId: actor.operatorId });
-  const messages = await listNotifications(db, actor);
+  const inbox = await listNotifications(db, actor);
+  const messages = inbox.items;
   const sp = await searchParams;
   const cursor = typeof sp.cursor === 'string' ? sp.cursor : undefined;
   const casePage = await firstPageOnBadCursor({ cursor }, (q) => listPortalCases(db, actor, q));
@@ -42,10 +43,10 @@ export default async function PortalHome({ searchParams }: { searchParams: Promi
         <p className="mt-1 font-mono text-sm text-muted">{op.uscc}</p>
         <p className="mt-2 text-sm text-ink">{t('welcome', { name: actor.name })}</p>
       </div>
-      <Card title={t('messages.title')} action={messages.some((m) => !m.readAt) ? <MarkReadButton /> : null}>
+      <Card title={t('messages.title')} action={inbox.unread ? <MarkReadButton /> : null}>
         {messages.length ? (
           <ul className="divide-y divide-line text-sm" data-testid="portal-messages">
-            {messages.slice(0, 10).map((m) => (
+            {messages.map((m) => (
               <li key={m.id} className={`flex flex-wrap gap-x-3 py-2 ${m.readAt ? 'text-muted' : 'font-medium text-ink'}`}>
                 <span className="tabular-nums text-xs text-muted">{formatDateTime(m.createdAt)}</span>
                 <Link href={`/portal/cases/${m.caseId}`} className="text-brand-600 hover:underline">{t('cases.number', { id: m.caseId })}</Link>
@@ -54,6 +55,7 @@ export default async function PortalHome({ searchParams }: { searchParams: Promi
             ))}
           </ul>
         ) : <p className="text-sm text-muted">{t('messages.none')}</p>}
+        {inbox.total > messages.length ? <p className="mt-2 text-xs text-muted" data-testid="portal-messages-truncated">{t('messages.latestOf', { shown: messages.length, total: inbox.total })}</p> : null}
       </Card>
       <Card title={`${t('cases.title')} (${casePage.total})`}>
         {caseRows.length ? (

@@ -22,7 +22,7 @@ export async function SchemaTable({ schema, resolve, caption }: { schema: JsonSc
           </th>
           <td className={`${td} font-mono text-xs`}>{r.type}</td>
           <td className={td}>{r.required ? t('yes') : t('no')}</td>
-          <td className={`${td} text-xs text-muted`}><Limits limits={r.constraints} /></td>
+          <td className={`${td} min-w-48 text-xs text-muted`}><Limits limits={r.constraints} /></td>
         </tr>
       ))}
     </DataTable>

@@ -29,7 +29,7 @@ export async function OperatorPortfolio({ operatorId }: { operatorId: number }) 
         {subjects.length === 0 ? (
           <p className="text-sm text-muted">{t('portfolio.noSubjects')}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="border-collapse text-xs" data-testid="portfolio-timeline">
               <caption className="sr-only">{t('portfolio.timeline')}</caption>
               <thead>

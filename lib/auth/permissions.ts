@@ -6,6 +6,9 @@ export type Role = (typeof ROLES)[number];
 export const STAFF_ROLES = ROLES.filter((r): r is Exclude<Role, 'operator_contact'> => r !== 'operator_contact');
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
+/** Running the office's own setup: users, taxonomies, rules, tokens and settings. Only admins hold these (DESIGN §1). */
+const ADMINISTRATION = ['admin:users', 'admin:taxonomy', 'admin:rules', 'admin:tokens', 'admin:settings'] as const;
+
 /** Every permission the product checks. The role → permission map below is the only place roles are interpreted. */
 export const PERMISSIONS = [
   'dashboard:view',
@@ -28,11 +31,7 @@ export const PERMISSIONS = [
   'notice:approve',
   'notice:publish',
   'import:write',
-  'admin:users',
-  'admin:taxonomy',
-  'admin:rules',
-  'admin:tokens',
-  'admin:settings',
+  ...ADMINISTRATION,
   'audit:read',
   'api:docs',
   'self:read',
@@ -81,11 +80,7 @@ const ADMIN: readonly Permission[] = [
   'case:read',
   'offender:read',
   'notice:read',
-  'admin:users',
-  'admin:taxonomy',
-  'admin:rules',
-  'admin:tokens',
-  'admin:settings',
+  ...ADMINISTRATION,
   'audit:read',
   'api:docs',
   'self:read',

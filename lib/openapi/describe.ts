@@ -48,7 +48,7 @@ export function constraints(schema: JsonSchema, resolve: Resolve): Limit[] {
   if (Array.isArray(s.enum)) add('oneOf', s.enum.join(', '));
   add('minLength', s.minLength);
   add('maxLength', s.maxLength);
-  add('min', s.minimum);
+  if (s.minimum !== -SAFE_MAX) add('min', s.minimum);
   add('above', s.exclusiveMinimum);
   if (s.maximum !== SAFE_MAX) add('max', s.maximum);
   add('minItems', s.minItems);

@@ -110,14 +110,24 @@ export async function sweepDeadlineMessages(db: Queryable, options: { operatorId
   return rows.length;
 }
 
-/** The contact's latest notifications (at most 50), newest first. */
-export async function listNotifications(db: Queryable, actor: ScopedActor) {
-  return db
-    .select({ id: notifications.id, caseId: notifications.caseId, kind: notifications.kind, deadline: notifications.deadline, detail: notifications.detail, createdAt: notifications.createdAt, readAt: notifications.readAt })
-    .from(notifications)
-    .where(eq(notifications.userId, actor.id))
-    .orderBy(desc(notifications.id))
-    .limit(50);
+/** How many of the contact's notifications the portal's home lists (README "Limits"); it says "the latest 10 of N". */
+export const PORTAL_MESSAGES_SHOWN = 10;
+
+/** The contact's latest notifications, newest first, with how many there are and how many are unread. */
+export async function listNotifications(db: Queryable, actor: ScopedActor, max = PORTAL_MESSAGES_SHOWN) {
+  const [items, [counts]] = await Promise.all([
+    db
+      .select({ id: notifications.id, caseId: notifications.caseId, kind: notifications.kind, deadline: notifications.deadline, detail: notifications.detail, createdAt: notifications.createdAt, readAt: notifications.readAt })
+      .from(notifications)
+      .where(eq(notifications.userId, actor.id))
+      .orderBy(desc(notifications.id))
+      .limit(max),
+    db
+      .select({ total: sql<number>`count(*)::int`, unread: sql<number>`count(*) FILTER (WHERE ${notifications.readAt} IS NULL)::int` })
+      .from(notifications)
+      .where(eq(notifications.userId, actor.id)),
+  ]);
+  return { items, total: Number(counts?.total ?? 0), unread: Number(counts?.unread ?? 0) };
 }
 
 /** Marks all of the contact's notifications read. */

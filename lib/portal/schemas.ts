@@ -21,8 +21,11 @@ export const reportBodySchema = z.object({
 });
 export type ReportBody = z.infer<typeof reportBodySchema>;
 
+/** A new deadline and why: what a contact asks for and what a supervisor grants (the same two fields). */
+const untilAndReason = z.object({ until: day, reason: text('A reason') });
+
 /** Asking for more time: the date asked for and why. */
-export const extensionRequestSchema = z.object({ until: day, reason: text('A reason') });
+export const extensionRequestSchema = untilAndReason;
 export type ExtensionRequestBody = z.infer<typeof extensionRequestSchema>;
 
 /** Objecting to a finding of the case, with the reason and the files supporting it. */
@@ -34,7 +37,7 @@ export const objectionSchema = z.object({
 export type ObjectionBody = z.infer<typeof objectionSchema>;
 
 /** A supervisor extends a deadline (DESIGN §3, §6: POST /api/v1/cases/{id}/extension). */
-export const extensionSchema = z.object({ until: day, reason: text('A reason') });
+export const extensionSchema = untilAndReason;
 export type ExtensionBody = z.infer<typeof extensionSchema>;
 
 /** A supervisor's decision on a contact's request: extension (grant / refuse), objection (uphold the finding / withdraw the case). */

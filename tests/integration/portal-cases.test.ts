@@ -17,6 +17,9 @@ import { transitionCase } from '../../lib/cases/transition';
 import { storeEvidence } from '../../lib/evidence/store';
 import { acknowledgeOrder, objectToFinding, reportFix, requestExtension } from '../../lib/portal/commands';
 import { activateContact, inviteContact } from '../../lib/portal/contacts';
+import { listNotifications } from '../../lib/portal/messages';
+import { notifications } from '../../db/schema';
+import { MESSAGE_KINDS } from '../../db/schema/messages';
 import { getPortalCase, listPortalCases, listPortalSubjects, portalEvidenceAllowed } from '../../lib/portal/read';
 import { addDays, officeToday } from '../../lib/time';
 import { callRoute, createToken } from '../support/api';
@@ -82,6 +85,12 @@ describe('the home page lists', () => {
     expect(seen).toEqual(all.items.map((c) => c.id));
     const firstOpen = all.items.findIndex((c) => c.state !== 'ordered' && c.state !== 'notified');
     expect(all.items.slice(0, firstOpen < 0 ? undefined : firstOpen).length).toBe(all.open);
+    // Its messages: the latest few, and how many there are (none cut silently).
+    await db.insert(notifications).values([1, 2, 3].map((n) => ({ userId: contact.id, caseId: mine[0]!, kind: MESSAGE_KINDS[0], dedupeKey: `paging-test:${n}` })));
+    const inbox = await listNotifications(db, contact, 2);
+    expect(inbox.items).toHaveLength(2);
+    expect(inbox.total).toBeGreaterThanOrEqual(3);
+    expect(inbox.unread).toBeGreaterThanOrEqual(3);
     const subjectsShown = await listPortalSubjects(db, contact, 1);
     expect(subjectsShown.items).toHaveLength(1);
     expect(subjectsShown.total).toBeGreaterThanOrEqual(1);

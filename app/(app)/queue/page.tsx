@@ -36,8 +36,8 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
 
   const table = (items: QueueItem[], caption: string, empty: string, testId: string) =>
     items.length ? (
-      <div className="overflow-x-auto">
-        <table className="w-full text-sm" data-testid={testId}>
+      <div className="relative overflow-x-auto">
+        <table className="stack-on-phone w-full text-sm" data-testid={testId}>
           <caption className="sr-only">{caption}</caption>
           <thead className="border-b border-line bg-canvas">
             <tr>
@@ -53,15 +53,15 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
           <tbody>
             {items.map((i) => (
               <tr key={i.id} data-case-id={i.id} className="border-b border-line/70 last:border-0">
-                <td className={`${td} tabular-nums`}><Link prefetch={false} href={`/cases/${i.id}`} className="font-medium text-brand-600 hover:underline">#{i.id}</Link></td>
-                <td className={td}><Link prefetch={false} href={`/subjects/${i.subjectId}`} className="hover:underline">{i.subjectName}</Link></td>
+                <td className={`${td} tabular-nums`} data-label={t('cases.id')}><Link prefetch={false} href={`/cases/${i.id}`} className="font-medium text-brand-600 hover:underline">#{i.id}</Link></td>
+                <td className={td} data-label={t('cases.subject')}><Link prefetch={false} href={`/subjects/${i.subjectId}`} className="hover:underline">{i.subjectName}</Link></td>
                 <td className={`${td} hidden max-w-64 md:table-cell`}>{i.operatorName ?? '—'}</td>
                 <td className={`${td} hidden whitespace-nowrap md:table-cell`}>{sectorLabel.get(i.sector) ?? i.sector}</td>
-                <td className={td}>
-                  <span className="flex flex-wrap gap-1"><StateBadge state={i.state} /><OverdueBadge overdue={i.overdue} /></span>
+                <td className={td} data-label={t('cases.state')}>
+                  <span className="inline-flex flex-wrap gap-1"><StateBadge state={i.state} /><OverdueBadge overdue={i.overdue} /></span>
                 </td>
-                <td className={`${td} whitespace-nowrap tabular-nums ${i.overdue ? 'font-semibold text-accent' : ''}`}>{i.deadline}</td>
-                <td className={`${td} text-right tabular-nums ${i.overdue ? 'font-semibold text-accent' : ''}`}>
+                <td className={`${td} whitespace-nowrap tabular-nums ${i.overdue ? 'font-semibold text-accent' : ''}`} data-label={t('cases.deadline')}>{i.deadline}</td>
+                <td className={`${td} text-right tabular-nums ${i.overdue ? 'font-semibold text-accent' : ''}`} data-label={testId === 'queue-overdue' ? t('queue.daysOverdue') : t('queue.daysLeft')}>
                   <span className="sr-only">{i.overdue ? t('queue.overdueBy', { n: i.daysOverdue }) : i.daysOverdue === 0 ? t('queue.dueToday') : t('queue.dueIn', { n: -i.daysOverdue })}</span>
                   <span aria-hidden>{i.overdue ? i.daysOverdue : -i.daysOverdue}</span>
                 </td>

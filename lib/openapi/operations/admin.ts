@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idParamSchema } from '@/lib/http/params';
 import { createTokenSchema } from '@/lib/tokens/schemas';
 import { createUserSchema, updateUserSchema } from '@/lib/users/schemas';
+import { errorBodySchema } from '../errors';
 import * as R from '../responses';
 import type { Operation } from '../types';
 
@@ -15,6 +16,6 @@ export const adminOperations: Operation[] = [
   { method: 'GET', path: '/api/v1/tokens', tag: 'admin', summary: 'List API tokens', access: 'admin:tokens', responses: [{ status: 200, description: '`{ items }` (never the secrets).', schema: z.object({ items: z.array(R.tokenRow) }) }] },
   { method: 'POST', path: '/api/v1/tokens', tag: 'admin', summary: 'Create an API token', description: 'The secret is in this answer only; send it as `Authorization: Bearer <secret>`.', access: 'admin:tokens', body: { name: 'CreateToken', schema: createTokenSchema }, responses: [{ status: 201, description: 'The token and its `secret`.', schema: z.object({ token: R.tokenRow, secret: z.string().describe('Shown only here.') }) }], errors: [413] },
   { method: 'DELETE', path: '/api/v1/tokens/{id}', tag: 'admin', summary: 'Revoke an API token', description: 'It stops working at once.', access: 'admin:tokens', params: byId, responses: [{ status: 200, description: '`{ token }`', schema: z.object({ token: R.tokenRow }) }] },
-  { method: 'GET', path: '/api/health', tag: 'meta', summary: 'Health check', access: 'public', responses: [{ status: 200, description: 'The server and its database answer.', schema: R.healthResponse }, { status: 503, description: 'The database does not answer.' }], errors: [] },
+  { method: 'GET', path: '/api/health', tag: 'meta', summary: 'Health check', access: 'public', responses: [{ status: 200, description: 'The server and its database answer.', schema: R.healthResponse }, { status: 503, description: 'The database does not answer (with `Retry-After`).', schema: errorBodySchema.extend({ ok: z.literal(false) }) }], errors: [] },
   { method: 'GET', path: '/api/v1/openapi.json', tag: 'meta', summary: 'This OpenAPI document', description: 'Generated from the zod schemas the routes validate with.', access: 'api:docs', responses: [{ status: 200, description: 'An OpenAPI 3.1 document.', schema: R.openApiResponse }] },
 ];
