@@ -103,6 +103,27 @@ export function HorizontalBarChart({
   );
 }
 
+const STACKED = { stackId: 'stack', stroke: '#ffffff', strokeWidth: 0.5 } as const;
+
+/**
+ * One bar per series, each clickable: a click opens the list behind that bar (the series' own link for the
+ * row, else the row's). Called as a function, not a component, so recharts sees the <Bar>s as its children.
+ */
+function seriesBars(series: Series[], data: MultiDatum[], go: (href: string | undefined) => void, look: Partial<typeof STACKED> = {}) {
+  return series.map((s) => (
+    <Bar
+      key={s.key}
+      dataKey={s.key}
+      name={s.label}
+      {...look}
+      fill={s.color}
+      isAnimationActive={false}
+      style={{ cursor: 'pointer' }}
+      onClick={(_, i) => go(data[i]?.hrefs?.[s.key] ?? data[i]?.href)}
+    />
+  ));
+}
+
 /** Horizontal stacked bars: one row per category of the axis, one segment per series. */
 export function StackedBarChart({ data, series }: { data: MultiDatum[]; series: Series[] }) {
   const go = useGo();
@@ -120,20 +141,7 @@ export function StackedBarChart({ data, series }: { data: MultiDatum[]; series: 
           <YAxis type="category" dataKey="label" width={width} tick={{ ...tick, fill: INK }} interval={0} />
           <Tooltip cursor={{ fill: '#eef2f7' }} formatter={(v) => number(Number(v))} />
           <Legend {...legendProps} />
-          {series.map((s) => (
-            <Bar
-              key={s.key}
-              dataKey={s.key}
-              name={s.label}
-              stackId="stack"
-              fill={s.color}
-              stroke="#ffffff"
-              strokeWidth={0.5}
-              isAnimationActive={false}
-              style={{ cursor: 'pointer' }}
-              onClick={(_, i) => go(data[i]?.hrefs?.[s.key] ?? data[i]?.href)}
-            />
-          ))}
+          {seriesBars(series, data, go, STACKED)}
         </BarChart>
       </ResponsiveContainer>
     </div>
@@ -155,17 +163,7 @@ export function ColumnChart({ data, series, height = 240, everyLabel = false }: 
           <YAxis allowDecimals={false} tick={tick} width={48} ticks={ticks} domain={[0, ticks.at(-1)!]} tickFormatter={(v: number) => number(v)} />
           <Tooltip cursor={{ fill: '#eef2f7' }} formatter={(v) => number(Number(v))} />
           {series.length > 1 ? <Legend {...legendProps} /> : null}
-          {series.map((s) => (
-            <Bar
-              key={s.key}
-              dataKey={s.key}
-              name={s.label}
-              fill={s.color}
-              isAnimationActive={false}
-              style={{ cursor: 'pointer' }}
-              onClick={(_, i) => go(data[i]?.hrefs?.[s.key] ?? data[i]?.href)}
-            />
-          ))}
+          {seriesBars(series, data, go)}
         </BarChart>
       </ResponsiveContainer>
     </div>
