@@ -107,10 +107,10 @@ function steps(): Step[] {
     {
       label: 'operators',
       table: 'operators',
-      insert: sql`INSERT INTO operators (id, name, uscc, region) OVERRIDING SYSTEM VALUE
+      insert: sql`INSERT INTO operators (id, name, uscc, region_code) OVERRIDING SYSTEM VALUE
         SELECT g, (ARRAY['星','云','易','汇','通','达','联','创'])[1 + g % 8] || (ARRAY['辰','海','川','启','润','恒','瑞'])[1 + g % 7] || g || '科技有限公司',
           '91' || lpad(g::text, 16, '0'),
-          (ARRAY['北京市海淀区','上海市浦东新区','广东省深圳市','浙江省杭州市','四川省成都市','江苏省南京市','湖北省武汉市','广东省广州市'])[1 + g % 8]
+          (ARRAY['110108','310115','440300','330100','510100','320100','420100','440100'])[1 + g % 8]
         FROM generate_series(1, ${N(D.operators)}) g`,
     },
     {

@@ -86,7 +86,7 @@ async function load(handle: DatabaseHandle, ops: OperatorPlan[]): Promise<{ camp
     let n = 0;
     for (const op of ops) {
       n++;
-      const [o] = await tx.insert(operators).values({ name: `基准运营者${n}有限公司`, uscc: `91${String(n).padStart(16, '0')}`, region: '浙江省杭州市' }).returning({ id: operators.id });
+      const [o] = await tx.insert(operators).values({ name: `基准运营者${n}有限公司`, uscc: `91${String(n).padStart(16, '0')}`, regionCode: '330100' }).returning({ id: operators.id });
       planned.set(o!.id, op);
       for (const s of op.subjects) {
         const [row] = await tx.insert(subjects).values({ kind: s.kind, platform: s.platform, name: s.name, sector: 'parking', operatorId: o!.id }).returning({ id: subjects.id });

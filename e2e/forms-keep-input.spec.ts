@@ -29,12 +29,15 @@ test('the operator form keeps every field when the USCC check digit is wrong', a
   await loginAs('inspector', '/operators/new');
   await page.locator('#name').fill(`保留输入科技有限公司${suffix}`);
   await page.locator('#uscc').fill('91310000MA1FL0000X');
-  await page.locator('#region').fill('上海市');
+  await page.locator('#region').selectOption('310000');
+  await page.locator('#region-1').selectOption('310100'); // 市辖区: Shanghai's districts are under it
+  await page.locator('#region-2').selectOption('310104');
   await page.locator('#contact').fill('021-5555 0000');
   await submitUntilRefused(page, page.getByRole('button', { name: /保存|Save/ }), page.locator('#uscc-error'));
   await expect(page.locator('#name')).toHaveValue(`保留输入科技有限公司${suffix}`);
   await expect(page.locator('#uscc')).toHaveValue('91310000MA1FL0000X');
-  await expect(page.locator('#region')).toHaveValue('上海市');
+  await expect(page.locator('#region')).toHaveValue('310000');
+  await expect(page.locator('#region-2')).toHaveValue('310104');
   await expect(page.locator('#contact')).toHaveValue('021-5555 0000');
 });
 

@@ -29,7 +29,7 @@ async function json<T>(res: Awaited<ReturnType<APIRequestContext['get']>>, statu
 
 /** An operator with one subject and two ordered cases, made through the API as the office would. */
 async function operatorWithOrders(request: APIRequestContext, seed: number) {
-  const op = await json<{ operator: { id: number } }>(await request.post('/api/v1/operators', { data: { name: `门户测试科技有限公司${seed}`, uscc: uscc(seed), region: '浙江省杭州市', contact: '' } }), 201);
+  const op = await json<{ operator: { id: number } }>(await request.post('/api/v1/operators', { data: { name: `门户测试科技有限公司${seed}`, uscc: uscc(seed), region: '330100', contact: '' } }), 201);
   const subject = await json<{ subject: { id: number } }>(await request.post('/api/v1/subjects', {
     data: { kind: 'app', platform: 'android', name: `门户测试App${seed}`, sector: 'parking', operatorId: op.operator.id, identifiers: [{ type: 'package_name', value: `com.portal.test${seed}` }], storeListings: [{ store: 'huawei', versionSeen: '1.0.0' }] },
   }), 201);

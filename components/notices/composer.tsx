@@ -30,7 +30,7 @@ export interface ComposerInitial {
 export interface ComposerOptions {
   sectors: { code: string; label: string }[];
   campaigns: { id: number; label: string }[];
-  regions: string[];
+  regions: { code: string; path: string; level: number }[];
   categories: CategoryOption[];
 }
 
@@ -134,7 +134,7 @@ export function NoticeComposer({ initial, options }: { initial: ComposerInitial;
             <Field id="f-region" label={tc('region')}>
               <select id="f-region" value={filters.region} onChange={(e) => setFilters({ ...filters, region: e.target.value })} className={inputClass}>
                 <option value="">{tc('allRegions')}</option>
-                {options.regions.map((r) => <option key={r} value={r}>{r}</option>)}
+                {options.regions.map((r) => <option key={r.code} value={r.code}>{r.path}</option>)}
               </select>
             </Field>
             <Field id="f-q" label={tc('search')}>

@@ -23,7 +23,7 @@ export async function OperatorPortfolio({ operatorId }: { operatorId: number }) 
 
   return (
     <div className="space-y-4" data-testid="operator-portfolio">
-      <Card title={<span>{operator.name}{marked ? <OffenderMark /> : null}</span>} action={<span className="text-xs text-muted">{operator.uscc} · {operator.region}</span>}>
+      <Card title={<span>{operator.name}{marked ? <OffenderMark /> : null}</span>} action={<span className="text-xs text-muted">{operator.uscc} · {operator.regionName}</span>}>
         <h3 className="mb-1 text-sm font-semibold text-ink">{t('portfolio.timeline')}</h3>
         <p className="mb-2 text-xs text-muted">{t('portfolio.legend')}</p>
         {subjects.length === 0 ? (

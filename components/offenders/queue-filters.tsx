@@ -8,10 +8,12 @@ import { listCampaigns } from '@/lib/offenders/lookups';
 import type { FlagFilters } from '@/lib/offenders/schemas';
 import { FLAG_RULES, FLAG_STATUSES } from '@/lib/offenders/types';
 import { listSectors } from '@/lib/taxonomy/queries';
+import { getDb } from '@/db/client';
+import { listUsedRegions } from '@/lib/regions/queries';
 
 /** The queue's filters as a plain GET form: every filter lives in the URL and works without script. */
 export async function QueueFilters({ filters }: { filters: FlagFilters }) {
-  const [t, locale, sectors, campaigns] = await Promise.all([getTranslations('offenders'), getLocale(), listSectors(), listCampaigns()]);
+  const [t, locale, sectors, campaigns, regions] = await Promise.all([getTranslations('offenders'), getLocale(), listSectors(), listCampaigns(), getDb().then(listUsedRegions)]);
   const zh = toLocale(locale) === 'zh';
   const select = `${inputClass} py-1.5`;
   return (
@@ -39,7 +41,10 @@ export async function QueueFilters({ filters }: { filters: FlagFilters }) {
       </div>
       <div className="text-xs font-medium text-muted">
         <label htmlFor="f-region">{t('region')}</label>
-        <input id="f-region" name="region" defaultValue={filters.region ?? ''} placeholder={t('regionHint')} className={select} />
+        <select id="f-region" name="region" defaultValue={filters.region ?? ''} className={select}>
+          <option value="">{t('any')}</option>
+          {regions.map((r) => <option key={r.code} value={r.code}>{r.path}</option>)}
+        </select>
       </div>
       <div className="text-xs font-medium text-muted">
         <label htmlFor="f-campaign">{t('campaign')}</label>

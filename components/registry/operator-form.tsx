@@ -8,9 +8,15 @@ import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 import { FormAlert } from '@/components/forms/form-alert';
 import { useActionForm } from '@/components/forms/use-action-form';
+import { RegionPicker, type RegionOption } from '@/components/regions/region-picker';
 
-export function OperatorForm({ initial }: { initial: { id?: number; name: string; uscc: string; region: string; contact: string } }) {
+export function OperatorForm({ initial, regions }: {
+  initial: { id?: number; name: string; uscc: string; regionUnmatched?: string | null; contact: string };
+  /** The region picker's provinces and the operator's division with its ancestors. */
+  regions: { provinces: RegionOption[]; lineage: RegionOption[] };
+}) {
   const t = useTranslations('registry');
+  const tr = useTranslations('regions');
   const f = useActionForm<ActionResult<number> | null>(saveOperatorAction, null);
   const { errors: e, pending } = f;
   return (
@@ -23,9 +29,8 @@ export function OperatorForm({ initial }: { initial: { id?: number; name: string
       <Field id="uscc" label={t('operators.uscc')} error={e.uscc} hint={t('operators.usccHint')}>
         <Input id="uscc" name="uscc" defaultValue={initial.uscc} error={e.uscc} className="font-mono uppercase" maxLength={30} required autoComplete="off" />
       </Field>
-      <Field id="region" label={t('operators.region')} error={e.region}>
-        <Input id="region" name="region" defaultValue={initial.region} error={e.region} required />
-      </Field>
+      <RegionPicker id="region" name="region" label={t('operators.region')} provinces={regions.provinces} lineage={regions.lineage} error={e.region} required />
+      {initial.regionUnmatched ? <p className="text-xs text-accent">{tr('unmatchedHint')} ({initial.regionUnmatched})</p> : null}
       <Field id="contact" label={t('operators.contact')} error={e.contact}>
         <Input id="contact" name="contact" defaultValue={initial.contact} error={e.contact} />
       </Field>

@@ -31,7 +31,7 @@ export function OperatorPicker(props: PickerProps) {
     <Combobox
       {...props}
       placeholder={t('operatorPlaceholder')}
-      search={(q, signal) => searchList<{ id: number; name: string; uscc: string; region: string }>('/api/v1/operators', q, signal, (o) => ({ id: o.id, label: o.name, detail: `${o.uscc} · ${o.region}` }))}
+      search={(q, signal) => searchList<{ id: number; name: string; uscc: string; regionName: string }>('/api/v1/operators', q, signal, (o) => ({ id: o.id, label: o.name, detail: `${o.uscc} · ${o.regionName}` }))}
     />
   );
 }

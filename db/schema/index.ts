@@ -1,5 +1,6 @@
 export * from './enums';
 export * from './taxonomy';
+export * from './regions';
 export * from './users';
 export * from './files';
 export * from './registry';

@@ -3,6 +3,7 @@ import {
   check, date, index, integer, pgTable, text, timestamp, uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { identifierTypeEnum, platformEnum, subjectKindEnum } from './enums';
+import { regions } from './regions';
 import { sectors } from './taxonomy';
 import { users } from './users';
 
@@ -13,7 +14,10 @@ export const operators = pgTable(
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     name: text('name').notNull(),
     uscc: text('uscc').notNull().unique(),
-    region: text('region').notNull(),
+    /** The GB/T 2260 division (属地); NULL only while `regionUnmatched` holds a free-text value no division matched. */
+    regionCode: text('region_code').references(() => regions.code),
+    /** A free-text region from before regions were codes that named no division: kept for an admin to fix. */
+    regionUnmatched: text('region_unmatched'),
     contact: text('contact').notNull().default(''),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -22,7 +26,9 @@ export const operators = pgTable(
     check('operators_uscc_format', sql`${t.uscc} ~ '^[0-9A-HJ-NPQRTUWXY]{18}$'`),
     index('operators_name_trgm').using('gin', t.name.op('gin_trgm_ops')),
     index('operators_uscc_trgm').using('gin', t.uscc.op('gin_trgm_ops')),
-    index('operators_region_idx').on(t.region),
+    check('operators_region_present', sql`${t.regionCode} IS NOT NULL OR ${t.regionUnmatched} IS NOT NULL`),
+    index('operators_region_code_idx').on(t.regionCode),
+    index('operators_region_unmatched_idx').on(t.id).where(sql`${t.regionCode} IS NULL`),
   ],
 );
 

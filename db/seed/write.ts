@@ -31,7 +31,7 @@ export async function writePlan(tx: Tx, cal: DemoCalendar, plan: DemoPlan, users
   const ops = await insertReturning<{ id: number; uscc: string }>(
     tx, operators,
     plan.operators.map((o) => ({
-      name: o.name, uscc: o.uscc, region: o.region.name, contact: o.contact,
+      name: o.name, uscc: o.uscc, regionCode: o.region.division, contact: o.contact,
       createdAt: cal.at(o.createdDay, 9, 30), updatedAt: cal.at(o.createdDay, 9, 30),
     })),
     { id: operators.id, uscc: operators.uscc },

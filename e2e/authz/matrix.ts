@@ -113,6 +113,7 @@ export const API: Row[] = [
   { route: 'GET /api/v1/stores', expect: READ },
   { route: 'POST /api/v1/stores', body: {}, expect: ADMIN },
   { route: 'PATCH /api/v1/stores/[code]', path: '/api/v1/stores/no_such_store', body: {}, expect: ADMIN },
+  { route: 'GET /api/v1/regions', expect: READ },
   { route: 'GET /api/v1/users', expect: ADMIN },
   { route: 'POST /api/v1/users', body: {}, expect: ADMIN },
   { route: 'PATCH /api/v1/users/[id]', path: `/api/v1/users${NONE}`, body: { role: 'inspector' }, expect: ADMIN },

@@ -14,10 +14,10 @@ export async function countOf(tx: Tx, query: SQL): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-/** Operators by USCC: created when new (name and region of the first row naming them), else matched. */
+/** Operators by USCC: created when new (name and region code of the first row naming them), else matched. */
 export function createOperators({ tx, job }: ApplyScope): Promise<number> {
   return countOf(tx, sql`WITH ins AS (
-      INSERT INTO operators (name, uscc, region)
+      INSERT INTO operators (name, uscc, region_code)
       SELECT DISTINCT ON (operator_uscc) operator_name, operator_uscc, region
         FROM import_staging WHERE job_id = ${job} ORDER BY operator_uscc, line
       ON CONFLICT (uscc) DO NOTHING RETURNING 1)

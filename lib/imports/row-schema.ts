@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { platformEnum, severityEnum, subjectKindEnum } from '@/db/schema/enums';
 import { normaliseCertSha256 } from '@/lib/domain/identifiers';
 import { platformsFor, usccSchema } from '@/lib/registry/schemas';
+import { regionKey } from '@/lib/regions/sql';
 import { officeToday } from '@/lib/time';
 
 /**
@@ -14,6 +15,8 @@ export interface ImportVocabulary {
   campaigns: ReadonlySet<string>;
   /** Store codes (absent: any store text is taken as it is). */
   stores?: ReadonlySet<string>;
+  /** Region codes and exact names (region_aliases.exact, by regionKey) → live division codes (absent: any text is taken). */
+  regions?: { codes: ReadonlySet<string>; retired: ReadonlySet<string>; names: ReadonlyMap<string, string> };
   retired?: { sectors?: ReadonlySet<string>; categories?: ReadonlySet<string>; campaigns?: ReadonlySet<string>; stores?: ReadonlySet<string> };
 }
 
@@ -61,6 +64,20 @@ const inSet = (set: ReadonlySet<string>, what: string, allowEmpty = false, gone?
     error: (iss) => (gone?.set?.has(String(iss.input).trim()) ? `The ${what} "${String(iss.input).trim()}" is ${gone.why}.` : `Unknown ${what} "${String(iss.input)}".`),
   });
 
+/** A division code, or the exact name of one division (南山区 is two; 广东省深圳市南山区 is one) → its code. */
+const regionColumn = (regions: NonNullable<ImportVocabulary['regions']>) =>
+  required(100).transform((v, ctx) => {
+    if (regions.codes.has(v)) return v;
+    if (regions.retired.has(v)) {
+      ctx.addIssue({ code: 'custom', message: `The region ${v} is retired: it takes no new input.` });
+      return z.NEVER;
+    }
+    const code = regions.names.get(regionKey(v));
+    if (code) return code;
+    ctx.addIssue({ code: 'custom', message: `Unknown region "${v}": a GB/T 2260 division code or the exact name of one division (e.g. 440305 or 广东省深圳市南山区).` });
+    return z.NEVER;
+  });
+
 /**
  * The one row schema of DESIGN §7 for a job's vocabulary. Which identifiers a row needs:
  *  - a mini program: `mini_program_appid` (the subject is matched by it on its host platform);
@@ -88,7 +105,7 @@ export function importRowSchema(vocabulary: ImportVocabulary) {
         .refine((v) => v === '' || /^[0-9a-f]{64}$/.test(v), 'A certificate fingerprint is 64 hex digits (SHA-256).'),
       operator_name: required(200),
       operator_uscc: usccSchema,
-      region: required(100),
+      region: vocabulary.regions ? regionColumn(vocabulary.regions) : required(100),
       sector: inSet(vocabulary.sectors, 'sector code', false, { set: vocabulary.retired?.sectors, why: 'retired: it takes no new input' }),
       category: inSet(vocabulary.categories, 'violation category code', false, { set: vocabulary.retired?.categories, why: 'retired: it takes no new input' }),
       severity: oneOf(severityEnum.enumValues),

@@ -2,6 +2,7 @@
  * The annex columns of cases as they are now (the composer's candidates and preview, and the
  * snapshot taken at publication). Public columns only, plus what the composer filters and checks on.
  */
+import { operatorRegionFilterSql, regionPathSql } from '@/lib/regions/sql';
 import { isCampaignSql } from '@/lib/campaigns/sql';
 import type { CampaignRef } from '@/lib/campaigns/ref';
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
@@ -40,7 +41,7 @@ export async function liveCaseRows(q: Queryable, where: SQL | undefined, limit: 
       sector: subjects.sector,
       campaignId: inspections.campaignId,
       operatorName: operators.name,
-      region: operators.region,
+      region: sql<string | null>`coalesce(${regionPathSql(operators.regionCode, '')}, ${operators.regionUnmatched})`,
       stores: sql<string[]>`coalesce((select array_agg(${storeListings.store} order by ${storeListings.id}) from ${storeListings} where ${storeListings.subjectId} = ${subjects.id}), '{}')`,
       filingNumber: sql<string | null>`(select ${subjectIdentifiers.value} from ${subjectIdentifiers} where ${subjectIdentifiers.subjectId} = ${subjects.id} and ${subjectIdentifiers.type} = 'filing_number' order by ${subjectIdentifiers.id} limit 1)`,
       categories: sql<string[]>`coalesce((select array_agg(distinct f.category) from findings f where f.inspection_id = ${cases.inspectionId}), '{}')`,
@@ -82,7 +83,7 @@ export function candidateWhere(f: CandidateFilters): SQL {
   const conditions: SQL[] = [eq(cases.state, f.kind === 'rectification' ? 'ordered' : 'notified'), isOverdueSql];
   if (f.sector) conditions.push(eq(subjects.sector, f.sector));
   if (f.campaign) conditions.push(isCampaignSql(inspections.campaignId, f.campaign));
-  if (f.region) conditions.push(eq(operators.region, f.region));
+  if (f.region) conditions.push(operatorRegionFilterSql(operators.regionCode, f.region));
   if (f.q) conditions.push(or(ilike(subjects.name, `%${f.q}%`), ilike(operators.name, `%${f.q}%`))!);
   return and(...conditions)!;
 }
@@ -122,8 +123,4 @@ export async function problemsZh(q: Queryable, categories: readonly string[]): P
   return categories.map((c) => label.get(c) ?? c).join(LIST_SEPARATOR_ZH);
 }
 
-/** Distinct operator regions, for the composer's region filter. */
-export async function listRegions(q: Queryable): Promise<string[]> {
-  const rows = await q.selectDistinct({ region: operators.region }).from(operators).orderBy(asc(operators.region));
-  return rows.map((r) => r.region);
-}
+

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { noticeKindEnum, noticeStatusEnum } from '@/db/schema/enums';
 import { MAX_DB_INT } from '@/lib/http/params';
 import { pageParams } from '@/lib/http/cursor';
+import { REGION_REF } from '@/lib/regions/sql';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as YYYY-MM-DD.');
 const kind = z.enum(noticeKindEnum.enumValues, { error: `One of: ${noticeKindEnum.enumValues.join(', ')}.` });
@@ -38,7 +39,8 @@ const optionalParam = z.string().trim().max(200).optional().transform((v) => v |
 export const candidateQuerySchema = z.object({
   kind,
   sector: optionalParam,
-  region: optionalParam,
+  /** A division code: cases of operators in it or under it (or `unmatched`). */
+  region: z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().regex(REGION_REF, 'A 6-digit GB/T 2260 division code, or unmatched.').optional()),
   q: optionalParam,
   campaign: campaignRefSchema.optional(),
   ...pageParams,

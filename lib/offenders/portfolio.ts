@@ -1,13 +1,12 @@
+import { getOperatorOrThrow } from '@/lib/registry/operators';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
-import { cases, inspections, offenderFlags, operators, subjects } from '@/db/schema';
-import { notFound } from '@/lib/http/errors';
+import { cases, inspections, offenderFlags, subjects } from '@/db/schema';
 import { CLOSED_STATES } from '@/lib/cases/ladder';
 
 /** An operator, every subject it runs with each case (month, state), and its flags. */
 export async function operatorPortfolio(db: Queryable, operatorId: number) {
-  const [operator] = await db.select().from(operators).where(eq(operators.id, operatorId)).limit(1);
-  if (!operator) throw notFound('Operator', operatorId);
+  const operator = await getOperatorOrThrow(db, operatorId);
   const rows = await db
     .select({
       subjectId: subjects.id, name: subjects.name, kind: subjects.kind, platform: subjects.platform, sector: subjects.sector,

@@ -1,4 +1,5 @@
-import { and, desc, eq, inArray, isNull, like, sql, type SQL } from 'drizzle-orm';
+import { operatorRegionFilterSql, operatorRegionNameSql } from '@/lib/regions/sql';
+import { and, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { queryRows } from '@/db/client';
 import { auditEvents, offenderFlags, operators, subjects, users } from '@/db/schema';
@@ -33,7 +34,7 @@ function filterConditions(f: FlagFilters): SQL[] {
   if (f.resolved !== '1') where.push(isNull(offenderFlags.resolvedAt));
   if (f.rule) where.push(eq(offenderFlags.rule, f.rule));
   if (f.operator) where.push(eq(offenderFlags.operatorId, f.operator));
-  if (f.region) where.push(like(operators.region, `${f.region.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (f.region) where.push(operatorRegionFilterSql(operators.regionCode, f.region));
   if (f.sector || f.campaign) where.push(flagInScopeSql({ sector: f.sector, campaign: f.campaign }));
   if (f.cursor) {
     const [w, id] = f.cursor.split('.').map(Number);
@@ -53,7 +54,7 @@ export async function listFlags(db: Queryable, f: FlagFilters): Promise<{ items:
       weight: offenderFlags.weight,
       operatorId: offenderFlags.operatorId,
       operatorName: operators.name,
-      region: operators.region,
+      region: operatorRegionNameSql('operators'),
       subjectId: offenderFlags.subjectId,
       subjectName: subjects.name,
       campaignId: offenderFlags.campaignId,

@@ -1,3 +1,4 @@
+import { REGION_REF } from '@/lib/regions/sql';
 import { campaignRefSchema } from '@/lib/campaigns/ref';
 import { z } from 'zod';
 import { escalationEnum, flagRuleEnum, flagStatusEnum } from '@/db/schema/enums';
@@ -30,7 +31,8 @@ export const flagFiltersSchema = z.object({
   rule: z.enum(flagRuleEnum.enumValues, oneOf(flagRuleEnum.enumValues)).optional(),
   status: z.enum([...flagStatusEnum.enumValues, 'all'], oneOf([...flagStatusEnum.enumValues, 'all'])).optional().default('open'),
   sector: z.string().trim().min(1).max(64).optional(),
-  region: z.string().trim().min(1).max(64).optional(),
+  /** A division code: flags of operators in it or under it (or `unmatched`). */
+  region: z.string().trim().regex(REGION_REF, 'A 6-digit GB/T 2260 division code, or unmatched.').optional(),
   campaign: campaignRefSchema.optional(),
   operator: z.coerce.number().int().positive('An operator id is a positive integer.').max(MAX_DB_INT, 'Too large for this database (at most 2147483647).').optional(),
   /** Include flags whose condition no longer holds (hidden by default). */

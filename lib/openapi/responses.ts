@@ -25,9 +25,16 @@ const file = z.object({ sha256: z.string(), byteSize: int, mediaType: z.string()
 // Registry.
 export const operatorRow = rowSchema(operators);
 export const subjectRow = rowSchema(subjects);
+const operatorRegion = {
+  region: z.string().nullable().describe('The GB/T 2260 division code; null while the operator keeps an unmatched free-text region.'),
+  regionName: z.string().describe('The division\'s name path (广东省 / 深圳市 / 南山区), or the unmatched free text.'),
+  regionUnmatched: z.string().nullable().describe('A free-text region from before regions were codes that names no division (for an admin to fix).'),
+};
+/** An operator as the operators API answers it (lib/registry/operators.ts OperatorRow). */
+export const operatorView = z.object({ id: int, name: z.string(), uscc: z.string(), ...operatorRegion, contact: z.string(), createdAt: iso, updatedAt: iso });
 /** With `total=1`: every match, counted exactly up to 10,000 (`totalCapped` beyond). */
 const totals = { total: count.optional().describe('With `total=1`: the matches, exact up to 10,000.'), totalCapped: z.boolean().optional().describe('With `total=1`: more than `total` match.') };
-export const operatorListResponse = page(z.object({ id: int, name: z.string(), uscc: z.string(), region: z.string(), subjects: count, repeatOffender: z.boolean() })).extend(totals);
+export const operatorListResponse = page(z.object({ id: int, name: z.string(), uscc: z.string(), ...operatorRegion, subjects: count, repeatOffender: z.boolean() })).extend(totals);
 export const subjectListItem = z.object({
   id: int, name: z.string(), kind: z.enum(subjectKindEnum.enumValues), platform: z.enum(platformEnum.enumValues), sector: z.string(),
   operatorId: int.nullable(), operatorName: z.string().nullable(), createdAt: day,
@@ -36,7 +43,7 @@ export const subjectListItem = z.object({
   operatorRepeatOffender: z.boolean().describe('Its operator is under a confirmed repeat-offender flag.'),
 });
 export const subjectListResponse = page(subjectListItem).extend(totals);
-export const operatorDetailResponse = z.object({ operator: operatorRow, subjects: z.array(subjectListItem).max(200), moreSubjects: z.boolean() });
+export const operatorDetailResponse = z.object({ operator: operatorView, subjects: z.array(subjectListItem).max(200), moreSubjects: z.boolean() });
 const probableMatch = z.object({
   subjectId: int, name: z.string(), kind: z.string(), platform: z.string(), operatorName: z.string().nullable(), latestState: z.string().nullable(),
   removedOn: day.nullable().describe('When a case of the candidate is in state `removed`.'), score: z.number(),

@@ -4,6 +4,7 @@ import { pageParams } from '@/lib/http/cursor';
 import { FLAGGED_FILTERS } from '@/lib/offenders/types';
 import { KINDS, PLATFORMS } from './schemas';
 import { MAX_DB_INT } from '@/lib/http/params';
+import { REGION_REF } from '@/lib/regions/sql';
 import { caseFilterFields, refinePeriod } from '@/lib/cases/filters';
 
 const optionalText = (max: number) =>
@@ -41,7 +42,8 @@ export type SubjectListQuery = z.infer<typeof subjectListQuerySchema>;
 /** The /operators page and GET /api/v1/operators. */
 export const operatorListQuerySchema = z.object({
   q: optionalText(100),
-  region: optionalText(100),
+  /** A GB/T 2260 division code: operators in it or anywhere under it; `unmatched`: free-text regions no division matched. */
+  region: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(REGION_REF, 'A 6-digit GB/T 2260 division code, or unmatched.').optional()),
   /** Operators with a case in this campaign / a subject of this sector, kind, platform (with `flagged=active`: flagged for such a case). */
   campaign: caseFilterFields.campaign,
   sector: caseFilterFields.sector,

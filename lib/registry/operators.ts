@@ -12,13 +12,30 @@ import { conflict, notFound } from '@/lib/http/errors';
 import type { OperatorListQuery } from './list-schemas';
 import { operatorMatchSql } from '@/lib/search/match';
 import type { OperatorInput } from './schemas';
+import { assertRegionUsable } from '@/lib/regions/queries';
+import { operatorRegionFilterSql, operatorRegionNameSql } from '@/lib/regions/sql';
 
-export type OperatorRow = typeof operators.$inferSelect;
+/** An operator as read: `region` is its division code (null while its free-text region is unmatched). */
+export interface OperatorRow {
+  id: number;
+  name: string;
+  uscc: string;
+  region: string | null;
+  /** The division's name path ('广东省 / 深圳市 / 南山区'), else the unmatched free text. */
+  regionName: string;
+  /** A free-text region from before regions were codes that named no division (an admin fixes it by picking one). */
+  regionUnmatched: string | null;
+  contact: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
 export interface OperatorListRow {
   id: number;
   name: string;
   uscc: string;
-  region: string;
+  region: string | null;
+  regionName: string;
+  regionUnmatched: string | null;
   subjects: number;
   /** Under a confirmed repeat-offender flag (an operator-level one, or one on any of its subjects). */
   repeatOffender: boolean;
@@ -33,7 +50,8 @@ export async function listOperators(db: Queryable, query: Omit<OperatorListQuery
   const [rows, total] = await Promise.all([
     queryRows<OperatorListRow>(
       db,
-      sql`SELECT operators.id, operators.name, operators.uscc, operators.region,
+      sql`SELECT operators.id, operators.name, operators.uscc, operators.region_code AS region,
+          ${operatorRegionNameSql('operators')} AS "regionName", operators.region_unmatched AS "regionUnmatched",
           (SELECT count(*)::int FROM subjects WHERE subjects.operator_id = operators.id) AS subjects,
           ${operatorMarkedSql(sql`operators.id`)} AS "repeatOffender"
         FROM operators ${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}
@@ -50,7 +68,7 @@ function operatorListWhere(query: Omit<OperatorListQuery, 'total' | 'limit' | 'c
   if (query.q) {
     where.push(operatorMatchSql(query.q));
   }
-  if (query.region) where.push(sql`operators.region = ${query.region}`);
+  if (query.region) where.push(operatorRegionFilterSql(sql`operators.region_code`, query.region));
   const subjectParts: SQL[] = [];
   if (query.sector) subjectParts.push(sql`s.sector = ${query.sector}`);
   if (query.kind) subjectParts.push(sql`s.kind = ${query.kind}`);
@@ -64,16 +82,12 @@ function operatorListWhere(query: Omit<OperatorListQuery, 'total' | 'limit' | 'c
   return where;
 }
 
-/** The regions operators are in, for the filter. */
-export async function listOperatorRegions(db: Queryable): Promise<string[]> {
-  const rows = await queryRows<{ region: string }>(db, sql`SELECT DISTINCT region FROM operators ORDER BY region`);
-  return rows.map((r) => r.region);
-}
-
 export async function getOperatorOrThrow(db: Queryable, id: number): Promise<OperatorRow> {
-  const [row] = await db.select().from(operators).where(eq(operators.id, id)).limit(1);
+  const [row] = await queryRows<OperatorRow>(db, sql`SELECT id, name, uscc, region_code AS region, ${operatorRegionNameSql('operators')} AS "regionName",
+      region_unmatched AS "regionUnmatched", contact, created_at AS "createdAt", updated_at AS "updatedAt"
+    FROM operators WHERE id = ${id}`);
   if (!row) throw notFound('Operator', id);
-  return row;
+  return { ...row, createdAt: new Date(row.createdAt), updatedAt: new Date(row.updatedAt) };
 }
 
 async function assertUsccFree(tx: Tx, uscc: string, exceptId?: number) {
@@ -83,25 +97,30 @@ async function assertUsccFree(tx: Tx, uscc: string, exceptId?: number) {
   }
 }
 
+const columnsOf = (input: OperatorInput) => ({ name: input.name, uscc: input.uscc, regionCode: input.region, regionUnmatched: null, contact: input.contact });
+
 export async function createOperator(tx: Tx, actor: Actor, input: OperatorInput): Promise<OperatorRow> {
   await assertUsccFree(tx, input.uscc);
-  const [row] = await tx.insert(operators).values(input).returning();
+  await assertRegionUsable(tx, input.region);
+  const [row] = await tx.insert(operators).values(columnsOf(input)).returning({ id: operators.id });
   await recordAudit(tx, actor, { action: 'operator.create', entityType: 'operator', entityId: row!.id, after: input });
-  return row!;
+  return getOperatorOrThrow(tx, row!.id);
 }
 
 export async function updateOperator(tx: Tx, actor: Actor, id: number, input: OperatorInput): Promise<OperatorRow> {
   const before = await getOperatorOrThrow(tx, id);
   await assertUsccFree(tx, input.uscc, id);
-  const [row] = await tx.update(operators).set({ ...input, updatedAt: sql`now()` }).where(eq(operators.id, id)).returning();
+  // An operator keeps a retired region it already has; a change must name a live division.
+  if (input.region !== before.region) await assertRegionUsable(tx, input.region);
+  await tx.update(operators).set({ ...columnsOf(input), updatedAt: sql`now()` }).where(eq(operators.id, id));
   await recordAudit(tx, actor, {
     action: 'operator.update',
     entityType: 'operator',
     entityId: id,
-    before: { name: before.name, uscc: before.uscc, region: before.region, contact: before.contact },
+    before: { name: before.name, uscc: before.uscc, region: before.region, ...(before.regionUnmatched === null ? {} : { regionUnmatched: before.regionUnmatched }), contact: before.contact },
     after: input,
   });
-  return row!;
+  return getOperatorOrThrow(tx, id);
 }
 
 /** An operator as a picker shows it (its id and name), or null when there is none by that id. */

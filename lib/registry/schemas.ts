@@ -3,6 +3,7 @@ import { identifierTypeEnum, platformEnum, subjectKindEnum } from '@/db/schema/e
 import { identifierMatchValue } from '@/lib/domain/identifiers';
 import { usccProblem } from '@/lib/domain/uscc';
 import { MAX_DB_INT } from '@/lib/http/params';
+import { REGION_CODE } from '@/lib/regions/sql';
 
 /**
  * The one schema per registry write: the forms (server actions), the API and the import use them.
@@ -24,7 +25,9 @@ export const usccSchema = z
 export const operatorInputSchema = z.object({
   name: text(200, 'The name'),
   uscc: usccSchema,
-  region: text(100, 'The region (属地)'),
+  /** The region (属地) as a GB/T 2260 division code; that it names a live division is checked on write. */
+  region: z.string({ error: 'The region (属地) is required.' }).trim().min(1, 'The region (属地) is required.')
+    .regex(REGION_CODE, 'The region (属地): a 6-digit GB/T 2260 division code.'),
   contact: z.string().trim().max(500, 'Contact: at most 500 characters.').optional().default(''),
 });
 export type OperatorInput = z.infer<typeof operatorInputSchema>;

@@ -1,3 +1,4 @@
+import { operatorRegionNameSql } from '@/lib/regions/sql';
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import { queryRows, type Queryable } from '@/db/client';
 import { storeListings, subjectIdentifiers, subjectNames, subjects } from '@/db/schema';
@@ -47,7 +48,7 @@ export const SUBJECT_DETAIL_ROWS = 200;
 export async function getSubjectDetail(db: Queryable, id: number, rows = SUBJECT_DETAIL_ROWS) {
   const subject = await getSubjectOrThrow(db, id);
   const [operator] = subject.operatorId
-    ? await queryRows<{ id: number; name: string; uscc: string; region: string }>(db, sql`SELECT id, name, uscc, region FROM operators WHERE id = ${subject.operatorId}`)
+    ? await queryRows<{ id: number; name: string; uscc: string; region: string }>(db, sql`SELECT id, name, uscc, ${operatorRegionNameSql('operators')} AS region FROM operators WHERE id = ${subject.operatorId}`)
     : [];
   const [identifiers, names, listings, caseRows, evidence, totals] = await Promise.all([
     db.select().from(subjectIdentifiers).where(eq(subjectIdentifiers.subjectId, id)).orderBy(asc(subjectIdentifiers.type), asc(subjectIdentifiers.id)),

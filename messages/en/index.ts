@@ -15,6 +15,7 @@ import picker from './picker.json';
 import portal from './portal.json';
 import refusals from './refusals.json';
 import registry from './registry.json';
+import regions from './regions.json';
 import search from './search.json';
 import taxonomies from './taxonomies.json';
 import unavailable from './unavailable.json';
@@ -36,6 +37,7 @@ const messages = {
   ...portal,
   ...refusals,
   ...registry,
+  ...regions,
   ...search,
   ...taxonomies,
   ...unavailable,

@@ -26,7 +26,7 @@ afterAll(teardownTestDatabase);
 
 /** An operator with three cases in 2026: opening them (as the product does) raises the flag. */
 async function flaggedOperator() {
-  const op = await makeOperator({ region: '广东省深圳市' });
+  const op = await makeOperator({ regionCode: '440300' });
   const subject = await makeSubject({ operatorId: op.id, sector: 'finance', kind: 'app', platform: 'android' });
   const ids = [];
   for (const d of ['2026-01-10', '2026-03-10', '2026-05-10']) ids.push((await makeCase({ subjectId: subject.id, inspectedOn: d })).id);
@@ -95,15 +95,15 @@ describe('reviewing a flag', () => {
 describe('GET /api/v1/offenders', () => {
   it('lists open flags heaviest first with filters and a cursor', async () => {
     for (let i = 0; i < 3; i++) await flaggedOperator();
-    const page1 = await callRoute(listRoute, { path: '/api/v1/offenders?rule=operator_recurrence&region=广东省&sector=finance&limit=2', token: inspector });
+    const page1 = await callRoute(listRoute, { path: '/api/v1/offenders?rule=operator_recurrence&region=440000&sector=finance&limit=2', token: inspector });
     expect(page1.status).toBe(200);
     expect(page1.json.items).toHaveLength(2);
     expect(page1.json.items[0].weight).toBeGreaterThanOrEqual(page1.json.items[1].weight);
     expect(page1.json.nextCursor).toMatch(/^\d+\.\d+$/);
-    const page2 = await callRoute(listRoute, { path: `/api/v1/offenders?rule=operator_recurrence&region=广东省&sector=finance&limit=2&cursor=${page1.json.nextCursor}`, token: inspector });
+    const page2 = await callRoute(listRoute, { path: `/api/v1/offenders?rule=operator_recurrence&region=440000&sector=finance&limit=2&cursor=${page1.json.nextCursor}`, token: inspector });
     const seen = new Set([...page1.json.items, ...page2.json.items].map((f: { id: number }) => f.id));
     expect(seen.size).toBe(page1.json.items.length + page2.json.items.length);
-    const none = await callRoute(listRoute, { path: '/api/v1/offenders?sector=parking&rule=operator_recurrence&region=广东省', token: admin });
+    const none = await callRoute(listRoute, { path: '/api/v1/offenders?sector=parking&rule=operator_recurrence&region=440000', token: admin });
     expect(none.json.items).toEqual([]);
     const bad = await callRoute(listRoute, { path: '/api/v1/offenders?rule=nope&campaign=-x', token: inspector });
     expect(bad.status).toBe(400);

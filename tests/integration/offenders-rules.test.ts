@@ -205,8 +205,8 @@ describe('at volume', () => {
     const db = handle.db;
     await db.execute(sql`DELETE FROM offender_flags`);
     await db.execute(sql`
-      INSERT INTO operators (name, uscc, region)
-      SELECT '批量运营者' || g, '92' || lpad(g::text, 16, '0'), '浙江省杭州市' FROM generate_series(1, 1120) g`);
+      INSERT INTO operators (name, uscc, region_code)
+      SELECT '批量运营者' || g, '92' || lpad(g::text, 16, '0'), '330100' FROM generate_series(1, 1120) g`);
     await db.execute(sql`
       INSERT INTO subjects (kind, platform, name, sector, operator_id)
       SELECT 'mini_program', 'wechat', '批量小程序' || o.uscc, 'parking', o.id FROM operators o WHERE o.uscc LIKE '92%'`);

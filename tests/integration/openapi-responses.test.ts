@@ -99,7 +99,7 @@ beforeAll(async () => {
   const ordered = await makeOverdueCase({ subjectId: other.id, daysAgo: -20 });
   const overdue = await makeOverdueCase({ subjectId: subject.id });
   // Three cases of one operator in a year raise a repeat-offender flag.
-  const op = await makeOperator({ region: '广东省深圳市' });
+  const op = await makeOperator({ regionCode: '440300' });
   const repeat = await makeSubject({ operatorId: op.id, sector: 'finance', kind: 'app', platform: 'android' });
   for (const d of ['2026-01-10', '2026-03-10', '2026-05-10']) await makeCase({ subjectId: repeat.id, inspectedOn: d });
   const flag = await flagFor('operator_recurrence', `operator:${op.id}`);
@@ -145,7 +145,7 @@ describe('every operation answers as the OpenAPI document says', () => {
     // The registry.
     await call({ op: 'GET /api/v1/search', as: 'inspector', path: '/api/v1/search', query: { q: '停车' } });
     await call({ op: 'GET /api/v1/operators', as: 'inspector', path: '/api/v1/operators' });
-    await call({ op: 'POST /api/v1/operators', as: 'inspector', path: '/api/v1/operators', body: { name: '响应测试运营者', uscc: withUsccCheckDigit('91330100MA2000001'), region: '浙江省杭州市', contact: 'a@b.cn' } });
+    await call({ op: 'POST /api/v1/operators', as: 'inspector', path: '/api/v1/operators', body: { name: '响应测试运营者', uscc: withUsccCheckDigit('91330100MA2000001'), region: '330100', contact: 'a@b.cn' } });
     await call({ op: 'GET /api/v1/operators/{id}', as: 'inspector', path: `/api/v1/operators/${ids.operatorId}` });
     await call({ op: 'GET /api/v1/subjects', as: 'inspector', path: '/api/v1/subjects' });
     await call({
@@ -232,6 +232,8 @@ describe('every operation answers as the OpenAPI document says', () => {
       await call({ op: `POST /api/v1/${kind}`, as: 'admin', path: `/api/v1/${kind}`, body: { code: `resp_${kind}`, labelZh: '响应', labelEn: 'Response', ...(kind === 'categories' ? { legalBasisZh: '依据', legalBasisEn: 'Basis' } : {}) } });
       await call({ op: `PATCH /api/v1/${kind}/{code}`, as: 'admin', path: `/api/v1/${kind}/resp_${kind}`, body: { labelEn: 'Responses' } });
     }
+    await call({ op: 'GET /api/v1/regions', as: 'inspector', path: '/api/v1/regions?parent=440300' });
+    await call({ op: 'GET /api/v1/regions', as: 'inspector', path: '/api/v1/regions?q=%E5%8D%97%E5%B1%B1&limit=1' });
 
     // Administration and meta.
     await call({ op: 'GET /api/v1/users', as: 'admin', path: '/api/v1/users' });

@@ -32,9 +32,9 @@ const listSubjects = (query: string, token: string | null = inspector) =>
 
 describe('operators API', () => {
   it('registers an operator with a valid USCC (lower case accepted) and finds it by name and USCC', async () => {
-    const res = await postOperator({ name: '北京示例停车科技有限公司', uscc: validUscc.toLowerCase(), region: '北京市海淀区' });
+    const res = await postOperator({ name: '北京示例停车科技有限公司', uscc: validUscc.toLowerCase(), region: '110108' });
     expect(res.status).toBe(201);
-    expect(res.json.operator).toMatchObject({ uscc: validUscc, region: '北京市海淀区' });
+    expect(res.json.operator).toMatchObject({ uscc: validUscc, region: '110108', regionName: '北京市 / 海淀区' });
     const byName = await callRoute(listOperatorsRoute, { path: `/api/v1/operators?q=${encodeURIComponent('示例停车')}`, token: inspector });
     expect(byName.json.items.map((o: { id: number }) => o.id)).toContain(res.json.operator.id);
     const byUscc = await callRoute(listOperatorsRoute, { path: `/api/v1/operators?q=${validUscc.slice(2, 10).toLowerCase()}`, token: admin });
@@ -54,8 +54,8 @@ describe('operators API', () => {
 
   it('refuses a second operator with the same USCC (409 naming uscc)', async () => {
     const uscc = withUsccCheckDigit('91310000MA1FL0XY0');
-    expect((await postOperator({ name: 'A', uscc, region: '上海市' })).status).toBe(201);
-    const again = await postOperator({ name: 'B', uscc, region: '上海市' });
+    expect((await postOperator({ name: 'A', uscc, region: '310000' })).status).toBe(201);
+    const again = await postOperator({ name: 'B', uscc, region: '310000' });
     expect(again.status).toBe(409);
     expect(again.json.error.fields).toHaveProperty('uscc');
   });

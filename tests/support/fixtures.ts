@@ -33,7 +33,7 @@ export async function makeOperator(overrides: Partial<typeof operators.$inferIns
   const db = await getDb();
   const n = next();
   const uscc = withUsccCheckDigit(`91330100MA${String(n).padStart(7, '0')}`);
-  const [op] = await db.insert(operators).values({ name: `测试科技有限公司${n}`, uscc, region: '浙江省杭州市', ...overrides }).returning();
+  const [op] = await db.insert(operators).values({ name: `测试科技有限公司${n}`, uscc, regionCode: '330100', ...overrides }).returning();
   return op!;
 }
 

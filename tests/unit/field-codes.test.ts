@@ -41,7 +41,7 @@ describe('field codes of invalid input (lib/forms/issue-codes.ts)', () => {
   });
 
   it('a wrong USCC check digit says which digit, in either language', () => {
-    const body = refusalOf(operatorInputSchema, { name: '某公司', uscc: '91310000MA1FL0000X', region: '上海市' });
+    const body = refusalOf(operatorInputSchema, { name: '某公司', uscc: '91310000MA1FL0000X', region: '310000' });
     expect(body.fieldCodes.uscc?.key).toBe('usccCheck');
     expect(refusalFields(tr('zh'), 'zh-CN', body).uscc).toMatch(/^校验码错误：应为 .，实为 X。$/);
     expect(refusalFields(tr('en'), 'en', body).uscc).toMatch(/^The check digit is wrong: expected ., got X\.$/);

@@ -4,11 +4,14 @@ import { getDb } from '@/db/client';
 import { requirePagePermission } from '@/lib/auth/page';
 import { can } from '@/lib/auth/permissions';
 import { firstValues, operatorListQuerySchema } from '@/lib/registry/list-schemas';
-import { listOperatorRegions, listOperators } from '@/lib/registry/operators';
+import { listOperators } from '@/lib/registry/operators';
+import { regionPickerData } from '@/lib/regions/queries';
+import { UNMATCHED } from '@/lib/regions/sql';
+import { RegionPicker } from '@/components/regions/region-picker';
+import { RegionName } from '@/components/regions/region-name';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field, Input } from '@/components/ui/field';
-import { Select } from '@/components/registry/form-controls';
 import { DataTable } from '@/components/ui/data-table';
 import { Pager } from '@/components/registry/pager';
 import { OffenderMark } from '@/components/offenders/offender-mark';
@@ -19,8 +22,8 @@ export default async function OperatorsPage({ searchParams }: { searchParams: Pr
   const raw = firstValues(await searchParams);
   const parsed = operatorListQuerySchema.safeParse(raw);
   const query = parsed.success ? parsed.data : operatorListQuerySchema.parse({});
-  const [t, to, db] = await Promise.all([getTranslations('registry'), getTranslations('offenders'), getDb()]);
-  const [page, regions] = await Promise.all([firstPageOnBadCursor(query, (q) => listOperators(db, q)), listOperatorRegions(db)]);
+  const [t, to, tr, db] = await Promise.all([getTranslations('registry'), getTranslations('offenders'), getTranslations('regions'), getDb()]);
+  const [page, regions] = await Promise.all([firstPageOnBadCursor(query, (q) => listOperators(db, q)), regionPickerData(db, query.region === UNMATCHED ? null : query.region)]);
   return (
     <div className="space-y-5">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -31,14 +34,13 @@ export default async function OperatorsPage({ searchParams }: { searchParams: Pr
         {can(actor.role, 'registry:write') ? <Link href="/operators/new" className={buttonClass('primary')}>{t('operators.new')}</Link> : null}
       </div>
       <Card>
-        <form method="get" action="/operators" role="search" aria-label={t('subjects.filters')} className="grid gap-3 sm:grid-cols-[2fr_1fr_auto_auto]">
+        <form method="get" action="/operators" role="search" aria-label={t('subjects.filters')} className="grid gap-3 sm:grid-cols-[2fr_auto_auto_auto]">
           <Field id="q" label={t('operators.q')}><Input id="q" name="q" type="search" defaultValue={query.q ?? ''} /></Field>
-          <Field id="region" label={t('operators.region')}>
-            <Select id="region" name="region" defaultValue={query.region ?? ''}>
-              <option value="">{t('operators.allRegions')}</option>
-              {regions.map((r) => <option key={r} value={r}>{r}</option>)}
-            </Select>
-          </Field>
+          {/* Before the picker: its value comes first in the URL, so this box wins over an empty picker. */}
+          <label className="flex items-center gap-2 self-end pb-2 text-sm">
+            <input type="checkbox" name="region" value={UNMATCHED} defaultChecked={query.region === UNMATCHED} className="h-4 w-4" />
+            {tr('filterUnmatched')}
+          </label>
           <label className="flex items-center gap-2 self-end pb-2 text-sm">
             <input type="checkbox" name="flagged" value="confirmed" defaultChecked={query.flagged === 'confirmed'} className="h-4 w-4" />
             {to('markFilterConfirmed')}
@@ -46,6 +48,9 @@ export default async function OperatorsPage({ searchParams }: { searchParams: Pr
           <div className="flex items-end gap-2">
             <button type="submit" className={buttonClass('primary', 'px-3 py-1.5')}>{t('common.search')}</button>
             <Link href="/operators" className={buttonClass('secondary', 'px-3 py-1.5')}>{t('common.reset')}</Link>
+          </div>
+          <div className="sm:col-span-4">
+            <RegionPicker id="region" name="region" label={t('operators.region')} provinces={regions.provinces} lineage={regions.lineage} anyLabel={t('operators.allRegions')} />
           </div>
         </form>
       </Card>
@@ -56,7 +61,7 @@ export default async function OperatorsPage({ searchParams }: { searchParams: Pr
               <tr key={o.id} data-testid="operator-row">
                 <td><Link href={`/operators/${o.id}`} className="font-medium text-brand-600 hover:underline">{o.name}</Link><OffenderMark marked={o.repeatOffender} /></td>
                 <td className="font-mono text-xs">{o.uscc}</td>
-                <td>{o.region}</td>
+                <td><RegionName name={o.regionName} unmatched={o.regionUnmatched !== null} /></td>
                 <td className="tabular-nums">{o.subjects}</td>
               </tr>
             ))}

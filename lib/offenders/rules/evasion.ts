@@ -89,7 +89,7 @@ SELECT 'subject:' || p.x AS target_key, x.operator_id, p.x AS subject_id, NULL::
     'rule', 'evasion', 'threshold', ${p.threshold}::int, 'similarity', ${SIMILAR_NAME}::real,
     'subject', jsonb_build_object('id', x.id, 'name', x.name, 'kind', x.kind, 'platform', x.platform, 'sector', x.sector,
       'registeredOn', ${officeDateSql(sql`x.created_at`)}),
-    'operator', CASE WHEN xo.id IS NULL THEN NULL ELSE jsonb_build_object('id', xo.id, 'name', xo.name, 'uscc', xo.uscc, 'region', xo.region) END,
+    'operator', CASE WHEN xo.id IS NULL THEN NULL ELSE jsonb_build_object('id', xo.id, 'name', xo.name, 'uscc', xo.uscc, 'region', coalesce(region_path(xo.region_code), xo.region_unmatched)) END,
     'removedOn', min(${officeDateSql(sql`p.removed_at`)}),
     'matches', jsonb_agg(jsonb_build_object(
       'subjectId', y.id, 'name', y.name, 'operatorId', yo.id, 'operatorName', yo.name,

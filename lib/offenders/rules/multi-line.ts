@@ -55,7 +55,7 @@ SELECT 'operator:' || mc.operator_id || '/campaign:' || mc.campaign_id AS target
   (50 + 15 * least(count(DISTINCT mc.product_key), 20) + least(count(*), 50))::int AS weight,
   jsonb_build_object(
     'rule', 'multi_line', 'threshold', ${p.threshold}::int,
-    'operator', jsonb_build_object('id', o.id, 'name', o.name, 'uscc', o.uscc, 'region', o.region),
+    'operator', jsonb_build_object('id', o.id, 'name', o.name, 'uscc', o.uscc, 'region', coalesce(region_path(o.region_code), o.region_unmatched)),
     'campaign', jsonb_build_object('id', cp.id, 'code', cp.code, 'nameZh', cp.name_zh, 'nameEn', cp.name_en, 'startsOn', cp.starts_on, 'endsOn', cp.ends_on),
     'from', min(mc.inspected_on), 'to', max(mc.inspected_on),
     'productCount', count(DISTINCT mc.product_key), 'subjectCount', count(DISTINCT mc.subject_id), 'caseCount', count(*),

@@ -42,7 +42,7 @@ SELECT 'operator:' || ev.operator_id AS target_key, ev.operator_id, NULL::int AS
   (100 + 10 * least(count(*), 50) + 10 * least(count(DISTINCT ev.subject_id), 10))::int AS weight,
   jsonb_build_object(
     'rule', 'operator_recurrence', 'threshold', ${p.threshold}::int, 'windowMonths', ${p.windowMonths}::int,
-    'operator', jsonb_build_object('id', o.id, 'name', o.name, 'uscc', o.uscc, 'region', o.region),
+    'operator', jsonb_build_object('id', o.id, 'name', o.name, 'uscc', o.uscc, 'region', coalesce(region_path(o.region_code), o.region_unmatched)),
     'from', min(ev.inspected_on), 'to', max(ev.inspected_on),
     'caseCount', count(*), 'subjectCount', count(DISTINCT ev.subject_id),
     'cases', jsonb_agg(jsonb_build_object('id', ev.case_id, 'inspectionId', ev.inspection_id, 'inspectedOn', ev.inspected_on,

@@ -42,7 +42,7 @@ SELECT 'subject:' || a.subject_id || '/category:' || a.category AS target_key, s
   jsonb_build_object(
     'rule', 'subject_recidivism', 'threshold', ${p.threshold}::int, 'windowMonths', ${p.windowMonths}::int,
     'subject', jsonb_build_object('id', s.id, 'name', s.name, 'kind', s.kind, 'platform', s.platform, 'sector', s.sector),
-    'operator', CASE WHEN o.id IS NULL THEN NULL ELSE jsonb_build_object('id', o.id, 'name', o.name, 'uscc', o.uscc, 'region', o.region) END,
+    'operator', CASE WHEN o.id IS NULL THEN NULL ELSE jsonb_build_object('id', o.id, 'name', o.name, 'uscc', o.uscc, 'region', coalesce(region_path(o.region_code), o.region_unmatched)) END,
     'category', jsonb_build_object('code', vc.code, 'labelZh', vc.label_zh, 'labelEn', vc.label_en),
     'fixedOn', min(a.closed_on), 'foundAgainOn', max(a.inspected_on),
     'earlierCases', jsonb_agg(DISTINCT jsonb_build_object('id', a.earlier_id, 'state', a.earlier_state, 'closedOn', a.closed_on)),

@@ -7,6 +7,7 @@ import { importOperations } from './imports';
 import { noticeOperations } from './notices';
 import { offenderOperations } from './offenders';
 import { portalCaseOperations, portalOperations } from './portal';
+import { regionOperations } from './regions';
 import { registryOperations } from './registry';
 import { statsOperations } from './stats';
 import { taxonomyOperations } from './taxonomies';
@@ -22,6 +23,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...noticeOperations,
   ...importOperations,
   ...taxonomyOperations,
+  ...regionOperations,
   ...adminOperations,
   ...portalOperations,
   ...portalCaseOperations,

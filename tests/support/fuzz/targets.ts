@@ -64,7 +64,7 @@ export function fuzzTargets(ids: FuzzIds): Record<string, Target> {
     'GET /api/v1/stats/tables': { query: [...STATS, 'format', 'table', 'lang'], baseQuery: [['format', 'xlsx']] },
     'GET /api/v1/operators': { query: ['q', 'region', 'campaign', 'sector', 'kind', 'platform', 'flagged', ...PAGE] },
     'POST /api/v1/operators': {
-      body: () => ({ name: `运营者${uniq()}`, uscc: withUsccCheckDigit(`91330100MA${String(100_000 + ++n).padStart(7, '0')}`), region: '浙江省杭州市', contact: 'a@b.cn' }),
+      body: () => ({ name: `运营者${uniq()}`, uscc: withUsccCheckDigit(`91330100MA${String(100_000 + ++n).padStart(7, '0')}`), region: '330100', contact: 'a@b.cn' }),
     },
     'GET /api/v1/operators/[id]': { params: id(ids.operatorId) },
     'GET /api/v1/operators/[id]/contacts': { params: id(ids.operatorId) },
@@ -146,6 +146,7 @@ export function fuzzTargets(ids: FuzzIds): Record<string, Target> {
     'POST /api/v1/categories': { body: () => ({ code: `fz_${String(uniq()).toLowerCase().replace(/[^a-z0-9_]/g, '')}`, labelZh: '模糊', labelEn: 'Fuzz', legalBasisZh: '依据', legalBasisEn: 'Basis' }) },
     'PATCH /api/v1/categories/[code]': { params: { code: 'collect_excessive' }, body: () => ({ labelZh: '超范围收集个人信息', labelEn: 'Collection beyond scope' }) },
     'GET /api/v1/stores': {},
+    'GET /api/v1/regions': { query: ['q', 'parent', 'retired', ...PAGE] },
     'POST /api/v1/stores': { body: () => ({ code: `fz_${String(uniq()).toLowerCase().replace(/[^a-z0-9_]/g, '')}`, labelZh: '模糊商店', labelEn: 'Fuzz store' }) },
     'PATCH /api/v1/stores/[code]': { params: { code: 'huawei' }, body: () => ({ labelZh: '华为应用市场', labelEn: 'Huawei AppGallery' }) },
     'POST /api/v1/users': { body: () => ({ email: `u${uniq()}@rectify.test`, name: 'Fuzz user', role: 'inspector', password: 'Correct-Horse-9-Battery' }) },

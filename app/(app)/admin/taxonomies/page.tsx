@@ -7,6 +7,7 @@ import { TAXONOMIES } from '@/lib/taxonomy/schemas';
 import { RetireButton, TaxonomyEntryForm } from '@/components/taxonomy/entry-form';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
+import { RegionsAdminSection } from '@/components/regions/admin-section';
 
 /** Sectors, violation categories and stores: add, relabel, retire (never delete). */
 export default async function TaxonomiesPage() {
@@ -21,6 +22,7 @@ export default async function TaxonomiesPage() {
       </div>
       <nav aria-label={t('title')} className="flex flex-wrap gap-3 text-sm">
         {TAXONOMIES.map((kind) => <a key={kind} href={`#${kind}`} className="text-brand-600 underline">{t(`kind.${kind}`)}</a>)}
+        <a href="#regions" className="text-brand-600 underline">{t('kind.regions')}</a>
       </nav>
       {TAXONOMIES.map((kind, i) => (
         <section key={kind} id={kind} aria-labelledby={`${kind}-title`} className="space-y-3">
@@ -48,6 +50,7 @@ export default async function TaxonomiesPage() {
           </ul>
         </section>
       ))}
+      <RegionsAdminSection />
     </div>
   );
 }

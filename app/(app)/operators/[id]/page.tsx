@@ -1,3 +1,4 @@
+import { RegionName } from '@/components/regions/region-name';
 import Link from 'next/link';
 import { formatDay } from '@/lib/i18n/format';
 import { OperatorPortfolio } from '@/components/offenders/operator-portfolio';
@@ -45,7 +46,7 @@ export default async function OperatorPage({ params }: { params: Promise<{ id: s
       <Card title={t('subject.identity')}>
         <Facts items={[
           { label: t('operators.uscc'), value: <span className="font-mono">{op.uscc}</span> },
-          { label: t('operators.region'), value: op.region },
+          { label: t('operators.region'), value: <RegionName name={op.regionName} unmatched={op.regionUnmatched !== null} /> },
           { label: t('operators.contact'), value: op.contact || '—' },
           { label: t('common.created'), value: formatDay(op.createdAt) },
         ]} />

@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { requirePagePermission } from '@/lib/auth/page';
 import { getOperatorOrThrow } from '@/lib/registry/operators';
+import { regionPickerData } from '@/lib/regions/queries';
 import { Card } from '@/components/ui/card';
 import { OperatorForm } from '@/components/registry/operator-form';
 
@@ -15,7 +16,7 @@ export default async function EditOperatorPage({ params }: { params: Promise<{ i
   return (
     <div className="max-w-2xl space-y-5">
       <h1 className="text-2xl font-semibold text-ink">{t('operators.titleEdit')} · {op.name}</h1>
-      <Card><OperatorForm initial={{ id: op.id, name: op.name, uscc: op.uscc, region: op.region, contact: op.contact }} /></Card>
+      <Card><OperatorForm initial={{ id: op.id, name: op.name, uscc: op.uscc, regionUnmatched: op.regionUnmatched, contact: op.contact }} regions={await regionPickerData(await getDb(), op.region)} /></Card>
     </div>
   );
 }
