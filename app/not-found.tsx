@@ -1,14 +1,5 @@
-import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { StatusPage } from '@/components/shell/status-page';
 
-export default async function NotFound() {
-  const t = await getTranslations('auth');
-  return (
-    <main className="mx-auto max-w-lg px-6 py-24 text-center">
-      <p className="text-sm font-semibold text-muted">404</p>
-      <h1 className="mt-2 text-2xl font-semibold text-ink">{t('notFoundTitle')}</h1>
-      <p className="mt-3 text-muted">{t('notFoundBody')}</p>
-      <Link href="/" className="mt-6 inline-block text-brand-600 underline">{t('backHome')}</Link>
-    </main>
-  );
+export default function NotFound() {
+  return <StatusPage status={404} title="notFoundTitle" body="notFoundBody" />;
 }

@@ -77,6 +77,20 @@ export function DashboardFilters({ campaigns, sectors, kinds, platforms }: Filte
       </select>
     </div>
   );
+  /** A month picker for one end of the period: the URL keeps the first (from) or last (to) day of the month. */
+  const month = (name: 'from' | 'to', value: string, bound: { min?: string; max?: string }, toDay: (month: string) => string) => (
+    <div>
+      <label htmlFor={`filter-${name}`} className="text-xs font-medium text-muted">{t(name)}</label>
+      <input
+        id={`filter-${name}`}
+        type="month"
+        className={control}
+        value={value}
+        {...bound}
+        onChange={(e) => void setF({ [name]: e.target.value ? toDay(e.target.value) : null })}
+      />
+    </div>
+  );
   const fromMonth = f.from?.slice(0, 7) ?? '';
   const toMonth = f.to?.slice(0, 7) ?? '';
   return (
@@ -86,28 +100,8 @@ export function DashboardFilters({ campaigns, sectors, kinds, platforms }: Filte
         {select('sector', sectors)}
         {select('kind', kinds)}
         {select('platform', platforms)}
-        <div>
-          <label htmlFor="filter-from" className="text-xs font-medium text-muted">{t('from')}</label>
-          <input
-            id="filter-from"
-            type="month"
-            className={control}
-            value={fromMonth}
-            max={toMonth || undefined}
-            onChange={(e) => void setF({ from: e.target.value ? `${e.target.value}-01` : null })}
-          />
-        </div>
-        <div>
-          <label htmlFor="filter-to" className="text-xs font-medium text-muted">{t('to')}</label>
-          <input
-            id="filter-to"
-            type="month"
-            className={control}
-            value={toMonth}
-            min={fromMonth || undefined}
-            onChange={(e) => void setF({ to: e.target.value ? lastDayOf(e.target.value) : null })}
-          />
-        </div>
+        {month('from', fromMonth, { max: toMonth || undefined }, (m) => `${m}-01`)}
+        {month('to', toMonth, { min: fromMonth || undefined }, lastDayOf)}
         <div className="flex items-end">
           <button
             type="button"

@@ -98,15 +98,21 @@ describe('a method a route does not take', () => {
     }
   });
 
-  // TRACE, TRACK and CONNECT never reach the proxy: Next builds a fetch Request for it, which refuses them (a 500; left open).
-  it('a method no route takes (PROPFIND, MKCOL, PURGE) is a 405 JSON, not an empty 400', async () => {
+  // TRACE used to be a 500: Next builds a fetch Request for every request, and fetch refuses it.
+  it('a method no route takes (PROPFIND, MKCOL, PURGE, TRACE) is a 405 JSON, not an empty 400 or a 500', async () => {
     const port = portOf(server().baseUrl);
-    for (const [method, path] of [['PROPFIND', '/api/v1/cases'], ['MKCOL', '/api/v1/subjects/1'], ['PURGE', '/api/v1/no-such-route']] as const) {
+    for (const [method, path] of [['PROPFIND', '/api/v1/cases'], ['MKCOL', '/api/v1/subjects/1'], ['PURGE', '/api/v1/no-such-route'], ['TRACE', '/api/v1/cases'], ['TRACE', '/api/v1/evidence'], ['TRACE', '/api/v1/cases/%FF']] as const) {
       const res = await rawRequest(port, { head: [`${method} ${path} HTTP/1.1`, 'Host: 127.0.0.1', 'Connection: close'], then: 'wait' });
       expect(res.status, `${method} ${path}: ${res.body.slice(0, 200)}`).toBe(405);
       expect(res.headers.allow, `${method} ${path}`).toMatch(/OPTIONS/);
       expect((JSON.parse(res.body) as { error: { code: string } }).error.code).toBe('method_not_allowed');
     }
+  });
+
+  it('TRACE to a page is a 405 too, not a 500', async () => {
+    const res = await rawRequest(portOf(server().baseUrl), { head: ['TRACE /notices HTTP/1.1', 'Host: 127.0.0.1', 'Connection: close'], then: 'wait' });
+    expect(res.status, res.body.slice(0, 200)).toBe(405);
+    expect(res.headers.allow).toBeTruthy();
   });
 
   it('a POST to a page that is no server action is not a 5xx', async () => {
