@@ -91,7 +91,11 @@ async function collectIds(page: Page, ids: Partial<Ids>, role: DemoRole) {
     const c = campaigns?.items[0];
     ids.campaign = c ? (c.code ?? String(c.id)) : null;
   }
-  if (role === 'contact') ids.portalCase = (await json<Items>(page, '/api/portal/v1/cases'))?.items[0]?.id ?? null;
+  if (role === 'contact') {
+    await page.goto('/portal');
+    const href = await page.getByTestId('portal-cases').locator('a[href^="/portal/cases/"]').first().getAttribute('href');
+    ids.portalCase = href ? Number(href.split('/').pop()) : null;
+  }
 }
 
 test('every page at 1440 and 390 px, in Chinese and English', async ({ page, context, baseURL }) => {
