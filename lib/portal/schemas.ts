@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageParams } from '@/lib/http/cursor';
 import { MAX_DB_INT } from '@/lib/http/params';
 
 /** Limits of the portal's writes (documented in the OpenAPI document). */
@@ -12,6 +13,9 @@ const text = (what: string) => z.string({ error: `${what} is required.` }).trim(
 const sha = z.string().regex(/^[0-9a-f]{64}$/, 'A SHA-256 of an uploaded file (64 lower-case hex digits).');
 const files = z.array(sha, { error: 'A list of uploaded files (SHA-256).' }).max(PORTAL_EVIDENCE_MAX, `At most ${PORTAL_EVIDENCE_MAX} files.`).default([]);
 const day = z.string({ error: 'A date (YYYY-MM-DD) is required.' }).regex(DATE, 'A date (YYYY-MM-DD).').refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'Not a calendar date.');
+
+/** The contact's case list: a cursor page (`limit` ≤ 200, 50 by default), open work first. */
+export const portalCaseListQuerySchema = z.object(pageParams);
 
 /** Reporting the fix: the version claimed fixed, what was done, and the files showing it. */
 export const reportBodySchema = z.object({

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(__dirname, '../..');
-/** Set by Node or Next.js themselves, never by an operator. */
-const PLATFORM = new Set(['NODE_ENV', 'NEXT_RUNTIME', 'NEXT_PHASE']);
+/** Set by Node or Next.js themselves, or written into the build by next.config.js: never by an operator. */
+const PLATFORM = new Set(['NODE_ENV', 'NEXT_RUNTIME', 'NEXT_PHASE', 'RECTIFY_ROUTE_METHODS']);
 
 function filesUnder(p: string): string[] {
   const full = path.join(root, p);
