@@ -139,11 +139,11 @@ async function runClaimed(handle: DatabaseHandle, o: RunOptions, claim: string):
       },
     });
     clearInterval(heartbeat);
+    await deleteStaging(handle, o.jobId);
     if (o.dryRun) {
       await deleteJobFile(db, o.jobId);
       await job({ ...done, counts });
     }
-    await deleteStaging(handle, o.jobId);
     if (valid > ANALYZE_ABOVE && !o.dryRun) await db.execute(sql.raw(`ANALYZE ${ANALYZED}`));
     liveClaims.delete(claim);
     console.log(`[imports] job ${o.jobId}: ${total} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`, JSON.stringify(counts));
@@ -155,10 +155,13 @@ async function runClaimed(handle: DatabaseHandle, o: RunOptions, claim: string):
     if (err instanceof LostClaim) throw err;
     const message = err instanceof Error ? err.message : String(err);
     const status = err instanceof Cancelled ? ('cancelled' as const) : ('failed' as const);
-    await db.update(importJobs).set({ status, phase: 'done', error: message, finishedAt: sql`now()` as never, counts: EMPTY_COUNTS, progress: status === 'cancelled' ? 0 : undefined })
-      .where(and(eq(importJobs.id, o.jobId), eq(importJobs.runner, claim))).catch(() => undefined);
     await deleteStaging(handle, o.jobId).catch(() => undefined);
-    await deleteJobFile(db, o.jobId).catch(() => undefined);
+    // The job is seen ended only with its file gone: the status and the file's removal in one transaction.
+    await db.transaction(async (tx) => {
+      await deleteJobFile(tx, o.jobId);
+      await tx.update(importJobs).set({ status, phase: 'done', error: message, finishedAt: sql`now()` as never, counts: EMPTY_COUNTS, progress: status === 'cancelled' ? 0 : undefined })
+        .where(and(eq(importJobs.id, o.jobId), eq(importJobs.runner, claim)));
+    }).catch(() => undefined);
     throw err;
   }
 }

@@ -53,7 +53,7 @@ async function writeCsv(name: string, bytes: number): Promise<ImportFile> {
     await write(`${HEADER.join(',')}\n`);
     const source = `bb-${RUN}-${name}`;
     const prefix = (i: number) =>
-      `${source},F-${i},2026-03-01T10:00:00+08:00,R-1,mini_program,Black-box upload ${name},wechat,,1.0.0,,,wx00bb${RUN.padStart(10, '0').slice(-10)},,,Blackbox Tech Co,91110000MA0000013U,Beijing,parking,collect_excessive,low,`;
+      `${source},F-${i},2026-03-01T10:00:00+08:00,R-1,mini_program,Black-box upload ${name},wechat,,1.0.0,,,wx00bb${RUN.padStart(10, '0').slice(-10)},,,Blackbox Tech Co,91110000MA0000013U,110000,parking,collect_excessive,low,`;
     const tail = ',,,\n';
     while (written < bytes) {
       const fixed = Buffer.byteLength(prefix(rows) + tail);

@@ -7,6 +7,7 @@ import { can } from '@/lib/auth/permissions';
 import { caseCountsByCampaign, listCampaignPage } from '@/lib/campaigns/queries';
 import { campaignListSchema } from '@/lib/campaigns/schemas';
 import { parsePageQuery } from '@/lib/cases/page-query';
+import { firstPageOnBadCursor } from '@/lib/http/cursor';
 import { pickLabel, toLocale } from '@/lib/i18n/locales';
 import { listSectors } from '@/lib/taxonomy/queries';
 import { CampaignStatusBadge } from '@/components/campaigns/status-badge';
@@ -19,7 +20,7 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Se
   const actor = await requirePagePermission('case:read');
   const [t, tr, locale, db, raw] = await Promise.all([getTranslations('campaigns'), getTranslations('registry'), getLocale().then(toLocale), getDb(), searchParams]);
   const { query } = parsePageQuery(campaignListSchema, raw);
-  const [page, sectors] = await Promise.all([listCampaignPage(db, query), listSectors()]);
+  const [page, sectors] = await Promise.all([firstPageOnBadCursor(query, (q) => listCampaignPage(db, q)), listSectors()]);
   const counts = await caseCountsByCampaign(db, page.items.map((c) => c.id));
   const sectorLabel = (code: string) => {
     const s = sectors.find((x) => x.code === code);

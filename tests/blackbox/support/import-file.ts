@@ -31,7 +31,7 @@ export async function writeKillImport(dir: string, tag: string, rows: number): P
   await write(`${IMPORT_HEADER.join(',')}\n`);
   for (let i = 0; i < rows; i++) {
     await write(
-      `kill-${tag},F-${i},2026-03-01T10:00:00+08:00,R-1,mini_program,${subjectName},wechat,,1.0.0,,,${appid},,,Kill Test Tech Co,91110000MA0000013U,Beijing,parking,collect_excessive,low,finding ${i} of a file imported while its server is killed,,,\n`,
+      `kill-${tag},F-${i},2026-03-01T10:00:00+08:00,R-1,mini_program,${subjectName},wechat,,1.0.0,,,${appid},,,Kill Test Tech Co,91110000MA0000013U,110000,parking,collect_excessive,low,finding ${i} of a file imported while its server is killed,,,\n`,
     );
   }
   out.end();
