@@ -20,16 +20,18 @@ export class DataFolderLockedError extends Error {
   }
 }
 
-function processStartTime(pid: number): string | null {
+/** Fields of /proc/<pid>/stat after the parenthesised command name (which may contain spaces); null off Linux or when gone. */
+function procStat(pid: number): string[] | null {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Field 22 (starttime) counted after the parenthesised command name, which may contain spaces.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return fields[19] ?? null;
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
     return null;
   }
 }
+
+/** Field 22 (starttime). */
+const processStartTime = (pid: number): string | null => procStat(pid)?.[19] ?? null;
 
 function isAlive(pid: number, startTime: string | null): boolean {
   try {
@@ -37,7 +39,10 @@ function isAlive(pid: number, startTime: string | null): boolean {
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
-  const current = processStartTime(pid);
+  const stat = procStat(pid);
+  // A killed process not yet reaped (zombie, or dead) still answers signal 0 but holds no database.
+  if (stat && (stat[0] === 'Z' || stat[0] === 'X')) return false;
+  const current = stat?.[19] ?? null;
   return startTime === null || current === null || current === startTime;
 }
 

@@ -13,10 +13,14 @@ for (const lang of ['zh', 'en'] as const) {
     const transitions = page.locator('article', { has: page.locator('code', { hasText: /^\/api\/v1\/cases\/\{id\}\/transitions$/ }) });
     await expect(transitions).toHaveCount(1);
     await expect(transitions.getByText('case:transition', { exact: true })).toBeVisible();
-    await expect(transitions.getByRole('rowheader', { name: /^expectedRevision/ })).toBeVisible();
-    await expect(transitions.getByRole('rowheader', { name: /^id$/ })).toBeVisible();
+    const op = 'POST /api/v1/cases/{id}/transitions';
+    const requestBody = transitions.getByRole('table', { name: lang === 'zh' ? `${op} 的请求体（application/json）` : `Request body of ${op} (application/json)` });
+    await expect(requestBody.getByRole('rowheader', { name: /^expectedRevision/ })).toBeVisible();
+    await expect(transitions.getByRole('table', { name: lang === 'zh' ? `${op} 的参数` : `Parameters of ${op}` }).getByRole('rowheader', { name: /^id$/ })).toBeVisible();
+    // The answer has its schema table too (every 2xx JSON answer is described).
+    await expect(transitions.getByRole('table', { name: lang === 'zh' ? `${op} 的 200 响应体（application/json）` : `Response 200 of ${op} (application/json)` })).toBeVisible();
     // Nested fields of an inspection's findings are rows of their own.
-    await expect(page.getByRole('rowheader', { name: /^findings\[\]\.category/ })).toBeVisible();
+    await expect(page.getByRole('table', { name: lang === 'zh' ? 'POST /api/v1/inspections 的请求体（application/json）' : 'Request body of POST /api/v1/inspections (application/json)' }).getByRole('rowheader', { name: /^findings\[\]\.category/ })).toBeVisible();
     await expectAccessible(page);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/api-docs-${lang}.png`, fullPage: false });
     await transitions.scrollIntoViewIfNeeded();

@@ -201,6 +201,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       /* already gone */
     }
     await done;
+    // The whole group, not only start.mjs: next start's server may take a moment longer to go.
+    for (const until = Date.now() + 10_000; Date.now() < until; await new Promise((r) => setTimeout(r, 50))) {
+      try {
+        process.kill(-child.pid!, 0);
+      } catch {
+        break;
+      }
+    }
   };
   const stop = async () => {
     await stopGroup(child, done);
