@@ -29,13 +29,7 @@ export interface OperatorRow {
   createdAt: Date;
   updatedAt: Date;
 }
-export interface OperatorListRow {
-  id: number;
-  name: string;
-  uscc: string;
-  region: string | null;
-  regionName: string;
-  regionUnmatched: string | null;
+export interface OperatorListRow extends Pick<OperatorRow, 'id' | 'name' | 'uscc' | 'region' | 'regionName' | 'regionUnmatched'> {
   subjects: number;
   /** Under a confirmed repeat-offender flag (an operator-level one, or one on any of its subjects). */
   repeatOffender: boolean;
