@@ -62,6 +62,9 @@ export async function publishNotice(db: Db, actor: Actor, id: number, today = of
     }
 
     // The annex, frozen: one row number per subject, the public columns as they are at this moment.
+    // An erratum that sets no deadline of its own states the deadline of the notice it corrects.
+    const [corrected] = notice.deadline || !notice.correctsNoticeId ? [] : await tx.select({ deadline: notices.deadline }).from(notices).where(eq(notices.id, notice.correctsNoticeId));
+    const deadline = notice.deadline ?? corrected?.deadline ?? null;
     const live = await liveRowsFor(tx, entries.map((e) => e.caseId));
     for (const group of groupBySubject(live)) {
       const problems = await problemsZh(tx, group.categories);
@@ -70,7 +73,7 @@ export async function publishNotice(db: Db, actor: Actor, id: number, today = of
           .update(noticeEntries)
           .set({
             position: group.no, appName: row.appName, operatorName: row.operatorName, source: row.source, version: row.version,
-            filingNumber: row.filingNumber, region: row.region, problems, categories: group.categories, deadline: notice.deadline,
+            filingNumber: row.filingNumber, region: row.region, problems, categories: group.categories, deadline,
           })
           .where(and(eq(noticeEntries.noticeId, id), eq(noticeEntries.caseId, row.caseId)));
       }

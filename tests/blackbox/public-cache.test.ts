@@ -12,7 +12,8 @@ import { startServer, type RunningServer } from './support/server';
 
 type Lang = 'zh' | 'en';
 const LANGS: Lang[] = ['zh', 'en'];
-const marker = `缓存测试${Date.now().toString(36)}`;
+/** In every title, both languages (ASCII, so the English outputs stay free of Chinese). */
+const marker = `cache${Date.now().toString(36)}`;
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
 let bases: string[] = [];
@@ -75,7 +76,7 @@ describe('the cached public pages show a publication and an erratum at once', ()
 
     const candidates = (await (await author.fetch('/api/v1/notices/candidates?kind=rectification')).json()) as { items: { caseId: number }[] };
     caseId = candidates.items[0]!.caseId;
-    first = await publish({ kind: 'rectification', titleZh: `${marker}通报`, titleEn: `${marker} notice`, introZh: '缓存测试导语', introEn: 'Cache test intro', deadline: inDays(30), caseIds: [caseId] });
+    first = await publish({ kind: 'rectification', titleZh: `${marker}缓存测试通报`, titleEn: `${marker} cache test notice`, introZh: '缓存测试导语', introEn: 'Cache test intro', deadline: inDays(30), caseIds: [caseId] });
 
     for (const base of bases) for (const lang of LANGS) {
       const seen = await outputs(base, lang, first.slug);
@@ -93,7 +94,7 @@ describe('the cached public pages show a publication and an erratum at once', ()
       expect(page.correctedBy).toEqual([]);
       await get(base, `/notices/${first.slug}`, lang);
     }
-    const erratum = await publish({ kind: 'rectification', titleZh: `${marker}更正`, titleEn: `${marker} erratum`, introZh: '更正', introEn: 'Erratum', caseIds: [caseId], correctsNoticeId: first.id });
+    const erratum = await publish({ kind: 'rectification', titleZh: `${marker}缓存测试更正`, titleEn: `${marker} cache test erratum`, introZh: '更正', introEn: 'Erratum', caseIds: [caseId], correctsNoticeId: first.id });
 
     for (const base of bases) for (const lang of LANGS) {
       const seen = await outputs(base, lang, erratum.slug);
@@ -105,7 +106,7 @@ describe('the cached public pages show a publication and an erratum at once', ()
       const list = (await (await get(base, '/api/public/notices', lang)).json()) as { notices: { slug: string }[] };
       expect(list.notices.map((n) => n.slug), `${base} list`).toContain(erratum.slug);
       const feed = await (await get(base, `/notices/feed.xml${lang === 'en' ? '?lang=en' : ''}`, lang)).text();
-      expect(feed, `${base} ${lang} feed`).toContain(lang === 'en' ? `${marker} erratum` : `${marker}更正`);
+      expect(feed, `${base} ${lang} feed`).toContain(lang === 'en' ? `${marker} cache test erratum` : `${marker}缓存测试更正`);
     }
   });
 });

@@ -37,6 +37,17 @@ describe('sign-in never redirects off the site', () => {
     expect(browserTarget(res.headers.get('location')!).pathname + browserTarget(res.headers.get('location')!).search).toBe('/cases?state=open');
   });
 
+  it('a staff page with a 13,000-character query, signed out: sent to sign in and back to its path (the whole would not fit a redirect header)', async () => {
+    const query = `overdue=${encodeURIComponent('长'.repeat(1500))}`;
+    const res = await request(`/subjects/1?${query}`, { redirect: 'manual' });
+    expect([303, 307, 308]).toContain(res.status);
+    const target = browserTarget(res.headers.get('location')!);
+    expect(target.pathname).toBe('/signin');
+    expect(target.searchParams.get('callbackUrl')).toBe('/subjects/1');
+    const short = await request('/subjects/1?overdue=1', { redirect: 'manual' });
+    expect(browserTarget(short.headers.get('location')!).searchParams.get('callbackUrl')).toBe('/subjects/1?overdue=1');
+  });
+
   it.each(HOSTILE)('signed out, the sign-in form is not handed %j to follow', async (callback) => {
     const res = await request(`/signin?callbackUrl=${encodeURIComponent(callback)}`);
     expect(res.status).toBe(200);
