@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { withUsccCheckDigit } from '../lib/domain/uscc';
 import { expect, expectAccessible, test } from './fixtures';
+import { expectListboxKeys } from './listbox-keys';
 
 async function useLocale(page: Page, locale: 'zh' | 'en') {
   await page.context().addCookies([{ name: 'NEXT_LOCALE', value: locale, url: page.url() }]);
@@ -36,7 +37,35 @@ test('an inspector picks an operator among thirteen by typing, by keyboard, and 
   await expect(box).toHaveAttribute('aria-expanded', 'true');
   await expectAccessible(page);
 
+  // The app's one combobox key behaviour (wrapping arrows, Enter, Escape): the second option is operator 01.
+  await expectListboxKeys(box, () => box.fill(tag), async (text) => {
+    expect(text).toContain(`选择器测试${tag}运营者01`);
+    await expect(box).toHaveValue(`选择器测试${tag}运营者01`);
+    await expect(page.locator('input[type="hidden"][name="operatorId"]')).toHaveValue(String(ids[1]));
+  });
+  await expect(box).toHaveValue(`选择器测试${tag}运营者01`);
+
+  // The shell's search: the same keys; Enter on a result opens it, Enter with none active searches the case list.
+  const shellSearch = page.getByRole('combobox', { name: '搜索案件、被检对象、运营主体和标识' });
+  // (Emptied first: the shell keeps its text across pages, and the same text again is no change.)
+  const searchTag = async () => {
+    await shellSearch.fill('');
+    await shellSearch.fill(tag);
+  };
+  await expectListboxKeys(shellSearch, searchTag, async (text) => {
+    const label = text.match(new RegExp(`选择器测试${tag}运营者\\d\\d`))?.[0];
+    expect(label, text).toBeTruthy();
+    await page.waitForURL(/\/operators\/\d+$/);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(label!);
+  });
+  await searchTag();
+  await expect(page.locator(`[id="${await shellSearch.getAttribute('aria-controls')}"]`).getByRole('option').first()).toBeVisible();
+  await expect(shellSearch).not.toHaveAttribute('aria-activedescendant');
+  await shellSearch.press('Enter');
+  await page.waitForURL((url) => url.pathname === '/cases' && url.searchParams.get('q') === tag);
+
   // Refine, then choose with the keyboard.
+  await page.goto('/subjects/new');
   await box.fill(`${tag}运营者12`);
   await expect(options).toHaveCount(1);
   await expect(page.getByTestId('combobox-more')).toHaveCount(0);

@@ -1,5 +1,6 @@
 import { withUsccCheckDigit } from '../lib/domain/uscc';
 import { expect, test } from './fixtures';
+import { expectListboxKeys } from './listbox-keys';
 
 const suffix = `${Date.now() % 1_000_000}`;
 
@@ -10,6 +11,14 @@ test('an inspector picks a region by search and by level, sees its name path, an
   await page.locator('#uscc').fill(withUsccCheckDigit(`91440300MA${suffix.padStart(7, '0')}`));
   // The search is a combobox: type, the first match is active, Enter takes it.
   const search = page.getByRole('combobox', { name: /按名称搜索属地|Search regions by name/ });
+  // The app's one combobox key behaviour (wrapping arrows, Enter, Escape), on Shenzhen's divisions by code.
+  await expectListboxKeys(search, () => search.fill('4403'), async (text) => {
+    const code = text.match(/\b4403\d\d\b/)?.[0];
+    expect(code, text).toBeTruthy();
+    await expect(search).toHaveValue('');
+    await expect(page.locator('#region-1')).toHaveValue('440300');
+    await expect(page.locator('#region-2')).toHaveValue(code!);
+  });
   await search.fill('深圳');
   await expect(page.getByRole('option').first()).toContainText('广东省 / 深圳市');
   await search.press('ArrowDown');

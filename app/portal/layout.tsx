@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { getActor } from '@/lib/auth/actor';
 import { LocaleSwitch } from '@/components/shell/locale-switch';
 import { SignOutButton } from '@/components/shell/sign-out-button';
+import { SiteFrame } from '@/components/shell/site-frame';
 
 /**
  * The operator's side (DESIGN §9): its own narrow chrome, made for a phone first. No staff navigation,
@@ -14,32 +15,31 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const actor = await getActor();
   const contact = actor?.role === 'operator_contact' ? actor : null;
   return (
-    <div className="flex min-h-screen flex-col bg-canvas">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:px-3 focus:py-2">
-        {t('app.skipToContent')}
-      </a>
-      <header className="bg-brand text-white">
-        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-3">
-          <Link href="/portal" className="flex items-center gap-2 text-lg font-bold tracking-wide">
-            <span aria-hidden className="inline-block h-6 w-1.5 rounded-sm bg-accent" />
-            {t('app.name')}
-            <span className="text-sm font-normal text-white/80">{t('portal.title')}</span>
-          </Link>
-          <div className="flex items-center gap-3">
-            {contact ? (
-              <span className="text-sm">
-                <span className="sr-only">{t('nav.signedInAs')} </span>
-                {contact.name}
-              </span>
-            ) : null}
-            <LocaleSwitch />
-            {contact ? <SignOutButton /> : null}
-          </div>
+    <SiteFrame
+      wide={false}
+      className="bg-canvas"
+      skipLabel={t('app.skipToContent')}
+      brand={
+        <Link href="/portal" className="flex items-center gap-2 text-lg font-bold tracking-wide">
+          <span aria-hidden className="inline-block h-6 w-1.5 rounded-sm bg-accent" />
+          {t('app.name')}
+          <span className="text-sm font-normal text-white/80">{t('portal.title')}</span>
+        </Link>
+      }
+      actions={
+        <div className="flex items-center gap-3">
+          {contact ? (
+            <span className="text-sm">
+              <span className="sr-only">{t('nav.signedInAs')} </span>
+              {contact.name}
+            </span>
+          ) : null}
+          <LocaleSwitch />
+          {contact ? <SignOutButton /> : null}
         </div>
-      </header>
-      <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-5">
-        {children}
-      </main>
-    </div>
+      }
+    >
+      {children}
+    </SiteFrame>
   );
 }

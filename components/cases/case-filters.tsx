@@ -2,25 +2,14 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { caseStateEnum } from '@/db/schema/enums';
 import { caseListSearch, type CaseListQuery } from '@/lib/cases/filters';
-import { buttonClass } from '@/components/ui/button';
-import { inputClass } from '@/components/ui/field';
+import { FilterButtons, FilterForm, FilterSelect, FilterText, type FilterOption } from '@/components/ui/filter-form';
 import { OperatorFilter } from '@/components/registry/operator-filter';
 
-type Option = { value: string; label: string };
-
-/** The list's filters as a plain GET form: the URL is the state, the server parses it with the list schema. */
-export async function CaseFilters({ query, sectors, categories, campaigns, operator }: { query: CaseListQuery; sectors: Option[]; categories: Option[]; campaigns: Option[]; operator: { id: number; label: string } | null }) {
+/** The list's filters (the app's one filter form: components/ui/filter-form.tsx); the server parses the URL with caseListQuerySchema. */
+export async function CaseFilters({ query, sectors, categories, campaigns, operator }: { query: CaseListQuery; sectors: FilterOption[]; categories: FilterOption[]; campaigns: FilterOption[]; operator: { id: number; label: string } | null }) {
   const t = await getTranslations();
-  const select = (id: string, label: string, value: string | undefined, options: Option[], anyLabel = t('cases.any')) => (
-    <div className="min-w-36 flex-1">
-      <label htmlFor={`f-${id}`} className="mb-1 block text-xs font-medium text-muted">{label}</label>
-      <select id={`f-${id}`} name={id} defaultValue={value ?? ''} className={`${inputClass} py-1.5`}>
-        <option value="">{anyLabel}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>{o.label}</option>
-        ))}
-      </select>
-    </div>
+  const select = (id: string, label: string, value: string | undefined, options: FilterOption[], anyLabel = t('cases.any')) => (
+    <FilterSelect id={`f-${id}`} name={id} label={label} value={value} options={options} any={anyLabel} className="min-w-36 flex-1" />
   );
   const states = caseStateEnum.enumValues.map((s) => ({ value: s, label: t(`caseState.${s}`) }));
   // Filters the form has no control for (they come from the dashboard's links): shown as removable chips, kept by hidden inputs.
@@ -36,13 +25,10 @@ export async function CaseFilters({ query, sectors, categories, campaigns, opera
   ].filter((c): c is { key: keyof CaseListQuery; value: string; label: string } => c !== null);
 
   return (
-    <form method="get" action="/cases" aria-label={t('cases.filters')} className="rounded-md border border-line bg-white p-3 shadow-sm">
+    <FilterForm action="/cases" label={t('cases.filters')} className="rounded-md border border-line bg-white p-3 shadow-sm">
       <div className="flex flex-wrap items-end gap-3">
-        <div className="min-w-48 flex-[2]">
-          <label htmlFor="f-q" className="mb-1 block text-xs font-medium text-muted">{t('cases.q')}</label>
-          <input id="f-q" name="q" type="search" defaultValue={query.q ?? ''} placeholder={t('cases.qPlaceholder')} className={`${inputClass} py-1.5`} />
-        </div>
-        <OperatorFilter id="f-operator" label={t('cases.operator')} initial={operator} className="min-w-48 flex-1" labelClassName="mb-1 block text-xs font-medium text-muted" />
+        <FilterText id="f-q" name="q" label={t('cases.q')} value={query.q} placeholder={t('cases.qPlaceholder')} className="min-w-48 flex-[2]" />
+        <OperatorFilter id="f-operator" label={t('cases.operator')} initial={operator} className="min-w-48 flex-1" />
         {select('state', t('cases.state'), query.state?.length === 1 ? query.state[0] : undefined, states)}
         {select('sector', t('cases.sector'), query.sector, sectors)}
         {select('category', t('cases.category'), query.category, categories)}
@@ -58,19 +44,16 @@ export async function CaseFilters({ query, sectors, categories, campaigns, opera
               { value: 'none', label: t('caseWork.assigneeNone') },
             ], t('caseWork.assigneeAny'))}
         {select('flagged', t('offenders.markFilter'), query.flagged, [{ value: 'confirmed', label: t('offenders.markFilterConfirmed') }])}
-        <div className="w-52">
-          <label htmlFor="f-sort" className="mb-1 block text-xs font-medium text-muted">{t('cases.sort')}</label>
-          <select id="f-sort" name="sort" defaultValue={query.sort} className={`${inputClass} py-1.5`}>
-            <option value="opened">{t('cases.sortOpened')}</option>
-            <option value="deadline">{t('cases.sortDeadline')}</option>
-            <option value="subject">{t('cases.sortSubject')}</option>
-          </select>
-        </div>
+        <FilterSelect
+          id="f-sort"
+          name="sort"
+          label={t('cases.sort')}
+          value={query.sort}
+          options={[{ value: 'opened', label: t('cases.sortOpened') }, { value: 'deadline', label: t('cases.sortDeadline') }, { value: 'subject', label: t('cases.sortSubject') }]}
+          className="w-52"
+        />
         {chips.map((c) => <input key={c.key} type="hidden" name={c.key} value={c.value} />)}
-        <div className="flex gap-2">
-          <button type="submit" className={buttonClass('primary', 'py-1.5')}>{t('cases.apply')}</button>
-          <Link href="/cases" className={buttonClass('secondary', 'py-1.5')}>{t('cases.reset')}</Link>
-        </div>
+        <FilterButtons action="/cases" apply={t('cases.apply')} reset={t('cases.reset')} />
       </div>
       {chips.length ? (
         <ul className="mt-2 flex flex-wrap gap-2 text-xs">
@@ -84,6 +67,6 @@ export async function CaseFilters({ query, sectors, categories, campaigns, opera
           ))}
         </ul>
       ) : null}
-    </form>
+    </FilterForm>
   );
 }

@@ -1,9 +1,11 @@
 'use client';
 
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { cn } from '@/components/ui/cn';
 import { inputClass } from '@/components/ui/field';
+import { useListboxKeys } from '@/components/ui/use-listbox-keys';
+import { useSearchAsYouType } from '@/components/ui/use-search-as-you-type';
 
 /** A division as GET /api/v1/regions answers it (lib/regions/queries.ts RegionEntry). */
 export interface RegionOption {
@@ -25,8 +27,8 @@ const SEARCH_LIMIT = 12;
 
 /**
  * The region (属地) picker: province → city → district as three labelled selects (each level loads its
- * children from GET /api/v1/regions?parent=), and a search by name (a WAI-ARIA combobox: type, arrows,
- * Enter; Escape closes) that fills the three. The deepest chosen division is the value, in a hidden
+ * children from GET /api/v1/regions?parent=), and a search by name (a WAI-ARIA combobox with the app's one
+ * key behaviour, use-listbox-keys.ts) that fills the three. The deepest chosen division is the value, in a hidden
  * input named `name`, so plain forms (server actions, GET filters) submit the code.
  * `lineage`: the chosen division and its ancestors, province first (the initial value).
  */
@@ -119,25 +121,12 @@ export function RegionPicker({
 /** Search divisions by name: a combobox whose listbox shows the matches' name paths. */
 function RegionSearch({ id, label, placeholder, onPick }: { id: string; label: string; placeholder: string; onPick: (r: RegionOption) => void }) {
   const t = useTranslations('regions');
-  const listId = `${id}-listbox`;
   const [text, setText] = useState('');
   const [result, setResult] = useState<{ q: string; items: RegionOption[] } | null>(null);
-  const items = result && result.q === text.trim() && text.trim() ? result.items : null;
+  const q = text.trim();
+  const items = result && result.q === q && q ? result.items : null;
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
-  const box = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    const q = text.trim();
-    if (!q) return;
-    const ctl = new AbortController();
-    const timer = setTimeout(() => {
-      fetchRegions({ q, limit: String(SEARCH_LIMIT) }, ctl.signal)
-        .then((r) => { setResult({ q, items: r }); setActive(r.length ? 0 : -1); })
-        .catch(() => { if (!ctl.signal.aborted) setResult({ q, items: [] }); });
-    }, 200);
-    return () => { clearTimeout(timer); ctl.abort(); };
-  }, [text]);
+  const shown = open && items !== null;
 
   const commit = (r: RegionOption) => {
     onPick(r);
@@ -145,41 +134,35 @@ function RegionSearch({ id, label, placeholder, onPick }: { id: string; label: s
     setResult(null);
     setOpen(false);
   };
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    const n = items?.length ?? 0;
-    if (e.key === 'ArrowDown') { e.preventDefault(); setOpen(true); setActive((a) => (n ? (a + 1) % n : -1)); }
-    else if (e.key === 'ArrowUp') { e.preventDefault(); setOpen(true); setActive((a) => (n ? (a - 1 + n) % n : -1)); }
-    else if (e.key === 'Enter') { if (open && items && active >= 0 && items[active]) { e.preventDefault(); commit(items[active]!); } }
-    else if (e.key === 'Escape') { if (open) { e.preventDefault(); setOpen(false); } }
-  };
-  const shown = open && items !== null;
+  const keys = useListboxKeys({
+    id,
+    items: items ?? [],
+    expanded: shown,
+    optionKey: (r) => r.code,
+    onOpen: () => setOpen(true),
+    onChoose: commit,
+    onClose: () => setOpen(false),
+  });
+  useSearchAsYouType(q, !!q, (q, signal) => fetchRegions({ q, limit: String(SEARCH_LIMIT) }, signal), (q, r) => {
+    setResult({ q, items: r });
+    keys.setActive(r.length ? 0 : -1);
+  }, () => setResult({ q, items: [] }), 200);
+
   return (
-    <div
-      ref={box}
-      className="relative"
-      onBlur={(e) => { if (!box.current?.contains(e.relatedTarget as Node | null)) setOpen(false); }}
-    >
+    <div {...keys.rootProps} className="relative">
       <label htmlFor={id} className="sr-only">{label}</label>
       <input
-        id={id}
+        {...keys.inputProps}
         type="text"
-        role="combobox"
-        aria-expanded={shown}
-        aria-controls={listId}
-        aria-autocomplete="list"
-        aria-activedescendant={shown && active >= 0 ? `${listId}-${active}` : undefined}
-        autoComplete="off"
         value={text}
         placeholder={placeholder}
         onChange={(e) => { setText(e.target.value); setOpen(true); }}
         onFocus={() => setOpen(true)}
-        onKeyDown={onKeyDown}
         className={inputClass}
       />
       <p className="sr-only" aria-live="polite">{items === null ? '' : t('results', { count: items.length })}</p>
       <ul
-        id={listId}
-        role="listbox"
+        {...keys.listProps}
         aria-label={label}
         hidden={!shown}
         className="absolute z-20 mt-1 max-h-72 w-full overflow-auto rounded border border-line bg-white py-1 text-sm shadow-lg"
@@ -188,14 +171,9 @@ function RegionSearch({ id, label, placeholder, onPick }: { id: string; label: s
         {items?.map((r, i) => (
           <li
             key={r.code}
-            id={`${listId}-${i}`}
-            role="option"
-            aria-selected={i === active}
+            {...keys.optionProps(r, i)}
             tabIndex={-1}
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => commit(r)}
-            onMouseEnter={() => setActive(i)}
-            className={cn('cursor-pointer px-3 py-1.5', i === active ? 'bg-brand-50 text-ink' : 'text-ink')}
+            className={cn('cursor-pointer px-3 py-1.5', i === keys.active ? 'bg-brand-50 text-ink' : 'text-ink')}
           >
             <span>{r.path}</span> <span className="font-mono text-xs text-muted">{r.code}</span>
           </li>

@@ -9,6 +9,7 @@ import { MobileNav } from './mobile-nav';
 import { NavLinks } from './nav-links';
 import { NAV_ITEMS } from './nav-items';
 import { SignOutButton } from './sign-out-button';
+import { SkipLink } from './site-frame';
 
 export async function AppShell({ actor, children }: { actor: Actor; children: ReactNode }) {
   const t = await getTranslations();
@@ -18,9 +19,7 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
   }));
   return (
     <div className="flex min-h-screen flex-col md:flex-row">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:px-3 focus:py-2">
-        {t('app.skipToContent')}
-      </a>
+      <SkipLink label={t('app.skipToContent')} />
       <div className="no-print flex items-center justify-between gap-3 bg-brand px-4 py-2 text-white md:hidden" data-testid="phone-bar">
         <Link href="/" className="flex items-center gap-2 text-base font-bold tracking-wide">
           <span aria-hidden className="inline-block h-5 w-1.5 rounded-sm bg-accent" />

@@ -1,6 +1,7 @@
 'use client';
 
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
+import { useListboxKeys } from '@/components/ui/use-listbox-keys';
 import { useSearchAsYouType } from '@/components/ui/use-search-as-you-type';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
@@ -16,28 +17,19 @@ async function fetchPage(q: string, cursor: string | null, signal?: AbortSignal)
 }
 
 /**
- * The one search in the shell (WAI-ARIA combobox): typed results as you type, arrows and Enter to open
- * one, Escape to close; "more" loads the next page; Enter with none chosen opens the case list's search.
+ * The one search in the shell (WAI-ARIA combobox, the app's one key behaviour: use-listbox-keys.ts): typed
+ * results as you type, arrows and Enter to open one, Escape to close; "more" loads the next page; Enter with none chosen opens the case list's search.
  */
 export function GlobalSearch() {
   const t = useTranslations('search');
   const router = useRouter();
-  const id = useId();
-  const listId = `${id}-results`;
+  const id = `${useId()}-q`;
   const [q, setQ] = useState('');
   const [result, setResult] = useState<{ q: string; items: SearchHit[]; nextCursor: string | null } | null>(null);
   const [failed, setFailed] = useState(false);
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
-  const box = useRef<HTMLDivElement>(null);
 
   const text = q.trim();
-  useSearchAsYouType(text, !!text, (q, signal) => fetchPage(q, null, signal), (q, r) => {
-    setResult({ q, items: r.items, nextCursor: r.nextCursor });
-    setFailed(false);
-    setActive(-1);
-  }, () => setFailed(true), 200);
-
   const shown = text && result?.q === text ? result : null;
   const items = shown?.items ?? [];
   const expanded = open && !!text && (!!shown || failed);
@@ -51,44 +43,30 @@ export function GlobalSearch() {
     setOpen(false);
     router.push(href);
   };
-  const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'ArrowDown') {
-      e.preventDefault();
-      setOpen(true);
-      setActive((a) => Math.min(a + 1, items.length - 1));
-    } else if (e.key === 'ArrowUp') {
-      e.preventDefault();
-      setActive((a) => Math.max(a - 1, -1));
-    } else if (e.key === 'Escape') {
-      setOpen(false);
-      setActive(-1);
-    } else if (e.key === 'Enter') {
-      e.preventDefault();
-      const hit = items[active];
-      if (hit) go(hrefOf(hit));
-      else if (text) go(`/cases?q=${encodeURIComponent(text)}`);
-    }
-  };
+  const keys = useListboxKeys({
+    id,
+    items,
+    expanded,
+    optionKey: (h) => `${h.type}.${h.id}`,
+    onOpen: () => setOpen(true),
+    onChoose: (h) => go(hrefOf(h)),
+    onClose: () => setOpen(false),
+    // No result chosen: the case list's search for the text.
+    onEnterWithout: () => { if (text) go(`/cases?q=${encodeURIComponent(text)}`); },
+  });
+  // No result is active until an arrow key picks one, so Enter alone searches the case list.
+  useSearchAsYouType(text, !!text, (q, signal) => fetchPage(q, null, signal), (q, r) => {
+    setResult({ q, items: r.items, nextCursor: r.nextCursor });
+    setFailed(false);
+    keys.setActive(-1);
+  }, () => setFailed(true), 200);
 
   return (
-    <div
-      ref={box}
-      role="search"
-      className="relative w-full sm:w-80"
-      onBlur={(e) => {
-        if (!box.current?.contains(e.relatedTarget as Node | null)) setOpen(false);
-      }}
-    >
-      <label htmlFor={`${id}-q`} className="sr-only">{t('label')}</label>
+    <div {...keys.rootProps} role="search" className="relative w-full sm:w-80">
+      <label htmlFor={id} className="sr-only">{t('label')}</label>
       <input
-        id={`${id}-q`}
+        {...keys.inputProps}
         type="search"
-        role="combobox"
-        aria-expanded={expanded}
-        aria-controls={listId}
-        aria-autocomplete="list"
-        aria-activedescendant={active >= 0 ? `${id}-hit-${active}` : undefined}
-        autoComplete="off"
         value={q}
         placeholder={t('placeholder')}
         onChange={(e) => {
@@ -96,7 +74,6 @@ export function GlobalSearch() {
           setOpen(true);
         }}
         onFocus={() => setOpen(true)}
-        onKeyDown={onKeyDown}
         className="w-full rounded border border-white/30 bg-white/10 px-3 py-1.5 text-sm text-white placeholder:text-white/70 focus:bg-white focus:text-ink focus:placeholder:text-muted focus:outline-none focus:ring-2 focus:ring-accent"
       />
       {expanded ? (
@@ -104,16 +81,12 @@ export function GlobalSearch() {
           <p className="sr-only" aria-live="polite">{failed ? t('failed') : t('count', { count: items.length, more: shown?.nextCursor ? 'yes' : 'no' })}</p>
           {failed ? <p className="px-3 py-2 text-sm text-accent">{t('failed')}</p> : null}
           {shown && !items.length ? <p className="px-3 py-2 text-sm text-muted">{t('none')}</p> : null}
-          <ul id={listId} role="listbox" aria-label={t('results')} className="max-h-96 overflow-y-auto py-1">
+          <ul {...keys.listProps} aria-label={t('results')} className="max-h-96 overflow-y-auto py-1">
             {items.map((h, i) => (
               <li
                 key={`${h.type}.${h.id}`}
-                id={`${id}-hit-${i}`}
-                role="option"
-                aria-selected={i === active}
-                className={`flex cursor-pointer items-start gap-2 px-3 py-1.5 text-sm ${i === active ? 'bg-brand-600/10' : 'hover:bg-canvas'}`}
-                onMouseDown={(e) => e.preventDefault()}
-                onClick={() => go(hrefOf(h))}
+                {...keys.optionProps(h, i)}
+                className={`flex cursor-pointer items-start gap-2 px-3 py-1.5 text-sm ${i === keys.active ? 'bg-brand-600/10' : 'hover:bg-canvas'}`}
               >
                 <span className="mt-0.5 shrink-0 rounded bg-canvas px-1.5 py-0.5 text-xs font-medium text-muted">{t(`type.${h.type}`)}</span>
                 <span className="min-w-0">

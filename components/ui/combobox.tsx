@@ -1,6 +1,7 @@
 'use client';
 
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
+import { useListboxKeys } from './use-listbox-keys';
 import { useSearchAsYouType } from './use-search-as-you-type';
 import { useTranslations } from 'next-intl';
 import { cn } from './cn';
@@ -23,8 +24,8 @@ export interface ComboResult {
 
 /**
  * A searchable picker (WAI-ARIA 1.2 combobox with a listbox popup): typing searches the server after a
- * pause (`search`, debounced), arrows move through the options, Enter or a click chooses, Escape closes
- * and puts back the chosen label. The result count is announced, and when the server found more than
+ * pause (`search`, debounced), the keys are the app's one combobox behaviour (use-listbox-keys.ts: arrows
+ * wrap, Enter or a click chooses, Escape closes and puts back the chosen label). The result count is announced, and when the server found more than
  * it sent, the popup says how many more and asks to refine the search: nothing is cut silently.
  * With `name`, a hidden input carries the chosen id, so plain forms (GET filters, server actions) submit it.
  */
@@ -50,13 +51,10 @@ export function Combobox({
   className?: string;
 }) {
   const t = useTranslations('picker');
-  const listId = `${id}-listbox`;
   const [text, setText] = useState(value?.label ?? '');
   const [result, setResult] = useState<{ q: string; r: ComboResult } | null>(null);
   const [failed, setFailed] = useState(false);
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
-  const box = useRef<HTMLDivElement>(null);
 
   // A value set from outside (a reset, a preset) shows its label.
   const chosenLabel = value?.label ?? '';
@@ -68,12 +66,6 @@ export function Combobox({
 
   const q = text.trim();
   const searching = open && !!q && q !== chosenLabel;
-  useSearchAsYouType(q, searching, search, (text, r: ComboResult) => {
-    setResult({ q: text, r });
-    setFailed(false);
-    setActive(r.items.length ? 0 : -1);
-  }, () => setFailed(true));
-
   const shown = searching && result?.q === q ? result.r : null;
   const items = shown?.items ?? [];
   const more = shown ? shown.total - items.length : 0;
@@ -87,57 +79,35 @@ export function Combobox({
     onChange(o);
     setText(o?.label ?? '');
     setOpen(false);
-    setActive(-1);
   };
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'ArrowDown') {
-      e.preventDefault();
-      setOpen(true);
-      setActive((a) => Math.min(a + 1, items.length - 1));
-    } else if (e.key === 'ArrowUp') {
-      e.preventDefault();
-      setActive((a) => Math.max(a - 1, 0));
-    } else if (e.key === 'Home' && expanded) {
-      e.preventDefault();
-      setActive(0);
-    } else if (e.key === 'End' && expanded) {
-      e.preventDefault();
-      setActive(items.length - 1);
-    } else if (e.key === 'Escape') {
-      if (expanded) e.preventDefault();
+  const keys = useListboxKeys({
+    id,
+    items,
+    expanded,
+    optionKey: (o) => o.id,
+    onOpen: () => setOpen(true),
+    onChoose: choose,
+    // Closing (Escape, leaving) with text that is not the chosen option's label: the choice stays, its label comes back.
+    onClose: () => {
       setOpen(false);
       setText(chosenLabel);
-    } else if (e.key === 'Enter' && expanded) {
-      e.preventDefault();
-      const o = items[active];
-      if (o) choose(o);
-    }
-  };
+    },
+  });
+  useSearchAsYouType(q, searching, search, (text, r: ComboResult) => {
+    setResult({ q: text, r });
+    setFailed(false);
+    keys.setActive(r.items.length ? 0 : -1);
+  }, () => setFailed(true));
 
   return (
-    <div
-      ref={box}
-      className={cn('relative', className)}
-      onBlur={(e) => {
-        if (box.current?.contains(e.relatedTarget as Node | null)) return;
-        setOpen(false);
-        // Leaving with text that is not the chosen option's label: the choice stays, its label comes back.
-        setText(value?.label ?? '');
-      }}
-    >
+    <div {...keys.rootProps} className={cn('relative', className)}>
       {name ? <input type="hidden" name={name} value={value?.id ?? ''} /> : null}
       <div className="flex gap-1">
         <input
-          id={id}
+          {...keys.inputProps}
           type="text"
-          role="combobox"
-          aria-expanded={expanded}
-          aria-controls={listId}
-          aria-autocomplete="list"
-          aria-activedescendant={expanded && active >= 0 && items[active] ? `${id}-opt-${items[active].id}` : undefined}
           aria-invalid={error ? true : undefined}
           aria-describedby={[error ? `${id}-error` : null, describedBy, `${id}-status`].filter(Boolean).join(' ')}
-          autoComplete="off"
           value={text}
           placeholder={placeholder ?? t('typeToSearch')}
           onChange={(e) => {
@@ -150,7 +120,6 @@ export function Combobox({
             }
           }}
           onFocus={() => setOpen(true)}
-          onKeyDown={onKeyDown}
           className={inputClass}
         />
         {value ? (
@@ -163,18 +132,9 @@ export function Combobox({
       <div className={cn('absolute z-40 mt-1 w-full min-w-64 rounded-md border border-line bg-white text-ink shadow-lg', !expanded && 'hidden')}>
         {failed ? <p className="px-3 py-2 text-sm text-accent">{t('failed')}</p> : null}
         {shown && !items.length ? <p className="px-3 py-2 text-sm text-muted">{t('none')}</p> : null}
-        <ul id={listId} role="listbox" aria-label={t('options')} className="max-h-72 overflow-y-auto py-1 empty:hidden">
+        <ul {...keys.listProps} aria-label={t('options')} className="max-h-72 overflow-y-auto py-1 empty:hidden">
           {items.map((o, i) => (
-            <li
-              key={o.id}
-              id={`${id}-opt-${o.id}`}
-              role="option"
-              aria-selected={i === active}
-              className={cn('cursor-pointer px-3 py-1.5 text-sm', i === active ? 'bg-brand-600/10' : 'hover:bg-canvas')}
-              onMouseDown={(e) => e.preventDefault()}
-              onMouseEnter={() => setActive(i)}
-              onClick={() => choose(o)}
-            >
+            <li key={o.id} {...keys.optionProps(o, i)} className={cn('cursor-pointer px-3 py-1.5 text-sm', i === keys.active ? 'bg-brand-600/10' : 'hover:bg-canvas')}>
               <span className="block truncate font-medium">{o.label}</span>
               {o.detail ? <span className="block truncate text-xs text-muted">{o.detail}</span> : null}
             </li>

@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, gte, inArray, isNotNull, lte, sql } from 'dr
 import type { Queryable } from '@/db/client';
 import { cases, inspections, operators, statsCases, statsFindings, statsOperatorCases, statsStoreCases, statsVerifyDays, subjects } from '@/db/schema';
 import { HOST_PLATFORM_LABELS, STORE_LABELS } from '@/db/seed/taxonomy';
-import { cubeWhere, total } from './cube';
+import { cubeWhere, findingsPer, total } from './cube';
 import { statsPeriod, type StatsFilters } from './filters';
 
 import type { PlatformRow, StoreRow, DurationBucket, VerifyDurations, OperatorRow, Breakdown } from './responses';
@@ -90,11 +90,7 @@ async function getTopOperators(db: Queryable, f: StatsFilters): Promise<{ operat
 }
 
 export async function getBreakdown(db: Queryable, f: StatsFilters = {}): Promise<Breakdown> {
-  const findingRows = await db
-    .select({ platform: statsFindings.platform, n: total(statsFindings.findings) })
-    .from(statsFindings)
-    .where(cubeWhere(statsFindings, f))
-    .groupBy(statsFindings.platform);
+  const findingRows = (await findingsPer(db, f, statsFindings.platform)).map((r) => ({ platform: r.key, n: r.n }));
   const caseRows = await db
     .select({ platform: statsCases.platform, n: total(statsCases.cases) })
     .from(statsCases)

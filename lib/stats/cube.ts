@@ -1,6 +1,8 @@
 import { isCampaignSql } from '@/lib/campaigns/sql';
 import { and, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Queryable } from '@/db/client';
+import { statsFindings } from '@/db/schema';
 import { statsPeriod, type StatsFilters } from './filters';
 
 /** The dimension columns a rollup has (month is absent from the per-operator rollup). */
@@ -34,3 +36,16 @@ export const total = (column: AnyPgColumn | SQL) => sql<number>`coalesce(sum(${c
 
 /** Month bucket as YYYY-MM. */
 export const monthKey = (column: AnyPgColumn) => sql<string>`to_char(${column}, 'YYYY-MM')`;
+
+/**
+ * The findings under the dashboard filters summed per one or two dimensions of stats_findings
+ * (`key`, and `key2` when given): the one read the charts by platform, by sector and by category share.
+ */
+export async function findingsPer(db: Queryable, f: StatsFilters, by: AnyPgColumn, by2?: AnyPgColumn): Promise<{ key: string; key2: string; n: number }[]> {
+  const rows = await db
+    .select({ key: sql<string>`${by}`, key2: sql<string>`${by2 ?? sql`''`}`, n: total(statsFindings.findings) })
+    .from(statsFindings)
+    .where(cubeWhere(statsFindings, f))
+    .groupBy(...(by2 ? [by, by2] : [by]));
+  return rows;
+}

@@ -2,7 +2,7 @@ import { asc, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { sectors, statsCaseFlow, statsCases, statsFindings, violationCategories } from '@/db/schema';
 import { overdueSql } from '@/lib/cases/ladder';
-import { cubeWhere, monthKey, total } from './cube';
+import { cubeWhere, findingsPer, monthKey, total } from './cube';
 import { statsPeriod, type StatsFilters } from './filters';
 
 import type { Labelled, SectorSeries, BySector, CategoryShare, ByCategory, TrendPoint, Trend } from './responses';
@@ -18,11 +18,7 @@ const categoryLabels = (db: Queryable) =>
     .orderBy(asc(violationCategories.sortOrder), asc(violationCategories.code));
 
 export async function getBySector(db: Queryable, f: StatsFilters = {}): Promise<BySector> {
-  const findingRows = await db
-    .select({ sector: statsFindings.sector, category: statsFindings.category, n: total(statsFindings.findings) })
-    .from(statsFindings)
-    .where(cubeWhere(statsFindings, f))
-    .groupBy(statsFindings.sector, statsFindings.category);
+  const findingRows = (await findingsPer(db, f, statsFindings.sector, statsFindings.category)).map((r) => ({ sector: r.key, category: r.key2, n: r.n }));
   const caseRows = await db
     .select({
       sector: statsCases.sector,
@@ -67,11 +63,7 @@ export async function getBySector(db: Queryable, f: StatsFilters = {}): Promise<
 }
 
 export async function getByCategory(db: Queryable, f: StatsFilters = {}): Promise<ByCategory> {
-  const rows = await db
-    .select({ category: statsFindings.category, n: total(statsFindings.findings) })
-    .from(statsFindings)
-    .where(cubeWhere(statsFindings, f))
-    .groupBy(statsFindings.category);
+  const rows = (await findingsPer(db, f, statsFindings.category)).map((r) => ({ category: r.key, n: r.n }));
   const labels = await categoryLabels(db);
   const sum = rows.reduce((a, r) => a + r.n, 0);
   const categories = rows

@@ -11,7 +11,7 @@ import { RegionPicker } from '@/components/regions/region-picker';
 import { RegionName } from '@/components/regions/region-name';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { Field, Input } from '@/components/ui/field';
+import { FilterButtons, FilterCheck, FilterForm, FilterText } from '@/components/ui/filter-form';
 import { DataTable } from '@/components/ui/data-table';
 import { Pager } from '@/components/registry/pager';
 import { OffenderMark } from '@/components/offenders/offender-mark';
@@ -34,25 +34,16 @@ export default async function OperatorsPage({ searchParams }: { searchParams: Pr
         {can(actor.role, 'registry:write') ? <Link href="/operators/new" className={buttonClass('primary')}>{t('operators.new')}</Link> : null}
       </div>
       <Card>
-        <form method="get" action="/operators" role="search" aria-label={t('subjects.filters')} className="grid gap-3 sm:grid-cols-[2fr_auto_auto_auto]">
-          <Field id="q" label={t('operators.q')}><Input id="q" name="q" type="search" defaultValue={query.q ?? ''} /></Field>
+        <FilterForm action="/operators" label={t('subjects.filters')} className="grid gap-3 sm:grid-cols-[2fr_auto_auto_auto]">
+          <FilterText id="q" name="q" label={t('operators.q')} value={query.q} />
           {/* Before the picker: its value comes first in the URL, so this box wins over an empty picker. */}
-          <label className="flex items-center gap-2 self-end pb-2 text-sm">
-            <input type="checkbox" name="region" value={UNMATCHED} defaultChecked={query.region === UNMATCHED} className="h-4 w-4" />
-            {tr('filterUnmatched')}
-          </label>
-          <label className="flex items-center gap-2 self-end pb-2 text-sm">
-            <input type="checkbox" name="flagged" value="confirmed" defaultChecked={query.flagged === 'confirmed'} className="h-4 w-4" />
-            {to('markFilterConfirmed')}
-          </label>
-          <div className="flex items-end gap-2">
-            <button type="submit" className={buttonClass('primary', 'px-3 py-1.5')}>{t('common.search')}</button>
-            <Link href="/operators" className={buttonClass('secondary', 'px-3 py-1.5')}>{t('common.reset')}</Link>
-          </div>
+          <FilterCheck name="region" value={UNMATCHED} checked={query.region === UNMATCHED} label={tr('filterUnmatched')} className="self-end pb-2" />
+          <FilterCheck name="flagged" value="confirmed" checked={query.flagged === 'confirmed'} label={to('markFilterConfirmed')} className="self-end pb-2" />
+          <FilterButtons action="/operators" apply={t('common.search')} reset={t('common.reset')} className="items-end" />
           <div className="sm:col-span-4">
             <RegionPicker id="region" name="region" label={t('operators.region')} provinces={regions.provinces} lineage={regions.lineage} anyLabel={t('operators.allRegions')} />
           </div>
-        </form>
+        </FilterForm>
       </Card>
       <section className="rounded-md border border-line bg-white shadow-sm" aria-label={t('operators.title')}>
         {page.items.length === 0 ? <p className="px-4 py-8 text-center text-sm text-muted">{t('common.noResults')}</p> : (

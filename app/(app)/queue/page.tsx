@@ -15,6 +15,7 @@ import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { PortalQueue } from '@/components/portal/portal-queue';
 import { inputClass } from '@/components/ui/field';
+import { FilterForm, FilterSelect, filterLabelClass } from '@/components/ui/filter-form';
 import { Pager } from '@/components/registry/pager';
 import { firstPageOnBadCursor } from '@/lib/http/cursor';
 
@@ -74,34 +75,32 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
       <p className="text-sm text-muted">{empty}</p>
     );
 
-  const select = (id: 'sector' | 'campaign', label: string, value: string | undefined, options: { value: string; label: string }[]) => (
-    <div className="min-w-48">
-      <label htmlFor={`q-${id}`} className="mb-1 block text-xs font-medium text-muted">{label}</label>
-      <select id={`q-${id}`} name={id} defaultValue={value ?? ''} className={`${inputClass} py-1.5`}>
-        <option value="">{t('cases.any')}</option>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-      </select>
-    </div>
-  );
-
   return (
     <div className="space-y-4">
       <div>
         <h1 className="text-2xl font-semibold text-ink">{t('queue.title')}</h1>
         <p className="mt-1 text-sm text-muted">{t('queue.subtitle', { days: query.days, today })}</p>
       </div>
-      <form method="get" action="/queue" className="flex flex-wrap items-end gap-3 rounded-md border border-line bg-white p-3 shadow-sm" aria-label={t('cases.filters')}>
+      <FilterForm action="/queue" label={t('cases.filters')} className="flex flex-wrap items-end gap-3 rounded-md border border-line bg-white p-3 shadow-sm">
         <div className="w-28 sm:w-36">
-          <label htmlFor="q-days" className="mb-1 block text-xs font-medium text-muted">{t('queue.days')}</label>
+          <label htmlFor="q-days" className={filterLabelClass}>{t('queue.days')}</label>
           <input id="q-days" name="days" type="number" min={0} max={60} defaultValue={query.days} className={`${inputClass} py-1.5`} />
         </div>
-        {select('sector', t('cases.sector'), query.sector, sectors.map((s) => ({ value: s.code, label: pickLabel(s, locale) })))}
-        {select('campaign', t('cases.campaign'), campaigns.find((c) => isCampaign(c, query.campaign))?.code ?? query.campaign?.toString(), campaigns.map((c) => ({ value: c.code, label: pickLabel(c, locale) })))}
+        <FilterSelect id="q-sector" name="sector" label={t('cases.sector')} value={query.sector} any={t('cases.any')} options={sectors.map((s) => ({ value: s.code, label: pickLabel(s, locale) }))} className="min-w-48" />
+        <FilterSelect
+          id="q-campaign"
+          name="campaign"
+          label={t('cases.campaign')}
+          value={campaigns.find((c) => isCampaign(c, query.campaign))?.code ?? query.campaign?.toString()}
+          any={t('cases.any')}
+          options={campaigns.map((c) => ({ value: c.code, label: pickLabel(c, locale) }))}
+          className="min-w-48"
+        />
         <button type="submit" className={buttonClass('primary', 'py-1.5')}>{t('cases.apply')}</button>
         <Link href={`/cases${caseListSearch({ overdue: true, sector: query.sector, campaign: query.campaign, sort: 'deadline' })}`} className={buttonClass('secondary', 'py-1.5')}>
           {t('queue.seeList')}
         </Link>
-      </form>
+      </FilterForm>
       <Card title={<span className="text-accent">{t('queue.overdueGroup', { count: totals.overdue })}</span>}>
         {table(overdue, t('queue.overdueGroup', { count: totals.overdue }), overdue.length || !totals.overdue ? t('queue.emptyOverdue') : t('queue.onOtherPages'), 'queue-overdue')}
       </Card>

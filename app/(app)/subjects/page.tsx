@@ -13,9 +13,8 @@ import { KINDS, PLATFORMS } from '@/lib/registry/schemas';
 import { listSectors } from '@/lib/taxonomy/queries';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { Field, Input } from '@/components/ui/field';
+import { FilterButtons, FilterCheck, FilterForm, FilterSelect, FilterText } from '@/components/ui/filter-form';
 import { CaseStateBadge } from '@/components/registry/case-state-badge';
-import { Select } from '@/components/registry/form-controls';
 import { DataTable } from '@/components/ui/data-table';
 import { Pager } from '@/components/registry/pager';
 import { OffenderMark } from '@/components/offenders/offender-mark';
@@ -42,57 +41,20 @@ export default async function SubjectsPage({ searchParams }: { searchParams: Pro
       </div>
 
       <Card>
-        <form method="get" action="/subjects" role="search" aria-label={t('subjects.filters')} className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4 xl:grid-cols-[2fr_repeat(6,minmax(0,1fr))_auto] [&>*]:min-w-0">
-          <div className="sm:col-span-2 xl:col-span-1">
-            <Field id="q" label={t('subjects.q')} hint={t('subjects.qHint')}>
-              <Input id="q" name="q" defaultValue={query.q ?? ''} type="search" />
-            </Field>
-          </div>
-          <Field id="kind" label={t('subjects.kind')}>
-            <Select id="kind" name="kind" defaultValue={query.kind ?? ''}>
-              <option value="">{t('common.any')}</option>
-              {KINDS.map((k) => <option key={k} value={k}>{tc(`subjectKind.${k}`)}</option>)}
-            </Select>
-          </Field>
-          <Field id="platform" label={t('subjects.platform')}>
-            <Select id="platform" name="platform" defaultValue={query.platform ?? ''}>
-              <option value="">{t('common.any')}</option>
-              {PLATFORMS.map((p) => <option key={p} value={p}>{tc(`platform.${p}`)}</option>)}
-            </Select>
-          </Field>
-          <Field id="sector" label={t('subjects.sector')}>
-            <Select id="sector" name="sector" defaultValue={query.sector ?? ''}>
-              <option value="">{t('common.any')}</option>
-              {sectors.map((s) => <option key={s.code} value={s.code}>{pickLabel(s, toLocale(locale))}</option>)}
-            </Select>
-          </Field>
+        <FilterForm action="/subjects" label={t('subjects.filters')} className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4 xl:grid-cols-[2fr_repeat(6,minmax(0,1fr))_auto] [&>*]:min-w-0">
+          <FilterText id="q" name="q" label={t('subjects.q')} hint={t('subjects.qHint')} value={query.q} className="sm:col-span-2 xl:col-span-1" />
+          <FilterSelect id="kind" name="kind" label={t('subjects.kind')} value={query.kind} any={t('common.any')} options={KINDS.map((k) => ({ value: k, label: tc(`subjectKind.${k}`) }))} />
+          <FilterSelect id="platform" name="platform" label={t('subjects.platform')} value={query.platform} any={t('common.any')} options={PLATFORMS.map((p) => ({ value: p, label: tc(`platform.${p}`) }))} />
+          <FilterSelect id="sector" name="sector" label={t('subjects.sector')} value={query.sector} any={t('common.any')} options={sectors.map((s) => ({ value: s.code, label: pickLabel(s, toLocale(locale)) }))} />
           <OperatorFilter id="operator" label={t('subjects.operator')} initial={operator ?? (query.operator ? { id: query.operator, label: `#${query.operator}` } : null)} />
-          <Field id="state" label={t('subjects.state')}>
-            <Select id="state" name="state" defaultValue={query.state ?? ''}>
-              <option value="">{t('common.any')}</option>
-              {caseStateEnum.enumValues.map((s) => <option key={s} value={s}>{tc(`caseState.${s}`)}</option>)}
-            </Select>
-          </Field>
-          <Field id="sort" label={t('subjects.sort')}>
-            <Select id="sort" name="sort" defaultValue={query.sort}>
-              {SUBJECT_SORTS.map((s) => <option key={s} value={s}>{sortLabel[s]}</option>)}
-            </Select>
-          </Field>
+          <FilterSelect id="state" name="state" label={t('subjects.state')} value={query.state} any={t('common.any')} options={caseStateEnum.enumValues.map((s) => ({ value: s, label: tc(`caseState.${s}`) }))} />
+          <FilterSelect id="sort" name="sort" label={t('subjects.sort')} value={query.sort} options={SUBJECT_SORTS.map((s) => ({ value: s, label: sortLabel[s] }))} />
           <div className="flex flex-col justify-end gap-2">
-            <label className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="overdue" value="1" defaultChecked={query.overdue} className="h-4 w-4" />
-              {t('subjects.overdue')}
-            </label>
-            <label className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="flagged" value="confirmed" defaultChecked={query.flagged === 'confirmed'} className="h-4 w-4" />
-              {to('markFilterConfirmed')}
-            </label>
-            <div className="flex gap-2">
-              <button type="submit" className={buttonClass('primary', 'px-3 py-1.5 whitespace-nowrap')}>{t('common.search')}</button>
-              <Link href="/subjects" className={buttonClass('secondary', 'px-3 py-1.5 whitespace-nowrap')}>{t('common.reset')}</Link>
-            </div>
+            <FilterCheck name="overdue" value="1" checked={query.overdue} label={t('subjects.overdue')} />
+            <FilterCheck name="flagged" value="confirmed" checked={query.flagged === 'confirmed'} label={to('markFilterConfirmed')} />
+            <FilterButtons action="/subjects" apply={t('common.search')} reset={t('common.reset')} />
           </div>
-        </form>
+        </FilterForm>
       </Card>
 
       <section className="rounded-md border border-line bg-white shadow-sm" aria-label={t('subjects.results')}>

@@ -7,7 +7,7 @@ import { getDb } from '@/db/client';
 import { noticeKindEnum } from '@/db/schema/enums';
 import { NoticeKindBadge } from '@/components/notices/status-badge';
 import { buttonClass } from '@/components/ui/button';
-import { inputClass } from '@/components/ui/field';
+import { FilterButtons, FilterForm, FilterSelect, FilterText } from '@/components/ui/filter-form';
 import { pickLabel, toLocale } from '@/lib/i18n/locales';
 import { cachedPublicNotices, cachedPublicSectors, cachedPublicYears } from '@/lib/notices/public-cache';
 import { publicListQuerySchema } from '@/lib/notices/schemas';
@@ -33,37 +33,13 @@ export default async function PublicNoticesPage({ searchParams }: { searchParams
         <h1 className="text-2xl font-semibold text-ink">{t('publicTitle')}</h1>
         <p className="mt-1 text-sm text-muted">{t('publicSubtitle')}</p>
       </div>
-      <form method="get" className="grid gap-3 rounded-md border border-line bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto]">
-        <div>
-          <label htmlFor="q" className="mb-1 block text-xs font-medium text-muted">{t('searchLabel')}</label>
-          <input id="q" name="q" type="search" defaultValue={filters.q ?? ''} placeholder={t('searchPlaceholder')} className={inputClass} />
-        </div>
-        <div>
-          <label htmlFor="year" className="mb-1 block text-xs font-medium text-muted">{t('year')}</label>
-          <select id="year" name="year" defaultValue={filters.year ?? ''} className={inputClass}>
-            <option value="">{t('allYears')}</option>
-            {years.map((y) => <option key={y} value={y}>{y}</option>)}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="kind" className="mb-1 block text-xs font-medium text-muted">{t('kind')}</label>
-          <select id="kind" name="kind" defaultValue={filters.kind ?? ''} className={inputClass}>
-            <option value="">{t('allKinds')}</option>
-            {noticeKindEnum.enumValues.map((k) => <option key={k} value={k}>{t(`kindLabel.${k}`)}</option>)}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="sector" className="mb-1 block text-xs font-medium text-muted">{t('sector')}</label>
-          <select id="sector" name="sector" defaultValue={filters.sector ?? ''} className={inputClass}>
-            <option value="">{t('allSectors')}</option>
-            {sectors.map((s) => <option key={s.code} value={s.code}>{pickLabel(s, locale)}</option>)}
-          </select>
-        </div>
-        <div className="flex items-end gap-2">
-          <button type="submit" className={buttonClass('primary')}>{t('apply')}</button>
-          <Link href="/notices" className={buttonClass('secondary')}>{t('reset')}</Link>
-        </div>
-      </form>
+      <FilterForm action="/notices" label={t('publicFilters')} className="grid gap-3 rounded-md border border-line bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto]">
+        <FilterText id="q" name="q" label={t('searchLabel')} value={filters.q} placeholder={t('searchPlaceholder')} />
+        <FilterSelect id="year" name="year" label={t('year')} value={filters.year?.toString()} any={t('allYears')} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
+        <FilterSelect id="kind" name="kind" label={t('kind')} value={filters.kind} any={t('allKinds')} options={noticeKindEnum.enumValues.map((k) => ({ value: k, label: t(`kindLabel.${k}`) }))} />
+        <FilterSelect id="sector" name="sector" label={t('sector')} value={filters.sector} any={t('allSectors')} options={sectors.map((s) => ({ value: s.code, label: pickLabel(s, locale) }))} />
+        <FilterButtons action="/notices" apply={t('apply')} reset={t('reset')} className="items-end" />
+      </FilterForm>
 
       <DataTable caption={t('publicTitle')} columns={[t('number'), t('title'), t('kind'), t('publishedOn'), { label: t('entries'), numeric: true }, t('downloads')]} empty={t('noneFound')}>
             {notices.map((n) => (
