@@ -12,7 +12,7 @@ async function useLocale(page: Page, locale: 'zh' | 'en') {
  * options at most, the rest said ("还有 3 条，请细化搜索"), chosen by keyboard.
  */
 test('an inspector picks an operator among thirteen by typing, by keyboard, and filters the case list by one', async ({ page, loginAs, baseURL }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
   const digits = String(Date.now() % 10_000_000).padStart(7, '0').slice(0, 5);
   await loginAs('inspector', '/subjects/new');

@@ -5,6 +5,7 @@ import { expectListboxKeys } from './listbox-keys';
 const suffix = `${Date.now() % 1_000_000}`;
 
 test('an inspector picks a region by search and by level, sees its name path, and filters operators by province', async ({ page, loginAs }) => {
+  test.setTimeout(240_000);
   await loginAs('inspector', '/operators/new');
   const name = `属地选择科技有限公司${suffix}`;
   await page.locator('#name').fill(name);
