@@ -56,8 +56,9 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   // Specs sign in by HTTP and change only data of their own (fixtures.ts: signIn, newCase), so they
-  // share one server and database across workers. E2E_WORKERS: default 2 (measured on 2 cores).
-  workers: Number(process.env.E2E_WORKERS ?? 2),
+  // can share one server and database across workers: E2E_WORKERS=2 runs two. The default stays 1
+  // until a whole two-worker run is measured green on both databases (issue 17 item 6).
+  workers: Number(process.env.E2E_WORKERS ?? 1),
   // A 2-core machine running `next start` and Chromium side by side.
   timeout: 90_000,
   expect: { timeout: 15_000 },
