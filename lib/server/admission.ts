@@ -5,10 +5,12 @@ import { SECURITY_HEADERS, API_CSP } from '@/lib/security/headers';
  * The embedded database (PGlite) is one connection running in this process: every query of every
  * request waits for it in turn, and while it runs the process answers nothing else. Under more load
  * than it can serve, requests would queue without bound and time out. So on the embedded database
- * this process admits at most RECTIFY_EMBEDDED_CONCURRENCY requests at once (default 4); the next
+ * this process admits at most RECTIFY_EMBEDDED_CONCURRENCY requests at once (default 2); the next
  * RECTIFY_EMBEDDED_QUEUE (default 64) wait in arrival order, each at most RECTIFY_EMBEDDED_QUEUE_WAIT_MS
- * (default 5000); a request that finds the queue full, or waits longer, is answered 503 with
- * Retry-After at once (README "Limits"). On Postgres nothing waits here (its pool bounds the waits).
+ * (default 3000). A request that finds the queue full, or whose wait would be longer (estimated from
+ * the recent requests' running time: its place in the queue / concurrency × the mean), or that waits
+ * longer, is answered 503 with Retry-After at once (README "Limits"), so what a client waits for is
+ * bounded by the wait plus its own running time. On Postgres nothing waits here (its pool bounds the waits).
  *
  * Not counted: /api/health (the probe must answer while the server is busy), Next's static files,
  * and the two upload routes (a slow upload holds no database time while its body arrives).
@@ -30,18 +32,19 @@ export interface AdmissionLimits {
 
 export function embeddedAdmissionLimits(): AdmissionLimits {
   return {
-    concurrency: numberFromEnv('RECTIFY_EMBEDDED_CONCURRENCY', 4),
+    concurrency: numberFromEnv('RECTIFY_EMBEDDED_CONCURRENCY', 2),
     queue: numberFromEnv('RECTIFY_EMBEDDED_QUEUE', 64),
-    waitMs: numberFromEnv('RECTIFY_EMBEDDED_QUEUE_WAIT_MS', 5000),
+    waitMs: numberFromEnv('RECTIFY_EMBEDDED_QUEUE_WAIT_MS', 3000),
   };
 }
 
 function busy(req: http.IncomingMessage, res: http.ServerResponse, limits: AdmissionLimits, why: 'queue_full' | 'queue_wait'): void {
+  if (res.headersSent || res.writableEnded) return;
   const api = (req.url ?? '').startsWith('/api/');
   const message =
     why === 'queue_full'
       ? `The server is busy: ${limits.concurrency} requests are running and ${limits.queue} are waiting (the embedded database's limit); try again in ${BUSY_RETRY_AFTER_SECONDS} seconds.`
-      : `The server is busy: this request waited ${limits.waitMs} ms for the embedded database (the limit); try again in ${BUSY_RETRY_AFTER_SECONDS} seconds.`;
+      : `The server is busy: this request would wait more than ${limits.waitMs} ms for the embedded database (the limit); try again in ${BUSY_RETRY_AFTER_SECONDS} seconds.`;
   const headers: Record<string, string> = { ...SECURITY_HEADERS, 'Retry-After': String(BUSY_RETRY_AFTER_SECONDS), 'Cache-Control': 'no-store' };
   let body: string;
   if (api) {
@@ -67,6 +70,8 @@ export function installEmbeddedAdmission(limits = embeddedAdmissionLimits()): vo
   if (holder[KEY] || process.env.DATABASE_URL) return;
   holder[KEY] = true;
   let running = 0;
+  /** Mean running time of the recent requests (ms), an exponential moving average. */
+  let meanMs = 0;
   const waiting: { admit: () => void; timer: NodeJS.Timeout }[] = [];
   const release = () => {
     running--;
@@ -83,10 +88,13 @@ export function installEmbeddedAdmission(limits = embeddedAdmissionLimits()): vo
     if (EXEMPT.test(req.url ?? '/')) return emit.apply(this, [event, ...args] as unknown as Parameters<typeof emit>);
     const admit = () => {
       running++;
+      const started = Date.now();
       let done = false;
       const finished = () => {
         if (!done) {
           done = true;
+          const ms = Date.now() - started;
+          meanMs = meanMs ? meanMs * 0.8 + ms * 0.2 : ms;
           release();
         }
       };
@@ -100,6 +108,10 @@ export function installEmbeddedAdmission(limits = embeddedAdmissionLimits()): vo
     }
     if (waiting.length >= limits.queue) {
       busy(req, res, limits, 'queue_full');
+      return true;
+    }
+    if (((waiting.length + 1) / limits.concurrency) * meanMs > limits.waitMs) {
+      busy(req, res, limits, 'queue_wait');
       return true;
     }
     const entry = {
