@@ -15,7 +15,6 @@ import { can } from '@/lib/auth/permissions';
 import { HttpError } from '@/lib/http/errors';
 import { asExplanation } from '@/lib/offenders/explanation';
 import { flagCases, flagHistory, getFlagOrThrow } from '@/lib/offenders/queries';
-import { reviewFlagAction } from '../actions';
 
 /** A flag explains itself: the rule and threshold, and the cases, subjects, identifiers and dates behind it. */
 export default async function FlagPage({ params }: { params: Promise<{ id: string }> }) {
@@ -77,7 +76,7 @@ export default async function FlagPage({ params }: { params: Promise<{ id: strin
                 {flag.reviewReason ? <p>{flag.reviewReason}</p> : null}
               </div>
             ) : can(actor.role, 'offender:review') ? (
-              <ReviewForm action={reviewFlagAction.bind(null, flag.id)} />
+              <ReviewForm flagId={flag.id} />
             ) : (
               <p className="text-sm text-muted">{t('detail.cannotReview')}</p>
             )}
