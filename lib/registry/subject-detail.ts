@@ -12,6 +12,13 @@ export async function getSubjectOrThrow(db: Queryable, id: number) {
   return row;
 }
 
+/** A subject as a picker's chosen option (the inspection form's `?subject=`), or null when there is none of that id. */
+export async function subjectOption(db: Queryable, id: number | null | undefined): Promise<{ id: number; label: string } | null> {
+  if (!id) return null;
+  const [row] = await db.select({ id: subjects.id, label: subjects.name }).from(subjects).where(eq(subjects.id, id)).limit(1);
+  return row ?? null;
+}
+
 export interface SubjectCaseRow {
   id: number;
   state: string;
