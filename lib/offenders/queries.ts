@@ -8,26 +8,9 @@ import { flagInScopeSql } from './active';
 import type { FlagFilters } from './schemas';
 import type { FlagRow } from './types';
 import { asExplanation, type EvasionExplanation } from './explanation';
+import type { FlagListItem, FlagCase, ReviewEvent } from './responses';
 
-export interface FlagListItem {
-  id: number;
-  rule: FlagRow['rule'];
-  targetKey: string;
-  status: FlagRow['status'];
-  weight: number;
-  operatorId: number | null;
-  operatorName: string | null;
-  region: string | null;
-  subjectId: number | null;
-  subjectName: string | null;
-  campaignId: number | null;
-  caseCount: number;
-  explanation: unknown;
-  escalation: FlagRow['escalation'];
-  resolvedAt: Date | null;
-  firstRaisedAt: Date;
-  updatedAt: Date;
-}
+export type { FlagListItem, FlagCase, ReviewEvent };
 
 function filterConditions(f: FlagFilters): SQL[] {
   const where: SQL[] = [];
@@ -83,22 +66,6 @@ export async function getFlagOrThrow(db: Queryable, id: number): Promise<FlagRow
   return flag;
 }
 
-export interface FlagCase {
-  id: number;
-  state: string;
-  subjectId: number;
-  subjectName: string;
-  kind: string;
-  platform: string;
-  sector: string;
-  inspectedOn: string;
-  campaignId: number | null;
-  categories: string[];
-  severity: string | null;
-  closedAt: string | null;
-  firstRemovedAt: string | null;
-}
-
 /** How many of a flag's cases its page and API show (the latest); the rest are counted and linked. */
 export const FLAG_CASES_SHOWN = 50;
 
@@ -122,14 +89,6 @@ export async function flagCases(db: Queryable, caseIds: readonly number[], limit
       ) latest ORDER BY "inspectedOn", id`,
   );
   return { cases: rows, total: caseIds.length };
-}
-
-export interface ReviewEvent {
-  flagId: number;
-  action: string;
-  at: Date;
-  actorName: string | null;
-  after: { status?: string; escalation?: string | null; reason?: string; newCaseIds?: number[] } | null;
 }
 
 /** Reviews and reopenings of the given flags, oldest first (from the audit trail). */

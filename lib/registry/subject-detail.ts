@@ -5,6 +5,9 @@ import { storeListings, subjectIdentifiers, subjectNames, subjects } from '@/db/
 import { isOverdueSql } from '@/lib/cases/overdue';
 import { notFound } from '@/lib/http/errors';
 import { officeDateSql } from '@/lib/time';
+import type { SubjectCaseRow, InspectionEvidenceRow } from './responses';
+
+export type { SubjectCaseRow, InspectionEvidenceRow };
 
 export async function getSubjectOrThrow(db: Queryable, id: number) {
   const [row] = await db.select().from(subjects).where(eq(subjects.id, id)).limit(1);
@@ -17,31 +20,6 @@ export async function subjectOption(db: Queryable, id: number | null | undefined
   if (!id) return null;
   const [row] = await db.select({ id: subjects.id, label: subjects.name }).from(subjects).where(eq(subjects.id, id)).limit(1);
   return row ?? null;
-}
-
-export interface SubjectCaseRow {
-  id: number;
-  state: string;
-  deadline: string | null;
-  overdue: boolean;
-  openedOn: string;
-  foundVersion: string;
-  previousCaseId: number | null;
-  inspectionId: number;
-  inspectedOn: string;
-  method: string;
-  categories: string[];
-}
-
-export interface InspectionEvidenceRow {
-  inspectionId: number;
-  findingId: number;
-  category: string;
-  severity: string;
-  sha256: string;
-  mediaType: string;
-  byteSize: number;
-  originalName: string;
 }
 
 /**
