@@ -13,7 +13,6 @@ import { requirePagePermission } from '@/lib/auth/page';
 import { can } from '@/lib/auth/permissions';
 import { asExplanation } from '@/lib/offenders/explanation';
 import { flagCases, flagHistory, getFlagOrThrow } from '@/lib/offenders/queries';
-import { reviewFlagAction } from '../actions';
 import { read, readOrNotFound } from '@/lib/server/read';
 
 /** A flag explains itself: the rule and threshold, and the cases, subjects, identifiers and dates behind it. */
@@ -72,7 +71,7 @@ export default async function FlagPage({ params }: { params: Promise<{ id: strin
                 {flag.reviewReason ? <p>{flag.reviewReason}</p> : null}
               </div>
             ) : can(actor.role, 'offender:review') ? (
-              <ReviewForm action={reviewFlagAction.bind(null, flag.id)} />
+              <ReviewForm flagId={flag.id} />
             ) : (
               <p className="text-sm text-muted">{t('detail.cannotReview')}</p>
             )}
