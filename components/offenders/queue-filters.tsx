@@ -6,12 +6,12 @@ import { listCampaigns } from '@/lib/offenders/lookups';
 import type { FlagFilters } from '@/lib/offenders/schemas';
 import { FLAG_RULES, FLAG_STATUSES } from '@/lib/offenders/types';
 import { listSectors } from '@/lib/taxonomy/queries';
-import { getDb } from '@/db/client';
 import { listUsedRegions } from '@/lib/regions/queries';
+import { read } from '@/lib/server/read';
 
 /** The queue's filters (the app's one filter form: components/ui/filter-form.tsx). */
 export async function QueueFilters({ filters }: { filters: FlagFilters }) {
-  const [t, locale, sectors, campaigns, regions] = await Promise.all([getTranslations('offenders'), getLocale(), listSectors(), listCampaigns(), getDb().then(listUsedRegions)]);
+  const [t, locale, sectors, campaigns, regions] = await Promise.all([getTranslations('offenders'), getLocale(), listSectors(), listCampaigns(), read(listUsedRegions)]);
   const zh = toLocale(locale) === 'zh';
   return (
     <FilterForm action="/offenders" label={t('filters')} className="grid gap-3 rounded-md border border-line bg-white p-3 shadow-sm sm:grid-cols-3 xl:grid-cols-7 xl:items-end">
