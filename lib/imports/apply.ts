@@ -63,6 +63,10 @@ export async function applyStagedRows(db: Db, input: ApplyInput): Promise<Import
       // (ADR 0004): the apply's inserts only keep their rows; the deltas are computed after the
       // apply and added to the rollups right before the commit (db/migrations/0024_stats_deferral.sql).
       await tx.execute(sql`SELECT stats_defer()`);
+      // The apply's sorts and hashes (DISTINCT ON over every staged row, the joins that resolve them)
+      // get a batch job's memory for this transaction only, instead of spilling to disk at 4 MB
+      // (applies run one at a time: the lock above). The offender recompute asks the same.
+      await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
       // Fresh statistics for the staged rows, or the planner takes the new table for empty (nested loops).
       await tx.execute(sql`ANALYZE import_staging`);
       const scope: ApplyScope = {
