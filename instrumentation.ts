@@ -1,5 +1,7 @@
 /**
  * When the server starts: stamps every request with the client's address (lib/server/client-address.ts),
+ * serves the public notice pages from a per-publication cache (lib/server/public-html-cache.ts),
+ * on the embedded database admits requests through a bounded queue (lib/server/admission.ts),
  * answers TRACE with a 405 before Next fails on them (lib/server/unfetchable-methods.ts),
  * and opens (and migrates) the database, so that a second server on the same embedded data folder is
  * refused at once instead of on its first request.
@@ -7,7 +9,11 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build') {
     (await import('./lib/server/client-address')).installClientAddressStamp();
+    // After the stamp: the cache answers before it and before Next (docs/decisions/0010).
+    (await import('./lib/server/public-html-cache')).installPublicHtmlCache();
     (await import('./lib/server/unfetchable-methods')).installUnfetchableMethodGuard();
+    // Last, so it runs first: on the embedded database, a bounded queue in front of everything (README "Limits").
+    (await import('./lib/server/admission')).installEmbeddedAdmission();
     await import('./lib/server/boot');
   }
 }

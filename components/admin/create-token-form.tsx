@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { createTokenAction } from '@/app/(app)/admin/actions';
+import { createToken } from '@/lib/admin/actions';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
@@ -12,7 +12,7 @@ import { STAFF_ROLES } from '@/lib/auth/permissions';
 export function CreateTokenForm() {
   const t = useTranslations();
   const [secret, setSecret] = useState<string | null>(null);
-  const f = useActionForm((_prev: Awaited<ReturnType<typeof createTokenAction>> | null, data: FormData) => createTokenAction(Object.fromEntries(data)), null, {
+  const f = useActionForm(createToken, null, {
     resetOnSuccess: true,
     onSuccess: (result) => setSecret(result?.ok ? result.data.secret : null),
   });

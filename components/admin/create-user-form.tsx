@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { createUserAction } from '@/app/(app)/admin/actions';
+import { createUser } from '@/lib/admin/actions';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
@@ -10,7 +10,7 @@ import { STAFF_ROLES } from '@/lib/auth/permissions';
 
 export function CreateUserForm() {
   const t = useTranslations();
-  const f = useActionForm((_prev: Awaited<ReturnType<typeof createUserAction>> | null, data: FormData) => createUserAction(Object.fromEntries(data)), null, { resetOnSuccess: true });
+  const f = useActionForm(createUser, null, { resetOnSuccess: true });
   const { state, pending, errors } = f;
   const message = !state ? null : state.ok ? { ok: true, text: t('admin.userCreated', { email: state.data.email }) } : { ok: false, text: state.message };
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { saveOfficeNameAction } from '@/app/(app)/admin/settings/actions';
+import { setOfficeNames } from '@/lib/admin/actions';
 import type { OfficeName } from '@/lib/settings';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
@@ -10,7 +10,7 @@ import { Field, Input } from '@/components/ui/field';
 /** The office's name in both languages: the header of every order and case file it prints. */
 export function OfficeNameForm({ name }: { name: OfficeName }) {
   const t = useTranslations('documents.settings');
-  const f = useActionForm(saveOfficeNameAction, null);
+  const f = useActionForm(setOfficeNames, null);
   const { state, pending } = f;
   const err = (k: 'nameZh' | 'nameEn') => f.errors[k];
   return (

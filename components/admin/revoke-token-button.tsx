@@ -2,7 +2,7 @@
 
 import { useTransition } from 'react';
 import { useTranslations } from 'next-intl';
-import { revokeTokenAction } from '@/app/(app)/admin/actions';
+import { revokeToken } from '@/lib/admin/actions';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 
@@ -21,7 +21,7 @@ export function RevokeTokenButton({ id, name }: { id: number; name: string }) {
       description={t('revokeConfirm')}
       confirmLabel={t('revoke')}
       cancelLabel={t('cancel')}
-      onConfirm={() => start(async () => void (await revokeTokenAction(id)))}
+      onConfirm={() => start(async () => void (await revokeToken({ id })))}
     />
   );
 }

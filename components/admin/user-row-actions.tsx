@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from 'react';
 import { useTranslations } from 'next-intl';
-import { updateUserAction } from '@/app/(app)/admin/actions';
+import { updateUser } from '@/lib/admin/actions';
 import { Button } from '@/components/ui/button';
 import { Select } from '@/components/ui/select';
 import { STAFF_ROLES, type Role } from '@/lib/auth/permissions';
@@ -13,7 +13,7 @@ export function UserRowActions({ id, name, role, disabled, self }: { id: number;
   const [error, setError] = useState<string | null>(null);
   const run = (input: { role?: Role; disabled?: boolean }) =>
     start(async () => {
-      const result = await updateUserAction(id, input);
+      const result = await updateUser({ ...input, id });
       setError(result.ok ? null : Object.values(result.fieldErrors)[0] ?? result.message);
     });
   return (

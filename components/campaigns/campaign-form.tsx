@@ -2,9 +2,8 @@
 
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { saveCampaignAction } from '@/lib/campaigns/actions';
+import { createCampaign, updateCampaign } from '@/lib/campaigns/actions';
 import { CAMPAIGN_NEXT, type CampaignStatus } from '@/lib/campaigns/schemas';
-import type { ActionResult } from '@/lib/http/action';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { Field, Input, inputClass } from '@/components/ui/field';
@@ -22,9 +21,9 @@ export interface CampaignFormValues {
 /** Create (no `status`) or edit (`status` set: the code is fixed, the status moves forward only). */
 export function CampaignForm({ initial, sectors }: { initial: CampaignFormValues; sectors: { value: string; label: string }[] }) {
   const t = useTranslations('campaigns');
-  const { state, pending, form } = useActionForm<ActionResult<string> | null>(saveCampaignAction, null);
-  const e = state && !state.ok ? state.fieldErrors : {};
   const editing = initial.status !== undefined;
+  const { state, pending, form } = useActionForm(editing ? updateCampaign : createCampaign, null);
+  const e = state && !state.ok ? state.fieldErrors : {};
   const sectorError = e.sectors ?? Object.entries(e).find(([k]) => k.startsWith('sectors.'))?.[1];
   return (
     <form {...form} className="space-y-4">

@@ -1,8 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { closeCampaignAction } from '@/lib/campaigns/actions';
-import type { ActionResult } from '@/lib/http/action';
+import { closeCampaign } from '@/lib/campaigns/actions';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
@@ -10,7 +9,7 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 /** Closes the campaign after an in-app confirmation (closing is final). */
 export function CloseCampaignButton({ code }: { code: string }) {
   const t = useTranslations('campaigns');
-  const { state, pending, form } = useActionForm<ActionResult<string> | null>(closeCampaignAction, null);
+  const { state, pending, form } = useActionForm(closeCampaign, null);
   return (
     <form {...form} className="inline">
       <input type="hidden" name="ref" value={code} />

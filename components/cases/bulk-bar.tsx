@@ -3,7 +3,7 @@
 import { useId, useMemo, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { bulkTransitionAction } from '@/app/(app)/cases/actions';
+import { transitionCases, transitionMatchingCases } from '@/lib/cases/actions';
 import { transitionForm, type FormField } from '@/lib/cases/forms';
 import type { CaseState } from '@/lib/cases/ladder';
 import { useActionForm } from '@/components/forms/use-action-form';
@@ -30,7 +30,7 @@ export function BulkBar({ selected, all, defaultDeadline, onDone, onRefusals }: 
   const router = useRouter();
   const uid = useId();
   const [to, setTo] = useState<CaseState | ''>('');
-  const f = useActionForm(bulkTransitionAction, null, {
+  const f = useActionForm((data: FormData) => (data.get('all') === '1' ? transitionMatchingCases(data) : transitionCases(data)), null, {
     onSuccess: (done) => {
       onDone(done?.ok ? done.data.moved : 0);
       router.refresh();

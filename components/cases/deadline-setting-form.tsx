@@ -1,14 +1,14 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { saveDefaultDeadlineAction } from '@/app/(app)/admin/settings/actions';
+import { setDefaultDeadline } from '@/lib/admin/actions';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 
 export function DeadlineSettingForm({ days }: { days: number }) {
   const t = useTranslations('settingsPage');
-  const f = useActionForm(saveDefaultDeadlineAction, null);
+  const f = useActionForm(setDefaultDeadline, null);
   const { state, pending } = f;
   const error = f.errors.days ?? (f.formMessage || undefined);
   return (

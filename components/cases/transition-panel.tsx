@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { transitionCaseAction } from '@/app/(app)/cases/actions';
+import { transitionCase } from '@/lib/cases/actions';
 import { transitionForm, type ActionKey, type FormField } from '@/lib/cases/forms';
 import type { CaseState } from '@/lib/cases/ladder';
 import { useActionForm } from '@/components/forms/use-action-form';
@@ -75,7 +75,7 @@ export function TransitionPanel(props: Props) {
 function TransitionForm({ caseId, revision, state, to, defaultDeadline, defaultDays, stores, mini, onCancel, onSaved }: Props & { to: CaseState; onCancel: () => void; onSaved: (s: CaseState) => void }) {
   const t = useTranslations();
   const router = useRouter();
-  const f = useActionForm(transitionCaseAction, null, {
+  const f = useActionForm(transitionCase, null, {
     onSuccess: (saved) => {
       if (!saved?.ok) return;
       onSaved(saved.data.state as CaseState);

@@ -13,14 +13,16 @@ type WithErrors = { ok?: boolean; fieldErrors?: FieldErrors; message?: string } 
  * a refusal and each field's error (`errors.name`) sits beside the value that caused it. Pass
  * `resetOnSuccess` for forms that should empty themselves once saved (a new comment, a new user).
  *
- * Usage: `const f = useActionForm(saveX, null); <form {...f.form}> … f.errors.name … f.pending`.
+ * Usage: `const f = useActionForm(saveX, null);` (an action from lib/<area>/actions.ts); <form {...f.form}> … f.errors.name … f.pending`.
  */
-export function useActionForm<S extends WithErrors>(
-  action: (prev: S, data: FormData) => Promise<S>,
-  initial: S,
-  options: { resetOnSuccess?: boolean; onSuccess?: (state: S) => void; onRefused?: (errors: FieldErrors) => void } = {},
+export function useActionForm<R extends WithErrors>(
+  action: (data: FormData) => Promise<R>,
+  initial: R | null = null,
+  options: { resetOnSuccess?: boolean; onSuccess?: (state: R) => void; onRefused?: (errors: FieldErrors) => void } = {},
 ) {
-  const [state, dispatch, pending] = useActionState<S, FormData>(action, initial as Awaited<S>) as unknown as [S, (data: FormData) => void, boolean];
+  type S = R | null;
+  // Every server action takes its input alone (lib/actions/define.ts); the previous state is the form's.
+  const [state, dispatch, pending] = useActionState<S, FormData>((_prev: S, data: FormData) => action(data), initial as Awaited<S>) as unknown as [S, (data: FormData) => void, boolean];
   const ref = useRef<HTMLFormElement>(null);
   const onSubmit = useCallback(
     (event: FormEvent<HTMLFormElement>) => {

@@ -10,8 +10,7 @@ import { Field, Input, inputClass } from '@/components/ui/field';
 import type { LiveCaseRow } from '@/lib/notices/annex';
 import { CandidateTable } from './candidate-table';
 import { ComposerPreview, type CategoryOption } from './composer-preview';
-import { useRefusalText } from '@/components/forms/use-refusal-text';
-import { postJson, type ApiFailure } from './api-client';
+import { createNotice, updateNotice } from '@/lib/notices/actions';
 
 type Kind = 'rectification' | 'removal';
 export interface ComposerInitial {
@@ -44,8 +43,8 @@ export function NoticeComposer({ initial, options }: { initial: ComposerInitial;
   const [text, setText] = useState({ titleZh: initial.titleZh, titleEn: initial.titleEn, introZh: initial.introZh, introEn: initial.introEn, deadline: initial.deadline ?? '' });
   const [filters, setFilters] = useState({ sector: '', campaign: '', region: '', q: '' });
   const [selected, setSelected] = useState<Map<number, LiveCaseRow>>(() => new Map(initial.rows.map((r) => [r.caseId, r])));
-  const [failure, setFailure] = useState<ApiFailure | null>(null);
-  const refusal = useRefusalText();
+  // The server says the refusal in the reader's language (lib/actions/define.ts).
+  const [failure, setFailure] = useState<{ message: string; fieldErrors: Record<string, string> } | null>(null);
   const [saving, setSaving] = useState(false);
 
   const params = new URLSearchParams({ kind, ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) });
@@ -92,14 +91,14 @@ export function NoticeComposer({ initial, options }: { initial: ComposerInitial;
       correctsNoticeId: initial.corrects?.id ?? null,
       ...(initial.id ? { expectedRevision: initial.revision } : {}),
     };
-    const res = await postJson<{ notice: { id: number } }>(initial.id ? `/api/v1/notices/${initial.id}` : '/api/v1/notices', body, initial.id ? 'PATCH' : 'POST');
+    const res = initial.id ? await updateNotice({ ...body, id: initial.id }) : await createNotice(body);
     setSaving(false);
     if (!res.ok) return setFailure(res);
-    router.push(`/notices/manage/${res.data.notice.id}`);
+    router.push(`/notices/manage/${res.data.id}`);
     router.refresh();
   }
 
-  const failureFields = failure ? refusal.fields(failure) : {};
+  const failureFields = failure?.fieldErrors ?? {};
   const err = (f: string) => failureFields[f];
   return (
     <div className="space-y-5">
@@ -172,8 +171,8 @@ export function NoticeComposer({ initial, options }: { initial: ComposerInitial;
 
       {failure ? (
         <div role="alert" className="rounded border border-[#f0c4c4] bg-accent-50 px-3 py-2 text-sm text-accent">
-          <p className="font-semibold">{tc('errors')} {refusal.message(failure)}</p>
-          {failure.fields ? <ul className="mt-1 list-disc pl-5">{Object.entries(failureFields).map(([k, v]) => <li key={k}>{v}</li>)}</ul> : null}
+          <p className="font-semibold">{tc('errors')} {failure.message}</p>
+          {Object.keys(failureFields).length ? <ul className="mt-1 list-disc pl-5">{Object.entries(failureFields).map(([k, v]) => <li key={k}>{v}</li>)}</ul> : null}
         </div>
       ) : null}
       <div className="flex justify-end">

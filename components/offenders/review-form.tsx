@@ -5,20 +5,20 @@ import { useTranslations } from 'next-intl';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
-import type { ReviewState } from '@/app/(app)/offenders/actions';
+import { reviewOffender } from '@/lib/offenders/actions';
 import { ESCALATIONS } from '@/lib/offenders/types';
 
-type Action = (prev: ReviewState, form: FormData) => Promise<ReviewState>;
 
 /** Confirm with an escalation or dismiss with a reason; errors are announced next to their field. */
-export function ReviewForm({ action }: { action: Action }) {
+export function ReviewForm({ flagId }: { flagId: number }) {
   const t = useTranslations('offenders');
-  const f = useActionForm<ReviewState>(action, null);
+  const f = useActionForm(reviewOffender, null);
   const { pending, errors: err } = f;
   // No decision is preselected: confirming a flag escalates a case, so it must be a choice.
   const [decision, setDecision] = useState<'confirm' | 'dismiss' | ''>('');
   return (
     <form {...f.form} className="space-y-3" aria-label={t('detail.reviewTitle')}>
+      <input type="hidden" name="flagId" value={flagId} />
       <fieldset>
         <legend className="text-sm font-medium text-ink">{t('detail.decision')}</legend>
         <div className="mt-1 flex gap-4 text-sm">

@@ -4,17 +4,18 @@ import { useTranslations } from 'next-intl';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
-import type { ActionResult } from '@/lib/http/action';
+import { updateOffenderRule } from '@/lib/admin/actions';
+import type { FlagRule } from '@/lib/offenders/types';
 
-type Action = (prev: ActionResult<true> | null, form: FormData) => Promise<ActionResult<true>>;
 
 /** One rule's threshold, window and switch, inline in the rules table. */
-export function RuleForm({ rule, threshold, windowMonths, enabled, action }: { rule: string; threshold: number; windowMonths: number; enabled: boolean; action: Action }) {
+export function RuleForm({ rule, ruleKey, threshold, windowMonths, enabled }: { rule: string; ruleKey: FlagRule; threshold: number; windowMonths: number; enabled: boolean }) {
   const t = useTranslations('offenders.rules');
-  const f = useActionForm(action, null);
+  const f = useActionForm(updateOffenderRule, null);
   const { state, pending, errors: err } = f;
   return (
     <form {...f.form} className="flex flex-wrap items-start gap-3" aria-label={rule}>
+      <input type="hidden" name="rule" value={ruleKey} />
       <label className="text-xs text-muted">
         {t('threshold')}
         <input name="threshold" type="number" min={1} max={100} defaultValue={threshold} aria-invalid={err.threshold ? true : undefined} className={`${inputClass} w-24 py-1.5`} />

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { activateContactAction } from '@/app/portal/actions';
+import { activateContact } from '@/lib/portal/actions';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
@@ -11,10 +11,10 @@ type Result = { ok: true; email: string } | { ok: false; message: string; fieldE
 
 export function ActivateForm({ token }: { token: string }) {
   const t = useTranslations('portal.activate');
-  const { state, pending, errors, formMessage, form } = useActionForm<Result | null>(async (_prev, data) => {
+  const { state, pending, errors, formMessage, form } = useActionForm<Result>(async (data) => {
     const password = String(data.get('password') ?? '');
     if (password !== String(data.get('confirm') ?? '')) return { ok: false, message: '', fieldErrors: { confirm: t('mismatch') } };
-    const result = await activateContactAction({ token, password });
+    const result = await activateContact({ token, password });
     if (result.ok) return { ok: true, email: result.data.email };
     const fieldErrors = { ...result.fieldErrors };
     if (fieldErrors.token) fieldErrors.token = result.status === 404 ? t('used') : t('expired');

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { acknowledgeAction, extensionRequestAction, objectionAction, reportAction } from '@/app/portal/actions';
+import { acknowledgeOrder, objectToFinding, reportFix, requestExtension } from '@/lib/portal/actions';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { Field, Input, inputClass } from '@/components/ui/field';
@@ -35,7 +35,7 @@ async function withEvidence(data: FormData, failed: (name: string, message: stri
 /** A portal form on the shared form hook: nothing typed is lost on a refusal; the page refreshes once it is done. */
 function usePortalForm(send: (data: FormData) => Promise<Result>) {
   const router = useRouter();
-  return useActionForm<Result | null>((_prev, data) => send(data), null, { resetOnSuccess: true, onSuccess: () => router.refresh() });
+  return useActionForm<Result>((data) => send(data), null, { resetOnSuccess: true, onSuccess: () => router.refresh() });
 }
 
 /** The refusal no field shows: a conflict, a state that moved on, a field this form has no control for. */
@@ -47,7 +47,7 @@ function FormError({ errors, shown, message }: { errors: Errors; shown: string[]
 
 export function AcknowledgeButton({ caseId }: { caseId: number }) {
   const t = useTranslations('portal.case');
-  const f = usePortalForm(() => acknowledgeAction(caseId));
+  const f = usePortalForm(() => acknowledgeOrder({ caseId }));
   return (
     <form {...f.form} className="space-y-2" aria-label={t('acknowledge')}>
       <Button type="submit" disabled={f.pending}>{t('acknowledge')}</Button>
@@ -73,7 +73,7 @@ export function ReportForm({ caseId }: { caseId: number }) {
   const t = useTranslations('portal.case');
   const f = usePortalForm((data) =>
     withEvidence(data, (name, message) => t('uploadFailed', { name, message }), (evidence) =>
-      reportAction(caseId, { version: data.get('version'), description: data.get('description'), evidence })),
+      reportFix({ caseId, version: data.get('version'), description: data.get('description'), evidence })),
   );
   return (
     <form {...f.form} className="space-y-3" aria-label={t('reportTitle')}>
@@ -92,7 +92,7 @@ export function ReportForm({ caseId }: { caseId: number }) {
 
 export function ExtensionForm({ caseId, min }: { caseId: number; min: string }) {
   const t = useTranslations('portal.case');
-  const f = usePortalForm((data) => extensionRequestAction(caseId, { until: data.get('until'), reason: data.get('reason') }));
+  const f = usePortalForm((data) => requestExtension({ caseId, until: data.get('until'), reason: data.get('reason') }));
   return (
     <form {...f.form} className="space-y-3" aria-label={t('extensionTitle')}>
       <Field id="extension-until" label={t('until')} error={f.errors.until}>
@@ -111,7 +111,7 @@ export function ObjectionForm({ caseId, findings }: { caseId: number; findings: 
   const t = useTranslations('portal.case');
   const f = usePortalForm((data) =>
     withEvidence(data, (name, message) => t('uploadFailed', { name, message }), (evidence) =>
-      objectionAction(caseId, { findingId: Number(data.get('findingId')), reason: data.get('reason'), evidence })),
+      objectToFinding({ caseId, findingId: Number(data.get('findingId')), reason: data.get('reason'), evidence })),
   );
   return (
     <form {...f.form} className="space-y-3" aria-label={t('objectionTitle')}>

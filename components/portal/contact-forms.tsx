@@ -2,17 +2,16 @@
 
 import { useState, useTransition } from 'react';
 import { useTranslations } from 'next-intl';
-import { inviteContactAction, updateContactAction } from '@/app/portal/actions';
+import { inviteContact, updateContact } from '@/lib/portal/actions';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 
-type InviteResult = Awaited<ReturnType<typeof inviteContactAction>>;
 
 /** Invites a contact; the activation link is shown once, here, and nowhere else. */
 export function InviteContactForm({ operatorId }: { operatorId: number }) {
   const t = useTranslations('portal.contacts');
-  const { state, pending, errors, formMessage, form } = useActionForm((_prev: InviteResult | null, data: FormData) => inviteContactAction(operatorId, Object.fromEntries(data)), null, { resetOnSuccess: true });
+  const { state, pending, errors, formMessage, form } = useActionForm((data: FormData) => inviteContact({ ...Object.fromEntries(data), operatorId }), null, { resetOnSuccess: true });
   const link = state?.ok ? new URL(state.data.activationPath, window.location.origin).toString() : null;
 
   return (
@@ -52,7 +51,7 @@ export function ContactRowActions({ operatorId, contactId, name, disabled }: { o
         className="py-1"
         onClick={() =>
           start(async () => {
-            const result = await updateContactAction(operatorId, contactId, { disabled: !disabled });
+            const result = await updateContact({ operatorId, contactId, disabled: !disabled });
             setError(result.ok ? null : result.message);
           })
         }

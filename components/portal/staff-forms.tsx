@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { decideRequestAction, extendCaseAction } from '@/app/(app)/cases/portal-actions';
+import { decidePortalRequest, extendCase } from '@/lib/portal/actions';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { Field, Input, inputClass } from '@/components/ui/field';
@@ -12,14 +12,14 @@ type Result = { ok: boolean; message?: string; fieldErrors?: Record<string, stri
 /** A staff portal form on the shared form hook: nothing typed is lost on a refusal; the page refreshes once done. */
 function useStaffForm(send: (data: FormData) => Promise<Result>) {
   const router = useRouter();
-  return useActionForm<Result | null>((_prev, data) => send(data), null, { resetOnSuccess: true, onSuccess: () => router.refresh() });
+  return useActionForm<Result>((data) => send(data), null, { resetOnSuccess: true, onSuccess: () => router.refresh() });
 }
 
 /** A supervisor's decision on a contact's request, with the reason the contact will read. */
 export function DecisionForm({ actionId, kind }: { actionId: number; kind: 'extension' | 'objection' }) {
   const t = useTranslations('portal.staff');
   // The pressed button's value is the decision (the hook submits with its submitter).
-  const { pending, errors, formMessage, form } = useStaffForm((data) => decideRequestAction(actionId, { decision: data.get('decision') ?? '', reason: data.get('reason') }));
+  const { pending, errors, formMessage, form } = useStaffForm((data) => decidePortalRequest({ requestId: actionId, decision: data.get('decision') ?? '', reason: data.get('reason') }));
   const choices = kind === 'extension' ? (['grant', 'refuse'] as const) : (['uphold', 'withdraw'] as const);
   return (
     <form {...form} className="mt-2 space-y-2 rounded border border-line bg-canvas p-3" aria-label={t('decide')}>
@@ -39,7 +39,7 @@ export function DecisionForm({ actionId, kind }: { actionId: number; kind: 'exte
 /** A supervisor extends the deadline directly (DESIGN §3). */
 export function ExtendForm({ caseId }: { caseId: number }) {
   const t = useTranslations('portal');
-  const { pending, errors, formMessage, form } = useStaffForm((data) => extendCaseAction(caseId, { until: data.get('until'), reason: data.get('reason') }));
+  const { pending, errors, formMessage, form } = useStaffForm((data) => extendCase({ caseId, until: data.get('until'), reason: data.get('reason') }));
   return (
     <form {...form} className="space-y-2 border-t border-line pt-3" aria-label={t('staff.extend')}>
       <p className="text-sm font-semibold text-ink">{t('staff.extend')}</p>

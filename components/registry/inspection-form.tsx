@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { inspectionMethodEnum, severityEnum } from '@/db/schema/enums';
-import { saveInspectionAction } from '@/lib/inspections/actions';
+import { createInspection } from '@/lib/inspections/actions';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
@@ -26,10 +26,10 @@ export function InspectionForm({ categories, campaigns, initialSubject, today }:
   const [subject, setSubject] = useState(initialSubject);
   const [findings, setFindings] = useState<FindingState[]>(() => [blankFinding()]);
   // The findings live in React state; the hook sends the rest of the form, and nothing is lost on a refusal.
-  const { pending, errors: fieldErrors, formMessage, form } = useActionForm<Refusal | null>(async (_prev, data) => {
+  const { pending, errors: fieldErrors, formMessage, form } = useActionForm<Refusal>(async (data) => {
     const waiting = findings.findIndex((f) => f.files.some((x) => x.status === 'uploading'));
     if (waiting >= 0) return { ok: false, message: '', fieldErrors: { [`findings.${waiting}.evidence`]: t('uploading') } };
-    return saveInspectionAction({
+    return createInspection({
       subjectId: subject?.id ?? '',
       version: String(data.get('version') ?? ''),
       inspectedOn: String(data.get('inspectedOn') ?? ''),

@@ -2,8 +2,7 @@
 
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { saveOperatorAction } from '@/lib/registry/actions';
-import type { ActionResult } from '@/lib/http/action';
+import { saveOperator } from '@/lib/registry/actions';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 import { FormAlert } from '@/components/forms/form-alert';
@@ -17,7 +16,7 @@ export function OperatorForm({ initial, regions }: {
 }) {
   const t = useTranslations('registry');
   const tr = useTranslations('regions');
-  const f = useActionForm<ActionResult<number> | null>(saveOperatorAction, null);
+  const f = useActionForm(saveOperator, null);
   const { errors: e, pending } = f;
   return (
     <form {...f.form} className="space-y-4">

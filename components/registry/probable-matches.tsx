@@ -1,9 +1,8 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { decideLinkAction } from '@/lib/registry/actions';
+import { LinkDecisionForm } from './link-decision-form';
 import type { ProbableMatch } from '@/lib/subjects/matching';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
 import { CaseStateBadge } from './case-state-badge';
 import { DataTable } from '@/components/ui/data-table';
 
@@ -34,12 +33,7 @@ export async function ProbableMatches({ subjectId, matches, canDecide }: { subje
           <td>{m.latestState ? <CaseStateBadge state={m.latestState} label={tc(`caseState.${m.latestState}` as 'caseState.open')} /> : '—'}</td>
           {canDecide ? (
             <td className="whitespace-nowrap">
-              <form action={decideLinkAction} className="flex gap-2">
-                <input type="hidden" name="subjectId" value={subjectId} />
-                <input type="hidden" name="otherSubjectId" value={m.subjectId} />
-                <Button type="submit" name="verdict" value="same" variant="secondary" className="px-2 py-1 text-xs">{t('subject.linkSame')}</Button>
-                <Button type="submit" name="verdict" value="dismissed" variant="ghost" className="px-2 py-1 text-xs">{t('subject.dismiss')}</Button>
-              </form>
+              <LinkDecisionForm subjectId={subjectId} otherSubjectId={m.subjectId} />
             </td>
           ) : null}
         </tr>

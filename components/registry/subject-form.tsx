@@ -3,9 +3,8 @@
 import { useState } from 'react';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { saveSubjectAction } from '@/lib/registry/actions';
+import { saveSubject } from '@/lib/registry/actions';
 import { IDENTIFIER_TYPES } from '@/lib/domain/identifiers';
-import type { ActionResult } from '@/lib/http/action';
 import { KINDS, platformsFor, STORE_ROWS } from '@/lib/registry/schemas';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
@@ -28,7 +27,7 @@ export interface SubjectFormValues {
 export function SubjectForm({ initial, sectors }: { initial: SubjectFormValues; sectors: { code: string; label: string }[] }) {
   const t = useTranslations('registry');
   const tc = useTranslations();
-  const f = useActionForm<ActionResult<number> | null>(saveSubjectAction, null);
+  const f = useActionForm(saveSubject, null);
   const { errors: e, pending } = f;
   const [kind, setKind] = useState(initial.kind);
   const [operator, setOperator] = useState(initial.operator);

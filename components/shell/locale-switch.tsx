@@ -27,7 +27,7 @@ export function LocaleSwitch({ tone = 'dark' }: { tone?: 'dark' | 'light' }) {
           disabled={pending}
           onClick={() =>
             startTransition(async () => {
-              await setLocale(o.value);
+              await setLocale({ locale: o.value });
               router.refresh();
             })
           }

@@ -1,17 +1,22 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { saveTaxonomyEntryAction } from '@/lib/taxonomy/actions';
+import { createCategory, createTaxonomyEntry, updateCategory, updateTaxonomyEntry } from '@/lib/taxonomy/actions';
 import type { TaxonomyEntry, TaxonomyKind } from '@/lib/taxonomy/schemas';
-import type { ActionResult } from '@/lib/http/action';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { Field, Input, inputClass } from '@/components/ui/field';
 
 /** Adds an entry (no `entry`) or relabels one; categories carry their legal basis in both languages. */
+/** The action for this kind of entry: categories carry their legal basis (their own schemas). */
+function entryAction(kind: TaxonomyKind, editing: boolean) {
+  if (kind === 'categories') return editing ? updateCategory : createCategory;
+  return editing ? updateTaxonomyEntry : createTaxonomyEntry;
+}
+
 export function TaxonomyEntryForm({ kind, entry }: { kind: TaxonomyKind; entry?: TaxonomyEntry }) {
   const t = useTranslations('taxonomies');
-  const { state, pending, form } = useActionForm<ActionResult<string> | null>(saveTaxonomyEntryAction, null);
+  const { state, pending, form } = useActionForm(entryAction(kind, !!entry), null);
   const e = state && !state.ok ? state.fieldErrors : {};
   const id = (name: string) => `${kind}-${entry?.code ?? 'new'}-${name}`;
   return (
@@ -50,7 +55,7 @@ export function TaxonomyEntryForm({ kind, entry }: { kind: TaxonomyKind; entry?:
 /** Retires (hidden from new input, kept on every record) or brings back an entry. */
 export function RetireButton({ kind, entry }: { kind: TaxonomyKind; entry: TaxonomyEntry }) {
   const t = useTranslations('taxonomies');
-  const { state, pending, form } = useActionForm<ActionResult<string> | null>(saveTaxonomyEntryAction, null);
+  const { state, pending, form } = useActionForm(entryAction(kind, true), null);
   return (
     <form {...form} className="inline">
       <input type="hidden" name="kind" value={kind} />

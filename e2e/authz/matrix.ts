@@ -171,3 +171,48 @@ export const PAGES: Row[] = [
 
 /** Route files that are not the product's own entry points (next-auth's handler is checked by sign-in tests). */
 export const EXEMPT = ['/api/auth/[...nextauth]'];
+
+/**
+ * Every server action (lib/<area>/actions.ts, all defined through lib/actions/define.ts) × who calls
+ * it. tests/integration/actions-matrix.test.ts fails for an action without a row, and calls each one
+ * as each caller: a refused caller gets its 401/403 with no row written and no audit event.
+ */
+export const ACTIONS: Record<string, Record<Who, Outcome>> = {
+  createUser: ADMIN,
+  updateUser: ADMIN,
+  createToken: ADMIN,
+  revokeToken: ADMIN,
+  setDefaultDeadline: ADMIN,
+  setOfficeNames: ADMIN,
+  updateOffenderRule: ADMIN,
+  createTaxonomyEntry: ADMIN,
+  updateTaxonomyEntry: ADMIN,
+  createCategory: ADMIN,
+  updateCategory: ADMIN,
+  transitionCase: WORK,
+  transitionCases: WORK,
+  transitionMatchingCases: WORK,
+  saveOperator: WORK,
+  saveSubject: WORK,
+  decideSubjectLink: WORK,
+  createInspection: WORK,
+  inviteContact: WORK,
+  updateContact: WORK,
+  reviewOffender: SUPERVISE,
+  decidePortalRequest: SUPERVISE,
+  extendCase: SUPERVISE,
+  createCampaign: SUPERVISE,
+  updateCampaign: SUPERVISE,
+  closeCampaign: SUPERVISE,
+  createNotice: SUPERVISE,
+  updateNotice: SUPERVISE,
+  approveNotice: SUPERVISE,
+  publishNotice: SUPERVISE,
+  acknowledgeOrder: PORTAL_API,
+  reportFix: PORTAL_API,
+  requestExtension: PORTAL_API,
+  objectToFinding: PORTAL_API,
+  readNotifications: PORTAL_API,
+  activateContact: PUBLIC,
+  setLocale: PUBLIC,
+};

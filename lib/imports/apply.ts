@@ -16,7 +16,7 @@ export const EMPTY_COUNTS: ImportCounts = {
 };
 
 /** Steps of the apply phase, in order: a hook may run after each (tests inject failures there). */
-export type ApplyStep = 'operators' | 'subjects' | 'inspections' | 'evidence' | 'findings' | 'cases' | 'flags' | 'audit';
+export type ApplyStep = 'operators' | 'subjects' | 'inspections' | 'evidence' | 'findings' | 'cases' | 'flags' | 'rollups' | 'audit';
 export type StepHook = (step: ApplyStep) => void | Promise<void>;
 
 /** Above this many touched subjects and operators, one full recompute is cheaper than a scoped refresh. */
@@ -59,6 +59,14 @@ export async function applyStagedRows(db: Db, input: ApplyInput): Promise<Import
       // Audit events written during the apply (reopened offender flags) wait in a temporary table
       // and join the chain with the import's own event at the end (docs/decisions/0002).
       await deferAudit(tx);
+      // The dashboard rollups' cells are shared with every other writer of the same sector and month
+      // (ADR 0004): the apply's inserts only keep their rows; the deltas are computed after the
+      // apply and added to the rollups right before the commit (db/migrations/0024_stats_deferral.sql).
+      await tx.execute(sql`SELECT stats_defer()`);
+      // The apply's sorts and hashes (DISTINCT ON over every staged row, the joins that resolve them)
+      // get a batch job's memory for this transaction only, instead of spilling to disk at 4 MB
+      // (applies run one at a time: the lock above). The offender recompute asks the same.
+      await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
       // Fresh statistics for the staged rows, or the planner takes the new table for empty (nested loops).
       await tx.execute(sql`ANALYZE import_staging`);
       const scope: ApplyScope = {
@@ -83,6 +91,8 @@ export async function applyStagedRows(db: Db, input: ApplyInput): Promise<Import
       if (touched.subjectIds.length + touched.operatorIds.length > FULL_RECOMPUTE_ABOVE) await recomputeOffenderFlags(tx);
       else await refreshOffenderFlags(tx, touched);
       await step('flags');
+      await tx.execute(sql`SELECT stats_deferred_deltas()`);
+      await step('rollups');
       result = {
         created: { operators, subjects, inspections, findings, cases },
         known: input.validRows - findings,
@@ -97,8 +107,13 @@ export async function applyStagedRows(db: Db, input: ApplyInput): Promise<Import
         after: { filename: input.filename, ...result },
       });
       await step('audit');
-      if (input.dryRun) throw new DryRunRollback();
+      if (input.dryRun) {
+        await tx.execute(sql`SELECT stats_merge_deferred()`);
+        throw new DryRunRollback();
+      }
       await input.onCommit?.(tx, result);
+      // Last: the rollup cells other writers share are locked only from here to the commit.
+      await tx.execute(sql`SELECT stats_merge_deferred()`);
     });
   } catch (err) {
     if (!(err instanceof DryRunRollback)) throw err;

@@ -4,7 +4,9 @@
  * Atom feed and the public API, in Chinese and in English. Every output is read first (so each cache
  * holds the old state), then a notice is published through the API and read again right after.
  * On Postgres a second web copy on the same database is read too: a publication made through one copy
- * shows on the other at once (each copy keeps its own cache).
+ * shows on the other at once (each copy keeps its own cache). The pages and the feed are read through
+ * the rendered-page cache (docs/decisions/0010): each is read twice and the second answer must be a
+ * cache hit carrying a fresh nonce, in its header and in every script of the page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, request, server, type Session } from './support/client';
@@ -24,14 +26,33 @@ let approver: Session;
 const get = (base: string, path: string, lang: Lang) =>
   request(path, { headers: { cookie: `NEXT_LOCALE=${lang}`, 'accept-language': lang === 'zh' ? 'zh-CN' : 'en' } }, base);
 
-/** Every public output of `slug` (or of the list alone), as text, from one copy in one language. */
+/** The nonce of a page's Content-Security-Policy. */
+const nonceOf = (res: Response) => /'nonce-([^']+)'/.exec(res.headers.get('content-security-policy') ?? '')?.[1];
+
+/**
+ * Every public output of `slug` (or of the list alone), as text, from one copy in one language. The
+ * pages and the feed are read twice: the second answer must come from the page cache
+ * (docs/decisions/0010, `X-Rectify-Cache: hit`) and say the same, so what is checked is what the cache serves.
+ */
 async function outputs(base: string, lang: Lang, slug?: string): Promise<Record<string, string>> {
   const paths = ['/notices', `/notices/feed.xml${lang === 'en' ? '?lang=en' : ''}`, '/api/public/notices'];
   if (slug) paths.push(`/notices/${slug}`, `/notices/${slug}/print`, `/api/public/notices/${slug}`);
   const out: Record<string, string> = {};
   for (const p of paths) {
     const res = await get(base, p, lang);
-    out[p] = `${res.status} ${await res.text()}`;
+    const text = await res.text();
+    if (!p.startsWith('/api/') && res.status === 200) {
+      const again = await get(base, p, lang);
+      expect(again.headers.get('x-rectify-cache'), `${base} ${lang} ${p} the second time`).toBe('hit');
+      const first = nonceOf(res);
+      const second = nonceOf(again);
+      const body = await again.text();
+      if (first && second) {
+        expect(second, `${base} ${lang} ${p}: a fresh nonce on a cached answer`).not.toBe(first);
+        expect(body.split(second).join('N'), `${base} ${lang} ${p}: the cached answer is the page`).toBe(text.split(first).join('N'));
+      } else expect(body).toBe(text);
+    }
+    out[p] = `${res.status} ${text}`;
   }
   return out;
 }
@@ -65,6 +86,23 @@ afterAll(async () => {
 describe('the cached public pages show a publication and an erratum at once', () => {
   let first: { id: number; slug: string };
   let caseId: number;
+
+  it('a cached page carries a fresh nonce in its policy and in every script; a signed-in reader is not served from the cache', async () => {
+    await get(bases[0]!, '/notices', 'zh');
+    const res = await get(bases[0]!, '/notices', 'zh');
+    expect(res.headers.get('x-rectify-cache')).toBe('hit');
+    const nonce = nonceOf(res);
+    expect(nonce).toBeTruthy();
+    const html = await res.text();
+    const scriptNonces = [...html.matchAll(/<script\b[^>]*\bnonce="([^"]+)"/g)].map((m) => m[1]);
+    expect(scriptNonces.length).toBeGreaterThan(0);
+    expect(new Set(scriptNonces)).toEqual(new Set([nonce]));
+    const signedIn = await author.fetch('/notices');
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.headers.get('x-rectify-cache')).toBeNull();
+    const navigation = await request('/notices', { headers: { rsc: '1' } }, bases[0]);
+    expect(navigation.headers.get('x-rectify-cache')).toBeNull();
+  });
 
   it('a new notice shows at once on the list, its pages, the feed and the API, on every copy, in both languages', async () => {
     // Warm every cache with the state before the publication (and a published notice's page).

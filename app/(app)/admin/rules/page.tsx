@@ -1,16 +1,15 @@
 import { formatDateTime } from '@/lib/i18n/format';
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { RuleBadge } from '@/components/offenders/badges';
 import { RuleForm } from '@/components/offenders/rule-form';
 import { requirePagePermission } from '@/lib/auth/page';
 import { listRules } from '@/lib/offenders/rules-admin';
-import { updateRuleAction } from './actions';
+import { read } from '@/lib/server/read';
 
 /** Thresholds of the repeat-offender rules (admin:rules); saving is audited and recomputes every flag. */
 export default async function RulesPage() {
   await requirePagePermission('admin:rules');
-  const [t, rules] = await Promise.all([getTranslations('offenders'), listRules(await getDb())]);
+  const [t, rules] = await Promise.all([getTranslations('offenders'), read(listRules)]);
   return (
     <div className="space-y-4">
       <div>
@@ -34,7 +33,7 @@ export default async function RulesPage() {
                 <td className="px-3 py-3"><RuleBadge rule={r.rule} /></td>
                 <td className="max-w-sm px-3 py-3 text-ink">{t(`ruleText.${r.rule}`, { threshold: r.threshold, window: r.windowMonths })}</td>
                 <td className="px-3 py-3">
-                  <RuleForm rule={t(`ruleName.${r.rule}`)} threshold={r.threshold} windowMonths={r.windowMonths} enabled={r.enabled} action={updateRuleAction.bind(null, r.rule)} />
+                  <RuleForm rule={t(`ruleName.${r.rule}`)} threshold={r.threshold} windowMonths={r.windowMonths} enabled={r.enabled} ruleKey={r.rule} />
                 </td>
                 <td className="px-3 py-3 whitespace-nowrap text-muted">{formatDateTime(r.updatedAt)}</td>
               </tr>
