@@ -48,11 +48,12 @@ test('a supervisor filters by parking and a campaign, clicks a bar and lands on 
   await expect(page.locator('[data-testid="case-table"] tbody tr[data-case-id]').first()).toBeVisible();
   const listed = await page.request.get(`/api/v1/cases${url.search}`);
   expect(listed.status(), await listed.text()).toBe(200);
-  const { items } = (await listed.json()) as { items: { id: number; sector: string; campaignId: number | null; categories: string[] }[] };
+  // The campaign options' values (and so the link) are campaign codes.
+  const { items } = (await listed.json()) as { items: { id: number; sector: string; campaignCode: string | null; categories: string[] }[] };
   expect(items.length).toBeGreaterThan(0);
   for (const item of items) {
     expect(item.sector, `case ${item.id}`).toBe('parking');
-    expect(item.campaignId, `case ${item.id}`).toBe(Number(campaignId));
+    expect(item.campaignCode, `case ${item.id}`).toBe(campaignId);
     expect(item.categories, `case ${item.id}`).toContain(category);
   }
 });

@@ -145,6 +145,7 @@ function choosePort() {
 }
 
 const running = new Set(); // { child, done } of every server this script started and has not stopped
+const pendingCleanups = new Set(); // removal of each run's temporary database, until it has run
 
 function startServer(env, port, logFile) {
   const streamLog = process.env.E2E_SERVER_LOG === '1';
@@ -218,6 +219,7 @@ async function runFor(kind, chromiumPath) {
   try {
     const prepared = await prepareEnvironment(kind);
     cleanup = prepared.cleanup;
+    pendingCleanups.add(cleanup);
     // The suite signs in with the demo accounts: seeded on Postgres only when asked (DESIGN §10).
     // A real Postgres also needs a session secret before anything is written; a throw-away one per
     // run also keeps the PGlite run from writing .data/auth-secret in the working tree.
@@ -266,6 +268,7 @@ async function runFor(kind, chromiumPath) {
     return false;
   } finally {
     if (server) await stopServer(server);
+    pendingCleanups.delete(cleanup);
     await cleanup().catch((err) => console.error(`[e2e] cleanup of ${kind} failed: ${err.message}`));
   }
 }
@@ -302,7 +305,10 @@ async function main() {
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {
-    void Promise.all([...running].map(stopServer)).finally(() => process.exit(130));
+    // Stop the servers, then drop the temporary databases (an interrupted run leaves none behind).
+    void Promise.all([...running].map(stopServer))
+      .then(() => Promise.all([...pendingCleanups].map((c) => c().catch(() => undefined))))
+      .finally(() => process.exit(130));
   });
 }
 
