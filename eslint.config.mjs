@@ -1,5 +1,6 @@
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
+import { layering } from './eslint.layering.mjs';
 
 const config = [
   ...nextVitals,
@@ -7,6 +8,8 @@ const config = [
   // next.config.js is CommonJS by the stack's contract.
   { files: ['next.config.js', '**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   { rules: { '@typescript-eslint/no-unused-vars': ['warn', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }] } },
+  // Pages and components do not import the database layer (eslint.layering.mjs).
+  layering,
   { ignores: ['.next/**', 'node_modules/**', '.data/**', 'db/migrations/**', 'next-env.d.ts', 'bench/data/**'] },
 ];
 

@@ -1,16 +1,29 @@
-import { expect, expectAccessible, signIn, test } from './fixtures';
+import { expect, expectAccessible, signInByApi, test } from './fixtures';
 
 test('an admin disables a user and that user\'s open session stops working at once', async ({ browser, page, loginAs }) => {
-  const inspector = await browser.newContext();
-  const inspectorPage = await inspector.newPage();
-  await signIn(inspectorPage, 'inspector');
-  await expect(inspectorPage.getByRole('heading', { level: 1, name: '检测与整改工作月报' })).toBeVisible();
-
-  await loginAs('admin');
+  // A user of this test's own, so no other spec's demo account is disabled meanwhile.
+  const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
+  const email = `disable-${suffix}@rectify.test`;
+  const password = `Stop-${Math.random().toString(36).slice(2, 10)}-2026!`; // not containing the address's user name
+  await loginAs('admin', null);
   await page.goto('/admin/users');
+  await page.waitForLoadState('networkidle');
+  await page.locator('#new-user-name').fill(`停用测试 ${suffix}`);
+  await page.locator('#new-user-email').fill(email);
+  await page.locator('#new-user-role').selectOption('inspector');
+  await page.locator('#new-user-password').fill(password);
+  await page.getByRole('button', { name: /新建用户|创建用户|Create user/ }).click();
+  const row = page.getByRole('row').filter({ hasText: email });
+  await expect(row).toContainText('正常');
   await expectAccessible(page);
-  const row = page.getByRole('row').filter({ hasText: 'inspector@rectify.demo' });
+
+  const inspector = await browser.newContext();
   try {
+    const inspectorPage = await inspector.newPage();
+    await signInByApi(inspectorPage, email, password);
+    await inspectorPage.goto('/cases');
+    await expect(inspectorPage).toHaveURL(/\/cases$/);
+
     await row.getByRole('button', { name: /停用/ }).click();
     await expect(row).toContainText('已停用');
 
@@ -20,14 +33,12 @@ test('an admin disables a user and that user\'s open session stops working at on
     const api = await inspectorPage.request.get('/api/v1/stats/summary');
     expect(api.status()).toBe(401);
   } finally {
-    await row.getByRole('button', { name: /启用/ }).click();
-    await expect(row).toContainText('正常');
     await inspector.close();
   }
 });
 
 test('an admin creates an API token, sees the secret once, and the token works until revoked', async ({ page, loginAs, playwright }) => {
-  await loginAs('admin');
+  await loginAs('admin', null);
   await page.goto('/admin/tokens');
   await page.getByLabel('令牌名称').fill('e2e 检测平台');
   await page.getByLabel('操作角色').selectOption('supervisor');

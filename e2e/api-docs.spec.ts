@@ -6,7 +6,7 @@ const officeDay = (offset = 0) => new Intl.DateTimeFormat('en-CA', { timeZone: '
 for (const lang of ['zh', 'en'] as const) {
   test(`the API reference renders the OpenAPI document (${lang})`, async ({ page, context, loginAs, baseURL }) => {
     await context.addCookies([{ name: 'NEXT_LOCALE', value: lang, url: baseURL! }]);
-    await loginAs('inspector', '/api-docs');
+    await loginAs('inspector', null);
     await page.goto('/api-docs');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(lang === 'zh' ? '接口文档' : 'API reference');
     await expect(page.getByRole('navigation', { name: lang === 'zh' ? '接口分类' : 'API areas' })).toBeVisible();

@@ -1,4 +1,6 @@
-import { expect, expectAccessible, test, type DemoRole } from './fixtures';
+import { expect, expectAccessible, signInThroughForm, test, type DemoRole } from './fixtures';
+
+// The one spec that signs in through the form, as a person does; the others sign in by HTTP (fixtures.ts).
 
 const ROLES: { role: DemoRole; name: string; badge: string }[] = [
   { role: 'inspector', name: '王敏', badge: '检查员' },
@@ -16,11 +18,11 @@ test('the front door without a session is the public notices, which link to the 
   await expect(page).toHaveURL(/\/notices$/);
 });
 
-test('a staff page without a session sends the visitor to sign in, and back afterwards', async ({ page, loginAs }) => {
+test('a staff page without a session sends the visitor to sign in, and back afterwards', async ({ page }) => {
   await page.goto('/cases');
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fcases$/);
   await expectAccessible(page);
-  await loginAs('inspector', '/cases');
+  await signInThroughForm(page, 'inspector', '/cases');
   await expect(page).toHaveURL(/\/cases$/);
 });
 
@@ -35,8 +37,8 @@ test('a wrong password is refused with a message, and nothing is put in the URL'
 });
 
 for (const { role, name, badge } of ROLES) {
-  test(`${role} signs in, sees the dashboard with their name and role, and signs out`, async ({ page, loginAs }) => {
-    await loginAs(role);
+  test(`${role} signs in, sees the dashboard with their name and role, and signs out`, async ({ page }) => {
+    await signInThroughForm(page, role);
     await expect(page.getByRole('heading', { level: 1, name: '检测与整改工作月报' })).toBeVisible();
     const header = page.locator('header').first();
     await expect(header).toContainText(name);
@@ -50,8 +52,8 @@ for (const { role, name, badge } of ROLES) {
   });
 }
 
-test('the language switch turns the whole page into English and is remembered', async ({ page, loginAs }) => {
-  await loginAs('supervisor');
+test('the language switch turns the whole page into English and is remembered', async ({ page }) => {
+  await signInThroughForm(page, 'supervisor');
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Monthly briefing: testing and rectification' })).toBeVisible();
   await page.reload();
@@ -71,8 +73,8 @@ test('the API answers 401 JSON without credentials, never HTML', async ({ reques
   }
 });
 
-test('a signed-in admin gets 403 JSON from an action cases need, and its session works for reads', async ({ page, loginAs }) => {
-  await loginAs('admin');
+test('a signed-in admin gets 403 JSON from an action cases need, and its session works for reads', async ({ page }) => {
+  await signInThroughForm(page, 'admin');
   const summary = await page.request.get('/api/v1/stats/summary');
   expect(summary.status()).toBe(200);
   const refused = await page.request.post('/api/v1/cases/1/transitions', { data: { to: 'ordered', expectedRevision: 1 } });

@@ -54,7 +54,7 @@ async function a4Pages(page: Page): Promise<number> {
 }
 
 test('an inspector takes a case, comments on it, previews its evidence and prints its documents', async ({ page, loginAs }) => {
-  await loginAs('inspector');
+  await loginAs('inspector', null);
   const id = await orderedCase(page.request, 2601);
   await page.goto(`/cases/${id}`);
   await expect(page.getByTestId('case-assignee')).toHaveText('未分派');
@@ -91,7 +91,7 @@ test('an inspector takes a case, comments on it, previews its evidence and print
 });
 
 test('an open case prints its order as a marked draft', async ({ page, loginAs }) => {
-  await loginAs('inspector');
+  await loginAs('inspector', null);
   const open = ((await (await page.request.get('/api/v1/cases?state=open&limit=1')).json()) as { items: { id: number }[] }).items[0]!;
   await page.goto(`/cases/${open.id}/order`);
   await expect(page.getByTestId('draft-mark')).toBeVisible();
@@ -102,7 +102,7 @@ test.describe('screenshots', () => {
   for (const lang of ['zh', 'en'] as const) {
     test(`case work and documents in ${lang}`, async ({ page, context, loginAs, baseURL }) => {
       await context.addCookies([{ name: 'NEXT_LOCALE', value: lang, url: baseURL! }]);
-      await loginAs('supervisor');
+      await loginAs('supervisor', null);
       const id = await orderedCase(page.request, lang === 'zh' ? 2701 : 2702);
       const users = ((await (await page.request.get('/api/v1/users/me')).json()) as { id: number });
       expect((await page.request.put(`/api/v1/cases/${id}/assignee`, { data: { userId: users.id } })).status()).toBe(200);

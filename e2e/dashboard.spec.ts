@@ -43,8 +43,19 @@ test('a supervisor filters by parking and a campaign, clicks a bar and lands on 
   expect(url.searchParams.get('sector')).toBe('parking');
   expect(url.searchParams.get('campaign')).toBe(campaignId);
   expect(url.searchParams.get('category')).toBeTruthy();
-  const status = await page.evaluate(async (u) => (await fetch(u)).status, page.url());
-  expect(status).toBeLessThan(500);
+  // The list behind the bar holds cases, and only cases of that sector, campaign and category.
+  const category = url.searchParams.get('category')!;
+  await expect(page.locator('[data-testid="case-table"] tbody tr[data-case-id]').first()).toBeVisible();
+  const listed = await page.request.get(`/api/v1/cases${url.search}`);
+  expect(listed.status(), await listed.text()).toBe(200);
+  // The campaign options' values (and so the link) are campaign codes.
+  const { items } = (await listed.json()) as { items: { id: number; sector: string; campaignCode: string | null; categories: string[] }[] };
+  expect(items.length).toBeGreaterThan(0);
+  for (const item of items) {
+    expect(item.sector, `case ${item.id}`).toBe('parking');
+    expect(item.campaignCode, `case ${item.id}`).toBe(campaignId);
+    expect(item.categories, `case ${item.id}`).toContain(category);
+  }
 });
 
 test('the dashboard passes axe and reads like a briefing in both languages, wide and narrow', async ({ page, loginAs, context }) => {
@@ -77,7 +88,7 @@ test('the dashboard passes axe and reads like a briefing in both languages, wide
 });
 
 test('the stats API answers 400 naming the field for a bad filter', async ({ page, loginAs }) => {
-  await loginAs('inspector');
+  await loginAs('inspector', null);
   const res = await page.request.get('/api/v1/stats/trend?kind=spaceship');
   expect(res.status()).toBe(400);
   expect((await res.json()).error.fields).toHaveProperty('kind');

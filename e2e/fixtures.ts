@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type APIResponse, type Page } from '@playwright/test';
 
 export type DemoRole = 'inspector' | 'supervisor' | 'supervisor2' | 'admin' | 'contact';
 
@@ -17,8 +17,11 @@ export const DEMO_ACCOUNTS: Record<DemoRole, { email: string; password: string }
 /** Which database the server under test runs on (set by scripts/e2e.mjs). */
 export const E2E_DATABASE = process.env.E2E_DATABASE as 'pglite' | 'postgres' | undefined;
 
-/** Signs in through the sign-in page, like a person would. */
-export async function signIn(page: Page, role: DemoRole, callbackUrl = '/'): Promise<void> {
+/**
+ * Signs in through the sign-in page, like a person would. Only e2e/auth.spec.ts (and the specs that
+ * test the form itself) sign in this way; every other spec uses `signIn`, which is faster.
+ */
+export async function signInThroughForm(page: Page, role: DemoRole, callbackUrl = '/'): Promise<void> {
   const { email, password } = DEMO_ACCOUNTS[role];
   await page.goto(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
   // Let React hydrate first: a click before that would submit the form natively.
@@ -37,6 +40,39 @@ export async function signIn(page: Page, role: DemoRole, callbackUrl = '/'): Pro
 }
 
 /**
+ * Signs the page's browser context in through next-auth's credentials endpoint over HTTP, as the
+ * sign-in form does underneath (GET /api/auth/csrf, then POST /api/auth/callback/credentials; the
+ * same steps as tests/blackbox/support/client.ts): the real server issues the session cookie, which
+ * lands in the context's cookie jar. No page is opened.
+ */
+export async function signInByApi(page: Page, email: string, password: string): Promise<void> {
+  const request = page.context().request;
+  const csrf = await request.get('/api/auth/csrf');
+  expect(csrf.status(), 'GET /api/auth/csrf').toBe(200);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const origin = new URL(csrf.url()).origin;
+  const res = await request.post('/api/auth/callback/credentials', {
+    form: { csrfToken, email, password, callbackUrl: `${origin}/`, json: 'true' },
+    headers: { origin },
+    maxRedirects: 0,
+  });
+  const cookies = await page.context().cookies(origin);
+  if (!cookies.some((c) => c.name.endsWith('next-auth.session-token'))) {
+    throw new Error(`Signing in as ${email} failed: HTTP ${res.status()} ${(await res.text()).slice(0, 300)}`);
+  }
+}
+
+/**
+ * Signs in as a demo role by HTTP (signInByApi), then opens `callbackUrl` as the form would (`null`:
+ * no page, for a test that starts with API calls or a page of its own).
+ */
+export async function signIn(page: Page, role: DemoRole, callbackUrl: string | null = '/'): Promise<void> {
+  const { email, password } = DEMO_ACCOUNTS[role];
+  await signInByApi(page, email, password);
+  if (callbackUrl !== null) await page.goto(callbackUrl);
+}
+
+/**
  * Runs axe (WCAG 2.0/2.1 A and AA rules) on the page as it is now and fails on any serious or
  * critical violation, listing them. `exclude` takes CSS selectors of regions to leave out.
  */
@@ -51,7 +87,7 @@ export async function expectAccessible(page: Page, options: { exclude?: string[]
   expect(blocking, `accessibility violations on ${page.url()}`).toEqual([]);
 }
 
-export const test = base.extend<{ loginAs: (role: DemoRole, callbackUrl?: string) => Promise<void> }>({
+export const test = base.extend<{ loginAs: (role: DemoRole, callbackUrl?: string | null) => Promise<void> }>({
   // `provide`, not `use`: the React hooks lint rule would take Playwright's callback for a hook.
   loginAs: async ({ page }, provide) => {
     await provide((role, callbackUrl) => signIn(page, role, callbackUrl));
@@ -65,3 +101,36 @@ export { expect };
  * changes tracked files; `E2E_SCREENSHOTS=1` writes them to docs/screenshots to refresh those.
  */
 export const SCREENSHOT_DIR = process.env.E2E_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots';
+
+/** A reply's JSON, after checking its status (the body is the message when it is not the one expected). */
+export async function jsonOf<T>(res: APIResponse, status: number): Promise<T> {
+  expect(res.status(), await res.text()).toBe(status);
+  return (await res.json()) as T;
+}
+
+/**
+ * A case of this test's own, made through the API as an inspector would (a new inspection with one
+ * finding on a demo mini program), then moved up the ladder to `state`: specs that change a case
+ * change their own, so they can run beside each other. `request` must be an inspector's session.
+ */
+export async function newCase(request: APIRequestContext, state: 'open' | 'ordered' | 'rectified' = 'open'): Promise<number> {
+  const { items } = await jsonOf<{ items: { id: number }[] }>(await request.get('/api/v1/subjects?limit=1&kind=mini_program'), 200);
+  const created = await jsonOf<{ case: { id: number } }>(
+    await request.post('/api/v1/inspections', {
+      data: {
+        subjectId: items[0]!.id, version: '5.0.0', inspectedOn: officeDay(-1), method: 'technical_test',
+        findings: [{ category: 'permission_forced', severity: 'high', description: 'e2e：拒绝授权后无法使用基本功能', legalBasis: '' }],
+      },
+    }),
+    201,
+  );
+  const id = created.case.id;
+  if (state === 'open') return id;
+  await jsonOf(await request.post(`/api/v1/cases/${id}/transitions`, { data: { to: 'ordered', reason: '责令限期整改', deadline: officeDay(10), expectedRevision: 1 } }), 200);
+  if (state === 'ordered') return id;
+  await jsonOf(await request.post(`/api/v1/cases/${id}/transitions`, { data: { to: 'rectified', reason: '运营方称已整改', version: '5.0.1', expectedRevision: 2 } }), 200);
+  return id;
+}
+
+/** Today or another day in the office's calendar (China Standard Time), as YYYY-MM-DD. */
+export const officeDay = (offset = 0) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offset * 86_400_000));

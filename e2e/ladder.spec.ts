@@ -2,10 +2,15 @@ import type { Page } from '@playwright/test';
 import pg from 'pg';
 import { openPostgres } from '../db/client';
 import { openCaseForInspection } from '../lib/cases/open';
-import { E2E_DATABASE, expect, expectAccessible, test } from './fixtures';
+import { E2E_DATABASE, expect, expectAccessible, newCase, officeDay, test } from './fixtures';
 
-/** Today and later days in the office's calendar (China Standard Time), as YYYY-MM-DD. */
-const officeDay = (offset = 0) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offset * 86_400_000));
+
+/** Opens a case of the test's own (newCase) in `state`, and returns its id: tests that change a case change their own. */
+async function openOwnCase(page: Page, state: 'open' | 'ordered' | 'rectified'): Promise<number> {
+  const id = await newCase(page.request, state);
+  await page.goto(`/cases/${id}`);
+  return id;
+}
 
 /** Opens the first case the list shows for `query` and returns its id. */
 async function openFirstCase(page: Page, query: string): Promise<number> {
@@ -21,8 +26,8 @@ const stateOf = (page: Page) => page.getByTestId('case-state').locator('[data-st
 
 test.describe('the rectification ladder', () => {
   test('an inspector orders rectification on an open case with a deadline', async ({ page, loginAs }) => {
-    await loginAs('inspector', '/cases?state=open');
-    const id = await openFirstCase(page, '?state=open');
+    await loginAs('inspector', null);
+    const id = await openOwnCase(page, 'open');
     await expect(stateOf(page)).toHaveAttribute('data-state', 'open');
     await expectAccessible(page);
     await page.locator('[data-action="order"]').click();
@@ -38,8 +43,8 @@ test.describe('the rectification ladder', () => {
   });
 
   test('a stale form is told the case changed meanwhile (409) and nothing is applied twice', async ({ page, context, loginAs }) => {
-    await loginAs('inspector', '/cases?state=open');
-    const id = await openFirstCase(page, '?state=open');
+    await loginAs('inspector', null);
+    const id = await openOwnCase(page, 'open');
     const other = await context.newPage();
     await other.goto(`/cases/${id}`);
     for (const p of [page, other]) await p.locator('[data-action="order"]').click();
@@ -69,8 +74,8 @@ test.describe('the rectification ladder', () => {
   });
 
   test('a failed re-test returns a rectified case to ordered with a new deadline', async ({ page, loginAs }) => {
-    await loginAs('inspector', '/cases?state=rectified');
-    await openFirstCase(page, '?state=rectified');
+    await loginAs('inspector', null);
+    await openOwnCase(page, 'rectified');
     await page.locator('[data-action="retestFailed"]').click();
     const deadline = officeDay(14);
     await page.locator('#tr-ordered-version').fill('9.9.1');
@@ -82,8 +87,8 @@ test.describe('the rectification ladder', () => {
   });
 
   test('a passed re-test verifies a rectified case', async ({ page, loginAs }) => {
-    await loginAs('inspector', '/cases?state=rectified');
-    await openFirstCase(page, '?state=rectified');
+    await loginAs('inspector', null);
+    await openOwnCase(page, 'rectified');
     await page.locator('[data-action="retestPassed"]').click();
     await page.locator('#tr-verified-version').fill('9.9.2');
     await page.locator('#transition-verified').getByRole('button', { name: /确认|Confirm/ }).click();
@@ -92,8 +97,8 @@ test.describe('the rectification ladder', () => {
   });
 
   test('a refused transition shows its reason at the field', async ({ page, loginAs }) => {
-    await loginAs('inspector', '/cases?state=open');
-    await openFirstCase(page, '?state=open');
+    await loginAs('inspector', null);
+    await openOwnCase(page, 'open');
     await page.locator('[data-action="order"]').click();
     await page.locator('#tr-ordered-deadline').fill(officeDay(-1));
     await page.locator('#transition-ordered').getByRole('button', { name: /确认|Confirm/ }).click();
@@ -102,7 +107,7 @@ test.describe('the rectification ladder', () => {
   });
 
   test('a recurrence is a new case linked to the earlier, closed one, shown on both pages', async ({ page, loginAs }) => {
-    await loginAs('inspector', '/cases');
+    await loginAs('inspector', null);
     let linked: { id: number; previousCaseId: number } | undefined;
     if (E2E_DATABASE === 'postgres' && process.env.DATABASE_URL) {
       linked = await createRecurrence(process.env.DATABASE_URL);

@@ -1,6 +1,6 @@
 import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import { makePng } from '../tests/support/png';
-import { expect, expectAccessible, SCREENSHOT_DIR, test } from './fixtures';
+import { expect, expectAccessible, SCREENSHOT_DIR, signIn, test } from './fixtures';
 
 /**
  * The operator's side (issue #19, DESIGN §9), in the browser: a supervisor invites a contact; the
@@ -66,7 +66,7 @@ async function contactPage(browser: Browser, baseURL: string | undefined, lang =
 
 test('a contact acknowledges, reports a fix, asks for time and objects; the office verifies, grants and decides', async ({ page, browser, baseURL, loginAs }) => {
   test.setTimeout(300_000);
-  await loginAs('supervisor');
+  await loginAs('supervisor', null);
   const seed = 7_000_000 + (Date.now() % 900_000);
   const { operatorId, cases: [first, second] } = await operatorWithOrders(page.request, seed);
 
@@ -119,9 +119,7 @@ test('a contact acknowledges, reports a fix, asks for time and objects; the offi
 
   // The inspector sees it in "fixes to verify" and verifies it after a re-test.
   const { context: staffCtx, page: inspector } = await contactPage(browser, baseURL);
-  await inspector.goto('/signin');
-  await signInAs(inspector, 'inspector@rectify.demo', 'rectify-demo');
-  await inspector.goto('/queue');
+  await signIn(inspector, 'inspector', '/queue');
   await expect(inspector.getByTestId('queue-fixes').locator(`[data-case-id="${first}"]`)).toContainText('经门户报告');
   const detail = await json<{ case: { revision: number } }>(await inspector.request.get(`/api/v1/cases/${first}`));
   await json(await inspector.request.post(`/api/v1/cases/${first}/transitions`, { data: { to: 'verified', reason: '复测通过', version: '1.0.9', expectedRevision: detail.case.revision } }), 200);
@@ -187,8 +185,7 @@ test('screenshots of every portal page, 1440 and 390 px, zh and en', async ({ br
       await page.setViewportSize({ width: w, height: h });
       await page.screenshot({ path: `${SCREENSHOT_DIR}/portal-activate-${w}-${lang}.png`, fullPage: true });
     }
-    await signInAs(page, 'contact@rectify.demo', 'rectify-demo');
-    await page.goto('/portal');
+    await signIn(page, 'contact', '/portal');
     const firstCase = page.getByTestId('portal-cases').locator('a').first();
     const href = await firstCase.getAttribute('href');
     for (const [w, h] of [[1440, 900], [390, 844]] as const) {

@@ -75,7 +75,7 @@ test('an admin adds a sector and a category in both languages; they are offered,
   await page.context().clearCookies();
 
   // Retired by the admin: gone from new input, kept on the case.
-  await loginAs('admin', '/admin/taxonomies');
+  await loginAs('admin', null);
   await page.goto('/admin/taxonomies');
   await page.getByRole('button', { name: `停用 ${sector.code}` }).click();
   await expect(page.locator(`[data-entry="sectors:${sector.code}"]`)).toContainText('已停用');
@@ -83,7 +83,7 @@ test('an admin adds a sector and a category in both languages; they are offered,
   await expect(page.locator(`[data-entry="categories:${category.code}"]`)).toContainText('已停用');
   await shot(page, 'admin-zh-1440');
   await page.context().clearCookies();
-  await loginAs('inspector', '/subjects/new');
+  await loginAs('inspector', null);
   await page.goto('/subjects/new');
   await expect(page.locator('#sector option', { hasText: sector.zh })).toHaveCount(0);
   await page.goto('/inspections/new');

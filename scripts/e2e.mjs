@@ -6,7 +6,9 @@
 // /api/health, `playwright test`, stop the server. Extra arguments go to `playwright test`.
 // Environment: E2E_SKIP_BUILD=1 (reuse .next when it exists), E2E_PORT (default 3100),
 // E2E_DATABASES=pglite,postgres (restrict), E2E_REPORT_DIR (also write Playwright JSON reports there),
-// E2E_SERVER_LOG=1 (stream the server's output instead of keeping it in test-results/).
+// E2E_SERVER_LOG=1 (stream the server's output instead of keeping it in test-results/),
+// E2E_DATABASES_AT_ONCE=1 (both databases' runs side by side, each with its own server and port),
+// E2E_WORKERS (Playwright workers per database; playwright.config.ts). Each step's time is logged.
 import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -26,6 +28,7 @@ const bin = {
   playwright: path.join(root, 'node_modules', '@playwright', 'test', 'cli.js'),
 };
 const log = (msg) => console.log(`[e2e] ${msg}`);
+const seconds = (since) => Math.round((Date.now() - since) / 1000);
 const playwrightArgs = process.argv.slice(2);
 
 // ---------------------------------------------------------------- build
@@ -93,16 +96,22 @@ async function prepareEnvironment(kind) {
   };
 }
 
-function prepareDatabase(env) {
+async function prepareDatabase(env, kind) {
   const script = path.join(root, 'scripts', 'prepare-db.ts');
   if (!fs.existsSync(script)) {
     console.warn('[e2e] WARNING: scripts/prepare-db.ts does not exist yet: the database is neither migrated nor seeded by this script');
     return true;
   }
-  log('preparing the database (scripts/prepare-db.ts) …');
-  const r = spawnSync(process.execPath, [bin.tsx, script], { cwd: root, stdio: 'inherit', env });
-  if (r.status !== 0) console.error(`[e2e] scripts/prepare-db.ts failed (exit ${r.status})`);
-  return r.status === 0;
+  log(`${kind}: preparing the database (scripts/prepare-db.ts) …`);
+  const started = Date.now();
+  // Not spawnSync: with E2E_DATABASES_AT_ONCE=1 the other database's run goes on meanwhile.
+  const status = await new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin.tsx, script], { cwd: root, stdio: 'inherit', env });
+    child.once('exit', (code) => resolve(code));
+  });
+  if (status !== 0) console.error(`[e2e] ${kind}: scripts/prepare-db.ts failed (exit ${status})`);
+  else log(`${kind}: database prepared in ${seconds(started)} s`);
+  return status === 0;
 }
 
 // ---------------------------------------------------------------- server
@@ -115,19 +124,28 @@ function portIsFree(port) {
   });
 }
 
-async function choosePort() {
-  const wanted = Number(process.env.E2E_PORT ?? 3100);
-  if (await portIsFree(wanted)) return wanted;
-  for (let port = wanted + 1; port < wanted + 100; port++) {
-    if (await portIsFree(port)) {
-      log(`port ${wanted} is busy: using ${port}`);
-      return port;
+const claimedPorts = new Set();
+let choosing = Promise.resolve();
+
+/** A free port from E2E_PORT up, not already given to another run of this script (one choice at a time). */
+function choosePort() {
+  const choice = choosing.then(async () => {
+    const wanted = Number(process.env.E2E_PORT ?? 3100);
+    for (let port = wanted; port < wanted + 100; port++) {
+      if (!claimedPorts.has(port) && (await portIsFree(port))) {
+        if (port !== wanted) log(`port ${wanted} is busy or taken: using ${port}`);
+        claimedPorts.add(port);
+        return port;
+      }
     }
-  }
-  throw new Error(`no free port from ${wanted}`);
+    throw new Error(`no free port from ${wanted}`);
+  });
+  choosing = choice.catch(() => undefined);
+  return choice;
 }
 
-let running = null; // { child, done }
+const running = new Set(); // { child, done } of every server this script started and has not stopped
+const pendingCleanups = new Set(); // removal of each run's temporary database, until it has run
 
 function startServer(env, port, logFile) {
   const streamLog = process.env.E2E_SERVER_LOG === '1';
@@ -140,14 +158,15 @@ function startServer(env, port, logFile) {
   });
   if (typeof out === 'number') fs.closeSync(out);
   const done = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  running = { child, done };
-  return running;
+  const server = { child, done };
+  running.add(server);
+  return server;
 }
 
-async function stopServer() {
-  if (!running) return;
-  const { child, done } = running;
-  running = null;
+async function stopServer(server) {
+  if (!running.has(server)) return;
+  running.delete(server);
+  const { child, done } = server;
   const signalGroup = (sig) => {
     try {
       process.kill(-child.pid, sig);
@@ -196,29 +215,33 @@ async function runFor(kind, chromiumPath) {
   fs.mkdirSync(resultsDir, { recursive: true });
   const logFile = path.join(resultsDir, `e2e-server-${kind}.log`);
   let cleanup = async () => undefined;
+  let server;
   try {
     const prepared = await prepareEnvironment(kind);
     cleanup = prepared.cleanup;
+    pendingCleanups.add(cleanup);
     // The suite signs in with the demo accounts: seeded on Postgres only when asked (DESIGN §10).
     // A real Postgres also needs a session secret before anything is written; a throw-away one per
     // run also keeps the PGlite run from writing .data/auth-secret in the working tree.
     prepared.env.RECTIFY_SEED = 'demo';
     prepared.env.NEXTAUTH_SECRET ??= crypto.randomBytes(32).toString('base64url');
-    if (!prepareDatabase(prepared.env)) return false;
+    if (!(await prepareDatabase(prepared.env, kind))) return false;
 
     const port = await choosePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     prepared.env.NEXTAUTH_URL = baseUrl;
-    log(`next start on ${baseUrl} (server log: ${path.relative(root, logFile)})`);
-    const server = startServer(prepared.env, port, logFile);
+    log(`${kind}: next start on ${baseUrl} (server log: ${path.relative(root, logFile)})`);
+    const serverStarted = Date.now();
+    server = startServer(prepared.env, port, logFile);
     try {
       await waitForHealth(baseUrl, server);
+      log(`${kind}: server answered /api/health after ${seconds(serverStarted)} s`);
     } catch (err) {
       console.error(`[e2e] ${err.message}`);
       printTail(logFile);
       return false;
     }
-    log('server is up; running Playwright');
+    log(`${kind}: server is up; running Playwright`);
 
     const env = { ...prepared.env, E2E_DATABASE: kind, E2E_BASE_URL: baseUrl, CHROMIUM_PATH: chromiumPath };
     const args = [bin.playwright, 'test'];
@@ -229,10 +252,12 @@ async function runFor(kind, chromiumPath) {
       args.push('--reporter=list,json');
     }
     args.push(...playwrightArgs);
+    const playwrightStarted = Date.now();
     const r = await new Promise((resolve) => {
       const child = spawn(process.execPath, args, { cwd: root, env, stdio: 'inherit' });
       child.once('exit', (code, signal) => resolve({ code, signal }));
     });
+    log(`Playwright on ${kind} took ${seconds(playwrightStarted)} s`);
     if (r.code !== 0) {
       console.error(`[e2e] Playwright failed on ${kind} (${r.signal ?? `exit ${r.code}`})`);
       if (process.env.E2E_SERVER_LOG !== '1') printTail(logFile, 30);
@@ -242,7 +267,8 @@ async function runFor(kind, chromiumPath) {
     console.error(`[e2e] ${kind}: ${err.stack ?? err}`);
     return false;
   } finally {
-    await stopServer();
+    if (server) await stopServer(server);
+    pendingCleanups.delete(cleanup);
     await cleanup().catch((err) => console.error(`[e2e] cleanup of ${kind} failed: ${err.message}`));
   }
 }
@@ -263,7 +289,13 @@ async function main() {
     kinds = kinds.filter((k) => only.includes(k));
   }
   const failed = [];
-  for (const kind of kinds) if (!(await runFor(kind, chromiumPath))) failed.push(kind);
+  if (process.env.E2E_DATABASES_AT_ONCE === '1') {
+    // Both databases' servers at once, each on its own port with its own Playwright run.
+    const passed = await Promise.all(kinds.map((kind) => runFor(kind, chromiumPath)));
+    kinds.forEach((kind, i) => passed[i] || failed.push(kind));
+  } else {
+    for (const kind of kinds) if (!(await runFor(kind, chromiumPath))) failed.push(kind);
+  }
   if (failed.length) {
     console.error(`[e2e] FAILED on: ${failed.join(', ')}`);
     process.exit(1);
@@ -273,7 +305,10 @@ async function main() {
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {
-    void stopServer().finally(() => process.exit(130));
+    // Stop the servers, then drop the temporary databases (an interrupted run leaves none behind).
+    void Promise.all([...running].map(stopServer))
+      .then(() => Promise.all([...pendingCleanups].map((c) => c().catch(() => undefined))))
+      .finally(() => process.exit(130));
   });
 }
 

@@ -1,8 +1,5 @@
-import { desc } from 'drizzle-orm';
 import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
-import { campaigns } from '@/db/schema';
 import { platformEnum, subjectKindEnum } from '@/db/schema/enums';
 import { requirePagePermission } from '@/lib/auth/page';
 import { pickLabel, toLocale } from '@/lib/i18n/locales';
@@ -16,6 +13,8 @@ import { officeToday } from '@/lib/time';
 import { DashboardView } from '@/components/dashboard/dashboard-view';
 import { DashboardFilters, FilterSummary, type FilterOptions } from '@/components/dashboard/filters';
 import { PrintButton } from '@/components/notices/print-button';
+import { listCampaigns } from '@/lib/offenders/lookups';
+import { read } from '@/lib/server/read';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -42,24 +41,23 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     params.set('to', p.to);
     redirect(`/?${params}`);
   }
-  const [t, tf, tk, tp, locale, db] = await Promise.all([
+  const [t, tf, tk, tp, locale] = await Promise.all([
     getTranslations('dashboard'),
     getTranslations('dashboard.filters'),
     getTranslations('subjectKind'),
     getTranslations('platform'),
     getLocale(),
-    getDb(),
   ]);
   const lang = toLocale(locale);
   const { filters, invalid } = parseFilters(Object.fromEntries(Object.entries(raw).filter(([k]) => k !== 'period')));
   const [summary, bySector, byCategory, trend, breakdown, sectors, campaignRows] = await Promise.all([
-    getSummary(db, filters),
-    getBySector(db, filters),
-    getByCategory(db, filters),
-    getTrend(db, filters),
-    getBreakdown(db, filters),
+    read(getSummary, filters),
+    read(getBySector, filters),
+    read(getByCategory, filters),
+    read(getTrend, filters),
+    read(getBreakdown, filters),
     listSectors(),
-    db.select({ id: campaigns.id, code: campaigns.code, nameZh: campaigns.nameZh, nameEn: campaigns.nameEn }).from(campaigns).orderBy(desc(campaigns.startsOn)),
+    listCampaigns(),
   ]);
   const options: FilterOptions = {
     campaigns: campaignRows.map((c) => ({ value: c.code, id: c.id, label: lang === 'zh' ? c.nameZh : c.nameEn })),

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { requirePagePermission } from '@/lib/auth/page';
 import { scopedOperator } from '@/lib/auth/scope';
 import { listNotifications, sweepDeadlineMessages } from '@/lib/portal/messages';
@@ -13,6 +12,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { Pager } from '@/components/registry/pager';
 import { firstPageOnBadCursor } from '@/lib/http/cursor';
+import { read } from '@/lib/server/read';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('portal'))('title') };
@@ -21,17 +21,16 @@ export async function generateMetadata(): Promise<Metadata> {
 /** A contact's home: its operator, the cases to answer first, its apps and mini programs. Staff get the 403 page. */
 export default async function PortalHome({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePagePermission('portal:read');
-  const db = await getDb();
-  const op = await scopedOperator(db, actor);
+  const op = await read(scopedOperator, actor);
   // Deadline reminders for this operator are produced on its contact's visit too (idempotent), besides `npm run messages:sweep`.
-  await sweepDeadlineMessages(db, { operatorId: actor.operatorId });
-  const inbox = await listNotifications(db, actor);
+  await read(sweepDeadlineMessages, { operatorId: actor.operatorId });
+  const inbox = await read(listNotifications, actor);
   const messages = inbox.items;
   const sp = await searchParams;
   const cursor = typeof sp.cursor === 'string' ? sp.cursor : undefined;
-  const casePage = await firstPageOnBadCursor({ cursor }, (q) => listPortalCases(db, actor, q));
+  const casePage = await firstPageOnBadCursor({ cursor }, (q) => read(listPortalCases, actor, q));
   const caseRows = casePage.items;
-  const subjects = await listPortalSubjects(db, actor);
+  const subjects = await read(listPortalSubjects, actor);
   const subjectRows = subjects.items;
   const t = await getTranslations('portal');
   const tc = await getTranslations();

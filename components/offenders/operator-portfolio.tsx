@@ -1,6 +1,5 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { FlagStatusBadge, RuleBadge } from '@/components/offenders/badges';
 import { FlagSummary } from '@/components/offenders/flag-summary';
 import { OffenderMark } from '@/components/offenders/offender-mark';
@@ -9,16 +8,17 @@ import { Card } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import { flagHistory } from '@/lib/offenders/queries';
 import { isOpenState, monthRange, operatorPortfolio } from '@/lib/offenders/portfolio';
+import { read } from '@/lib/server/read';
 
 /**
  * Every subject of the operator with its cases on ONE timeline (a month grid across product lines and
  * platforms; the grid is itself the table), and the operator's flags with their review history.
  */
 export async function OperatorPortfolio({ operatorId }: { operatorId: number }) {
-  const [t, tc, db] = await Promise.all([getTranslations('offenders'), getTranslations(), getDb()]);
-  const { operator, subjects, flags } = await operatorPortfolio(db, operatorId);
+  const [t, tc] = await Promise.all([getTranslations('offenders'), getTranslations()]);
+  const { operator, subjects, flags } = await read(operatorPortfolio, operatorId);
   const months = monthRange(subjects.flatMap((s) => s.cases.map((c) => c.month)));
-  const history = await flagHistory(db, flags.map((f) => f.id));
+  const history = await read(flagHistory, flags.map((f) => f.id));
   const marked = flags.some((f) => f.status === 'confirmed');
 
   return (

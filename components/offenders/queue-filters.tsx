@@ -8,12 +8,12 @@ import { listCampaigns } from '@/lib/offenders/lookups';
 import type { FlagFilters } from '@/lib/offenders/schemas';
 import { FLAG_RULES, FLAG_STATUSES } from '@/lib/offenders/types';
 import { listSectors } from '@/lib/taxonomy/queries';
-import { getDb } from '@/db/client';
 import { listUsedRegions } from '@/lib/regions/queries';
+import { read } from '@/lib/server/read';
 
 /** The queue's filters as a plain GET form: every filter lives in the URL and works without script. */
 export async function QueueFilters({ filters }: { filters: FlagFilters }) {
-  const [t, locale, sectors, campaigns, regions] = await Promise.all([getTranslations('offenders'), getLocale(), listSectors(), listCampaigns(), getDb().then(listUsedRegions)]);
+  const [t, locale, sectors, campaigns, regions] = await Promise.all([getTranslations('offenders'), getLocale(), listSectors(), listCampaigns(), read(listUsedRegions)]);
   const zh = toLocale(locale) === 'zh';
   const select = `${inputClass} py-1.5`;
   return (

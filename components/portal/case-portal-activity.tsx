@@ -1,5 +1,4 @@
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/permissions';
 import { formatDateTime } from '@/lib/i18n/format';
@@ -7,6 +6,7 @@ import { casePortalActivity } from '@/lib/portal/staff';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { DecisionForm, ExtendForm } from './staff-forms';
+import { read } from '@/lib/server/read';
 
 /**
  * Staff, on the case page: everything the operator's contact did on the case (acknowledgement,
@@ -14,8 +14,7 @@ import { DecisionForm, ExtendForm } from './staff-forms';
  * supervisor decides pending requests and extends the deadline here.
  */
 export async function CasePortalActivity({ actor, caseId, state }: { actor: Actor; caseId: number; state: string }) {
-  const db = await getDb();
-  const { actions, extensions } = await casePortalActivity(db, caseId);
+  const { actions, extensions } = await read(casePortalActivity, caseId);
   const t = await getTranslations('portal');
   const canDecide = can(actor.role, 'case:extend');
   const items = [

@@ -1,5 +1,4 @@
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/permissions';
 import { listContacts, type ContactStatus } from '@/lib/portal/contacts';
@@ -8,13 +7,13 @@ import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { DataTable } from '@/components/ui/data-table';
 import { ContactRowActions, InviteContactForm } from './contact-forms';
+import { read } from '@/lib/server/read';
 
 const TONE: Record<ContactStatus, 'ok' | 'brand' | 'warn' | 'neutral'> = { active: 'ok', invited: 'brand', expired: 'warn', disabled: 'neutral' };
 
 /** Staff, on the operator's page: its portal contacts, their last sign-in, invite and disable (DESIGN §9). */
 export async function OperatorContacts({ actor, operatorId }: { actor: Actor; operatorId: number }) {
-  const db = await getDb();
-  const [t, contacts] = await Promise.all([getTranslations('portal.contacts'), listContacts(db, operatorId)]);
+  const [t, contacts] = await Promise.all([getTranslations('portal.contacts'), read(listContacts, operatorId)]);
   const manage = can(actor.role, 'contact:invite');
   return (
     <Card title={t('title')}>

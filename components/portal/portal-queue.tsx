@@ -1,15 +1,14 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { formatDateTime } from '@/lib/i18n/format';
 import { fixesToVerify, pendingRequests, STAFF_LIST_MAX, unacknowledgedOrders, type QueueCase } from '@/lib/portal/staff';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
+import { read } from '@/lib/server/read';
 
 /** The queue's operator side (DESIGN §9): requests waiting for a supervisor, fixes to verify, orders never acknowledged. */
 export async function PortalQueue() {
-  const db = await getDb();
-  const [pending, fixes, unacknowledged] = await Promise.all([pendingRequests(db), fixesToVerify(db), unacknowledgedOrders(db)]);
+  const [pending, fixes, unacknowledged] = await Promise.all([read(pendingRequests), read(fixesToVerify), read(unacknowledgedOrders)]);
   const t = await getTranslations('portal.staff');
   const list = (items: QueueCase[], testId: string, extra: (i: QueueCase) => React.ReactNode) =>
     items.length ? (

@@ -1,9 +1,9 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { regionDataSummary } from '@/lib/regions/queries';
 import { UNMATCHED } from '@/lib/regions/sql';
 import { Card } from '@/components/ui/card';
+import { read } from '@/lib/server/read';
 
 /**
  * Regions on the admin's taxonomies page: reference data (GB/T 2260, from the pinned data package;
@@ -11,7 +11,7 @@ import { Card } from '@/components/ui/card';
  * free-text region named no division, for the admin to fix.
  */
 export async function RegionsAdminSection() {
-  const [t, summary] = await Promise.all([getTranslations('regions'), getDb().then(regionDataSummary)]);
+  const [t, summary] = await Promise.all([getTranslations('regions'), read(regionDataSummary)]);
   return (
     <section id="regions" aria-labelledby="regions-title" className="space-y-3">
       <h2 id="regions-title" className="text-lg font-semibold text-ink">{t('admin.title')}</h2>

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Queryable } from '@/db/client';
 import { campaigns, campaignSectors } from '@/db/schema';
 import { decodeCursor, pageOf } from '@/lib/http/cursor';
@@ -39,6 +39,15 @@ export async function getCampaignOrThrow(db: Queryable, ref: CampaignRef): Promi
   const [row] = await db.select().from(campaigns).where(campaignWhere(ref)).limit(1);
   if (!row) throw notFound('Campaign', ref);
   return (await withSectors(db, [row]))[0]!;
+}
+
+/** The campaigns an inspection may still be filed under (not closed), newest start first: the inspection form's choices. */
+export async function listOpenCampaigns(db: Queryable): Promise<Pick<CampaignRow, 'id' | 'nameZh' | 'nameEn' | 'startsOn' | 'endsOn'>[]> {
+  return db
+    .select({ id: campaigns.id, nameZh: campaigns.nameZh, nameEn: campaigns.nameEn, startsOn: campaigns.startsOn, endsOn: campaigns.endsOn })
+    .from(campaigns)
+    .where(ne(campaigns.status, 'closed'))
+    .orderBy(desc(campaigns.startsOn));
 }
 
 /** One page of campaigns, newest start first (keyset over start date and id). */

@@ -8,6 +8,9 @@ import { operatorMarkedSql, subjectMarkedFilterSql, subjectMarkedSql } from '@/l
 import type { CaseListFilters, CaseListQuery, CaseSort } from './filters';
 import { caseSearchSql } from '@/lib/search/match';
 import { isOverdueSql } from './overdue';
+import type { CaseListItem } from './responses';
+
+export type { CaseListItem };
 
 /** Each sort: its key expression and direction. Keyset pages compare (key, id) with the last row's. */
 const SORTS: Record<CaseSort, { key: SQL; dir: 'asc' | 'desc'; cast: string }> = {
@@ -15,33 +18,6 @@ const SORTS: Record<CaseSort, { key: SQL; dir: 'asc' | 'desc'; cast: string }> =
   deadline: { key: sql`coalesce(${cases.deadline}, date '9999-12-31')`, dir: 'asc', cast: 'date' },
   subject: { key: sql`${subjects.name}`, dir: 'asc', cast: 'text' },
 };
-
-export interface CaseListItem {
-  id: number;
-  state: (typeof cases.$inferSelect)['state'];
-  revision: number;
-  deadline: string | null;
-  openedAt: string;
-  foundVersion: string;
-  overdue: boolean;
-  previousCaseId: number | null;
-  subjectId: number;
-  subjectName: string;
-  subjectKind: (typeof subjects.$inferSelect)['kind'];
-  platform: (typeof subjects.$inferSelect)['platform'];
-  sector: string;
-  operatorId: number | null;
-  operatorName: string | null;
-  campaignId: number | null;
-  campaignCode: string | null;
-  assigneeId: number | null;
-  assigneeName: string | null;
-  categories: string[];
-  /** The case's subject is under a confirmed repeat-offender flag (its own, or its operator's operator-level one). */
-  repeatOffender: boolean;
-  /** The subject's operator is under a confirmed repeat-offender flag. */
-  operatorRepeatOffender: boolean;
-}
 
 export interface CaseListPage {
   items: CaseListItem[];

@@ -10,39 +10,9 @@ import { HttpError } from '@/lib/http/errors';
 import { localizeSource, noticeNumberLabel } from './labels';
 import type { NoticeEntryRow, NoticeRow } from './queries';
 import type { PublicListQuery } from './schemas';
+import type { Bilingual, PublicNoticeLink, PublicNoticeEntry, PublicNotice } from './responses';
 
-export interface Bilingual { zh: string; en: string }
-
-export interface PublicNoticeLink { slug: string; title: Bilingual; label: Bilingual }
-
-export interface PublicNoticeEntry {
-  no: number;
-  appName: string;
-  operator: string;
-  source: Bilingual;
-  version: string;
-  /** null when the app has no filing number on record; pages and downloads then show a dash. */
-  filingNumber: string | null;
-  region: string;
-  problems: Bilingual;
-  categories: string[];
-  deadline: string | null;
-}
-
-export interface PublicNotice extends PublicNoticeLink {
-  kind: NoticeRow['kind'];
-  year: number;
-  batchInYear: number;
-  batchOverall: number;
-  intro: Bilingual;
-  deadline: string | null;
-  publishedAt: string;
-  entryCount: number;
-  corrects: PublicNoticeLink | null;
-  correctedBy: PublicNoticeLink[];
-  /** Present on a single notice; omitted in lists. */
-  entries?: PublicNoticeEntry[];
-}
+export type { Bilingual, PublicNoticeLink, PublicNoticeEntry, PublicNotice };
 
 type CategoryLabels = Map<string, Bilingual>;
 

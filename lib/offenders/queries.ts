@@ -1,5 +1,5 @@
 import { operatorRegionFilterSql, operatorRegionNameSql } from '@/lib/regions/sql';
-import { and, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { queryRows } from '@/db/client';
 import { auditEvents, offenderFlags, operators, subjects, users } from '@/db/schema';
@@ -7,26 +7,10 @@ import { notFound } from '@/lib/http/errors';
 import { flagInScopeSql } from './active';
 import type { FlagFilters } from './schemas';
 import type { FlagRow } from './types';
+import { asExplanation, type EvasionExplanation } from './explanation';
+import type { FlagListItem, FlagCase, ReviewEvent } from './responses';
 
-export interface FlagListItem {
-  id: number;
-  rule: FlagRow['rule'];
-  targetKey: string;
-  status: FlagRow['status'];
-  weight: number;
-  operatorId: number | null;
-  operatorName: string | null;
-  region: string | null;
-  subjectId: number | null;
-  subjectName: string | null;
-  campaignId: number | null;
-  caseCount: number;
-  explanation: unknown;
-  escalation: FlagRow['escalation'];
-  resolvedAt: Date | null;
-  firstRaisedAt: Date;
-  updatedAt: Date;
-}
+export type { FlagListItem, FlagCase, ReviewEvent };
 
 function filterConditions(f: FlagFilters): SQL[] {
   const where: SQL[] = [];
@@ -82,22 +66,6 @@ export async function getFlagOrThrow(db: Queryable, id: number): Promise<FlagRow
   return flag;
 }
 
-export interface FlagCase {
-  id: number;
-  state: string;
-  subjectId: number;
-  subjectName: string;
-  kind: string;
-  platform: string;
-  sector: string;
-  inspectedOn: string;
-  campaignId: number | null;
-  categories: string[];
-  severity: string | null;
-  closedAt: string | null;
-  firstRemovedAt: string | null;
-}
-
 /** How many of a flag's cases its page and API show (the latest); the rest are counted and linked. */
 export const FLAG_CASES_SHOWN = 50;
 
@@ -123,14 +91,6 @@ export async function flagCases(db: Queryable, caseIds: readonly number[], limit
   return { cases: rows, total: caseIds.length };
 }
 
-export interface ReviewEvent {
-  flagId: number;
-  action: string;
-  at: Date;
-  actorName: string | null;
-  after: { status?: string; escalation?: string | null; reason?: string; newCaseIds?: number[] } | null;
-}
-
 /** Reviews and reopenings of the given flags, oldest first (from the audit trail). */
 export async function flagHistory(db: Queryable, flagIds: readonly number[]): Promise<ReviewEvent[]> {
   if (!flagIds.length) return [];
@@ -141,4 +101,40 @@ export async function flagHistory(db: Queryable, flagIds: readonly number[]): Pr
     .where(and(eq(auditEvents.entityType, 'offender_flag'), inArray(auditEvents.entityId, flagIds.map(String))))
     .orderBy(auditEvents.seq);
   return rows.map((r) => ({ flagId: Number(r.entityId), action: r.action, at: r.at, actorName: r.actorName, after: r.after as ReviewEvent['after'] }));
+}
+
+/** One line of a subject's evasion box: `is` — this subject is likely `name` re-registered; `followedBy` — `name` likely re-registered this one after its removal. */
+export interface SubjectEvasionItem {
+  flagId: number;
+  direction: 'is' | 'followedBy';
+  subjectId: number;
+  name: string;
+  removedOn: string;
+}
+
+/**
+ * "Likely re-registered after removal", both ways, from the live (unresolved, not dismissed) evasion
+ * flags: the removed subjects this one probably is, and the subjects that probably re-registered it.
+ */
+export async function subjectEvasion(db: Queryable, subjectId: number): Promise<SubjectEvasionItem[]> {
+  const flags = await db
+    .select({ id: offenderFlags.id, subjectId: offenderFlags.subjectId, name: subjects.name, explanation: offenderFlags.explanation })
+    .from(offenderFlags)
+    .innerJoin(subjects, eq(subjects.id, offenderFlags.subjectId))
+    .where(and(
+      eq(offenderFlags.rule, 'evasion'),
+      sql`${offenderFlags.resolvedAt} IS NULL AND ${offenderFlags.status} <> 'dismissed'`,
+      or(eq(offenderFlags.subjectId, subjectId), sql`${offenderFlags.explanation}->'matches' @> ${JSON.stringify([{ subjectId }])}::jsonb`),
+    ));
+  const items: SubjectEvasionItem[] = [];
+  for (const f of flags) {
+    const e = asExplanation(f.explanation) as EvasionExplanation;
+    if (f.subjectId === subjectId) {
+      for (const m of e.matches) items.push({ flagId: f.id, direction: 'is', subjectId: m.subjectId, name: m.name, removedOn: m.removedOn });
+    } else {
+      const m = e.matches.find((x) => x.subjectId === subjectId);
+      if (m && f.subjectId !== null) items.push({ flagId: f.id, direction: 'followedBy', subjectId: f.subjectId, name: f.name, removedOn: m.removedOn });
+    }
+  }
+  return items;
 }

@@ -11,22 +11,9 @@ import { HttpError, notFound, unprocessable } from '@/lib/http/errors';
 import { getOperatorOrThrow } from '@/lib/registry/operators';
 import { PASSWORD_MESSAGES, passwordProblem } from '@/lib/users/schemas';
 import { ACTIVATION_DAYS, type ActivateInput, type InviteContactInput, type UpdateContactInput } from './contact-schemas';
+import type { ContactStatus, ContactView } from './responses';
 
-export type ContactStatus = 'invited' | 'expired' | 'active' | 'disabled';
-
-/** What staff see of a contact: never its password or activation secret. */
-export interface ContactView {
-  id: number;
-  operatorId: number;
-  name: string;
-  email: string;
-  status: ContactStatus;
-  invitedAt: Date;
-  activationExpiresAt: Date;
-  activatedAt: Date | null;
-  lastSignInAt: Date | null;
-  disabledAt: Date | null;
-}
+export type { ContactStatus, ContactView };
 
 /** The activation secret is kept only as this hash (SHA-256 of the token in the link). */
 export const activationHash = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');

@@ -10,6 +10,9 @@ import { isOverdue } from '@/lib/cases/ladder';
 import { decodeCursor, pageOf } from '@/lib/http/cursor';
 import { notFound } from '@/lib/http/errors';
 import { officeToday } from '@/lib/time';
+import type { PortalCaseRow } from './responses';
+
+export type { PortalCaseRow };
 
 /**
  * What an operator's contact may read (DESIGN §9): its own operator's subjects and cases, findings,
@@ -17,19 +20,6 @@ import { officeToday } from '@/lib/time';
  * office's decisions. Never an inspector's name, an internal comment or another operator's row:
  * every query here is limited by the actor's scope (lib/auth/scope.ts).
  */
-
-export interface PortalCaseRow {
-  id: number;
-  state: string;
-  deadline: string | null;
-  overdue: boolean;
-  openedAt: Date;
-  subjectId: number;
-  subjectName: string;
-  findings: number;
-  acknowledged: boolean;
-  pending: number;
-}
 
 /** When a case was last ordered (the order an acknowledgement answers). */
 export const lastOrderedAtSql = (caseId: unknown) =>

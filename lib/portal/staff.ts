@@ -1,6 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Queryable } from '@/db/client';
 import { lastOrderedAtSql } from './read';
+import type { QueueCase, PendingRequest } from './responses';
+
+export type { QueueCase, PendingRequest };
 
 /** Staff views of the operator's side (DESIGN §9): every list here is capped and says so. */
 export const STAFF_LIST_MAX = 200;
@@ -46,16 +49,6 @@ export async function casePortalActivity(db: Queryable, caseId: number) {
   };
 }
 
-export interface QueueCase {
-  id: number;
-  subjectName: string;
-  operatorName: string | null;
-  deadline: string | null;
-  at: Date;
-  detail: string | null;
-  viaPortal: boolean;
-}
-
 /** "Fixes to verify": rectified cases waiting for a re-test, the longest waiting first; `viaPortal` when the operator's contact reported it. */
 export async function fixesToVerify(db: Queryable): Promise<QueueCase[]> {
   const rows = await queryRows<QueueCase>(
@@ -84,12 +77,6 @@ export async function unacknowledgedOrders(db: Queryable): Promise<QueueCase[]> 
       ORDER BY q.at, q.id LIMIT ${STAFF_LIST_MAX}`,
   );
   return rows.map((r) => ({ ...r, at: new Date(r.at) }));
-}
-
-export interface PendingRequest extends QueueCase {
-  actionId: number;
-  kind: 'extension' | 'objection';
-  until: string | null;
 }
 
 /** Contacts' requests waiting for a supervisor: more time and objections, oldest first. */

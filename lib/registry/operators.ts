@@ -14,26 +14,13 @@ import { operatorMatchSql } from '@/lib/search/match';
 import type { OperatorInput } from './schemas';
 import { assertRegionUsable } from '@/lib/regions/queries';
 import { operatorRegionFilterSql, operatorRegionNameSql } from '@/lib/regions/sql';
+import type { z } from 'zod';
+import type { BeforeJson } from '@/lib/openapi/json';
+import type { OperatorListRow, operatorView } from './responses';
 
+export type { OperatorListRow };
 /** An operator as read: `region` is its division code (null while its free-text region is unmatched). */
-export interface OperatorRow {
-  id: number;
-  name: string;
-  uscc: string;
-  region: string | null;
-  /** The division's name path ('广东省 / 深圳市 / 南山区'), else the unmatched free text. */
-  regionName: string;
-  /** A free-text region from before regions were codes that named no division (an admin fixes it by picking one). */
-  regionUnmatched: string | null;
-  contact: string;
-  createdAt: Date;
-  updatedAt: Date;
-}
-export interface OperatorListRow extends Pick<OperatorRow, 'id' | 'name' | 'uscc' | 'region' | 'regionName' | 'regionUnmatched'> {
-  subjects: number;
-  /** Under a confirmed repeat-offender flag (an operator-level one, or one on any of its subjects). */
-  repeatOffender: boolean;
-}
+export type OperatorRow = BeforeJson<z.infer<typeof operatorView>, 'createdAt' | 'updatedAt'>;
 
 /** Operators by name (keyset on name, id), searchable by name or USCC, filtered by region; with `total`, the count of every match. */
 export async function listOperators(db: Queryable, query: Omit<OperatorListQuery, 'total'> & { total?: boolean }): Promise<{ items: OperatorListRow[]; nextCursor: string | null } & Partial<Total>> {

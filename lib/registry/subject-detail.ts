@@ -5,6 +5,9 @@ import { storeListings, subjectIdentifiers, subjectNames, subjects } from '@/db/
 import { isOverdueSql } from '@/lib/cases/overdue';
 import { notFound } from '@/lib/http/errors';
 import { officeDateSql } from '@/lib/time';
+import type { SubjectCaseRow, InspectionEvidenceRow } from './responses';
+
+export type { SubjectCaseRow, InspectionEvidenceRow };
 
 export async function getSubjectOrThrow(db: Queryable, id: number) {
   const [row] = await db.select().from(subjects).where(eq(subjects.id, id)).limit(1);
@@ -12,29 +15,11 @@ export async function getSubjectOrThrow(db: Queryable, id: number) {
   return row;
 }
 
-export interface SubjectCaseRow {
-  id: number;
-  state: string;
-  deadline: string | null;
-  overdue: boolean;
-  openedOn: string;
-  foundVersion: string;
-  previousCaseId: number | null;
-  inspectionId: number;
-  inspectedOn: string;
-  method: string;
-  categories: string[];
-}
-
-export interface InspectionEvidenceRow {
-  inspectionId: number;
-  findingId: number;
-  category: string;
-  severity: string;
-  sha256: string;
-  mediaType: string;
-  byteSize: number;
-  originalName: string;
+/** A subject as a picker's chosen option (the inspection form's `?subject=`), or null when there is none of that id. */
+export async function subjectOption(db: Queryable, id: number | null | undefined): Promise<{ id: number; label: string } | null> {
+  if (!id) return null;
+  const [row] = await db.select({ id: subjects.id, label: subjects.name }).from(subjects).where(eq(subjects.id, id)).limit(1);
+  return row ?? null;
 }
 
 /**

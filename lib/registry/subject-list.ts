@@ -1,36 +1,17 @@
 import { isCampaignSql } from '@/lib/campaigns/sql';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Queryable } from '@/db/client';
-import type { CaseState } from '@/lib/cases/ladder';
 import { isOverdueSql } from '@/lib/cases/overdue';
 import { decodeCursor, pageOf, type CursorKey } from '@/lib/http/cursor';
 import { countUpTo, type Total } from '@/lib/http/total';
 import { subjectFlaggedFilterSql } from '@/lib/offenders/active';
 import { operatorMarkedSql, subjectMarkedFilterSql, subjectMarkedSql } from '@/lib/offenders/marks';
 import type { SubjectListQuery } from './list-schemas';
-import type { KINDS, PLATFORMS } from './schemas';
 import { subjectMatchSql } from '@/lib/search/match';
 import { officeDateSql } from '@/lib/time';
+import type { SubjectListRow } from './responses';
 
-export interface SubjectListRow {
-  id: number;
-  name: string;
-  kind: (typeof KINDS)[number];
-  platform: (typeof PLATFORMS)[number];
-  sector: string;
-  operatorId: number | null;
-  operatorName: string | null;
-  createdAt: string;
-  latestCaseId: number | null;
-  latestState: CaseState | null;
-  latestDeadline: string | null;
-  overdue: boolean;
-  lastInspectedOn: string | null;
-  /** Under a confirmed repeat-offender flag (its own, or an operator-level one of its operator). */
-  repeatOffender: boolean;
-  /** Its operator is under a confirmed repeat-offender flag. */
-  operatorRepeatOffender: boolean;
-}
+export type { SubjectListRow };
 
 const NEVER = '0001-01-01';
 

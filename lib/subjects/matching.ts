@@ -2,6 +2,9 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Queryable } from '@/db/client';
 import type { IdentifierType } from '@/lib/domain/identifiers';
 import { officeDateSql } from '@/lib/time';
+import type { MatchReason, ProbableMatch } from '@/lib/registry/responses';
+
+export type { MatchReason, ProbableMatch };
 
 /**
  * "Probably the same as" (DESIGN §4): the subjects a new or known subject probably is, ranked by
@@ -16,23 +19,6 @@ export interface MatchProbe {
   operatorId?: number | null;
   name: string;
   identifiers: { type: IdentifierType; matchValue: string }[];
-}
-
-export type MatchReason =
-  | { kind: 'identifier'; type: IdentifierType; value: string }
-  | { kind: 'operator_name'; similarity: number };
-
-export interface ProbableMatch {
-  subjectId: number;
-  name: string;
-  kind: string;
-  platform: string;
-  operatorName: string | null;
-  latestState: string | null;
-  /** YYYY-MM-DD when a case of the candidate is in state `removed`. */
-  removedOn: string | null;
-  score: number;
-  reasons: MatchReason[];
 }
 
 const WEIGHT: Record<IdentifierType, number> = {

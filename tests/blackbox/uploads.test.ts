@@ -1,13 +1,13 @@
 /**
  * Issue #13, finding 1: request bodies reach the upload handlers whole. Next's proxy held bodies in
  * memory and cut them at 10 MB without a word (a 32 MB import "succeeded" with a third of its rows).
- * Imports (raw and multipart) of 0 B, 9.9 MB, 10.1 MB and 100 MB arrive whole: the job counts every
+ * Imports (raw and multipart) of 0 B, 9.9 MB and 10.1 MB, and a multipart one of 100 MB, arrive whole: the job counts every
  * row of the file. Beyond a limit (set low on a server of its own) the answer is a 413 naming the
  * limit; evidence of 24.9 MB is stored, 25.1 MB is a 413; a body cut off or shorter than its
  * Content-Length is refused and nothing is applied.
  *
  * Files are written once to a temporary folder and streamed (node:http, with their Content-Length).
- * The 100 MB imports run on PGlite only unless BLACKBOX_BIG_UPLOADS=1 (they take most of this
+ * The 100 MB import runs on PGlite only unless BLACKBOX_BIG_UPLOADS=1 (it takes most of this
  * file's time; the 10 MB boundary is what the proxy cut, and it is tested on both databases).
  */
 import fs from 'node:fs';
@@ -192,9 +192,12 @@ describe('imports arrive whole', () => {
     expect(await jobsNamed(inspector, `empty-${RUN}-${multipart}.csv`)).toEqual([]);
   });
 
-  const sizes = [['9.9 MB', 'under'], ['10.1 MB', 'over'], ...(BIG ? [['100 MB', 'big']] : [])] as const;
-  for (const [label, key] of sizes) {
-    for (const multipart of [false, true]) {
+  // 100 MB once, multipart (the form a browser sends, parsed as it streams): the raw path's body is the
+  // same stream, and its 10.1 MB case already proves nothing cuts it at the proxy's old 10 MB.
+  const sizes: [label: string, key: 'under' | 'over' | 'big', multipart: boolean[]][] = [['9.9 MB', 'under', [false, true]], ['10.1 MB', 'over', [false, true]], ];
+  if (BIG) sizes.push(['100 MB', 'big', [true]]);
+  for (const [label, key, kinds] of sizes) {
+    for (const multipart of kinds) {
       it(`${label} ${multipart ? 'multipart' : 'raw'}: the job counts every row of the file`, async () => {
         const f = files[key]!;
         const name = `${key}-${multipart ? 'multipart' : 'raw'}-${RUN}.csv`;

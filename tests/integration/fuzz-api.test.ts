@@ -20,8 +20,10 @@ import { hostileJson, hostileParam, hostileString, rawBody, tenMegabyteBody } fr
 import { answerProblems, callerFor, changeMark, changesSince, describeRequest, installChangeLog, loadHandler, paramNames, routeFileIndex, send, type FuzzRequest } from '../support/fuzz/harness';
 import { fuzzTargets, type FuzzIds, type Target } from '../support/fuzz/targets';
 import { draftInput, makeOverdueCase } from '../support/notices';
+import { fuzzSize } from '../support/fuzz-size';
 
-const TOTAL = 10_000;
+/** FUZZ_REQUESTS; under CI 5,000 on each database (two passes, two seeds: 10,000 different requests per CI run), locally 800 (docs/testing.md). */
+const TOTAL = fuzzSize('FUZZ_REQUESTS', { ci: 5_000, local: 800 });
 /** Rows only an operator's contact may call (a session, not a token): fuzzed over HTTP in tests/blackbox/portal-access.test.ts. */
 const contactOnly = (row: (typeof API)[number]) => row.expect.contact === 'ok' && row.expect.anonymous !== 'ok' && !(['inspector', 'supervisor', 'admin'] as const).some((w) => row.expect[w] === 'ok');
 const FUZZED = API.filter((row) => !contactOnly(row));

@@ -1,7 +1,6 @@
 import { formatNumber } from '@/lib/i18n/format';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { requirePagePermission } from '@/lib/auth/page';
 import { can } from '@/lib/auth/permissions';
 import { caseCountsByCampaign, listCampaignPage } from '@/lib/campaigns/queries';
@@ -13,15 +12,16 @@ import { listSectors } from '@/lib/taxonomy/queries';
 import { CampaignStatusBadge } from '@/components/campaigns/status-badge';
 import { Pager } from '@/components/registry/pager';
 import { buttonClass } from '@/components/ui/button';
+import { read } from '@/lib/server/read';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function CampaignsPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePagePermission('case:read');
-  const [t, tr, locale, db, raw] = await Promise.all([getTranslations('campaigns'), getTranslations('registry'), getLocale().then(toLocale), getDb(), searchParams]);
+  const [t, tr, locale, raw] = await Promise.all([getTranslations('campaigns'), getTranslations('registry'), getLocale().then(toLocale), searchParams]);
   const { query } = parsePageQuery(campaignListSchema, raw);
-  const [page, sectors] = await Promise.all([firstPageOnBadCursor(query, (q) => listCampaignPage(db, q)), listSectors()]);
-  const counts = await caseCountsByCampaign(db, page.items.map((c) => c.id));
+  const [page, sectors] = await Promise.all([firstPageOnBadCursor(query, (q) => read(listCampaignPage, q)), listSectors()]);
+  const counts = await read(caseCountsByCampaign, page.items.map((c) => c.id));
   const sectorLabel = (code: string) => {
     const s = sectors.find((x) => x.code === code);
     return s ? pickLabel(s, locale) : code;

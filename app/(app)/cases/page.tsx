@@ -1,7 +1,6 @@
 import { isCampaign } from '@/lib/campaigns/ref';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { requirePagePermission } from '@/lib/auth/page';
 import { can } from '@/lib/auth/permissions';
 import { directTargets } from '@/lib/cases/ladder';
@@ -20,6 +19,7 @@ import { CaseFilters } from '@/components/cases/case-filters';
 import { CaseTable } from '@/components/cases/case-table';
 import { buttonClass } from '@/components/ui/button';
 import { firstPageOnBadCursor } from '@/lib/http/cursor';
+import { read } from '@/lib/server/read';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('cases'))('title') };
@@ -27,23 +27,23 @@ export async function generateMetadata() {
 
 export default async function CasesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePagePermission('case:read');
-  const [t, locale, db, raw] = await Promise.all([getTranslations(), getLocale().then(toLocale), getDb(), searchParams]);
+  const [t, locale, raw] = await Promise.all([getTranslations(), getLocale().then(toLocale), searchParams]);
   const { query, badFields } = parsePageQuery(caseListSchema, raw);
   const { format: _format, ...listQuery } = query;
   void _format;
   // "My cases" is the list filtered by assignee=me: the URL says it, the server resolves it to the user.
   const resolved = actor.kind === 'user' || listQuery.assignee !== 'me' ? resolveAssignee(listQuery, actor) : { ...listQuery, assignee: undefined };
   const [page, sectors, categories, campaigns, days, operator] = await Promise.all([
-    firstPageOnBadCursor(resolved, (q) => listCases(db, q)),
+    firstPageOnBadCursor(resolved, (q) => read(listCases, q)),
     listSectors(),
     listCategories(),
     listCampaigns(),
-    getDefaultDeadlineDays(db),
-    operatorOption(db, query.operator),
+    read(getDefaultDeadlineDays),
+    read(operatorOption, query.operator),
   ]);
   const canAct = can(actor.role, 'case:transition');
   // "Select all N matching": only worth counting when the filters match more than this page.
-  const matched = canAct && page.nextCursor ? await matchingStatesUpTo(db, resolved) : null;
+  const matched = canAct && page.nextCursor ? await read(matchingStatesUpTo, resolved) : null;
   const matching = matched
     ? {
         count: matched.count,

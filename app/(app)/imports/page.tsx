@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { requirePagePermission } from '@/lib/auth/page';
 import { firstValues } from '@/lib/registry/list-schemas';
 import { listImportJobs } from '@/lib/imports/jobs';
@@ -12,6 +11,7 @@ import { FormatHelp } from '@/components/imports/format-help';
 import { JobsTable } from '@/components/imports/jobs-table';
 import { UploadForm } from '@/components/imports/upload-form';
 import { firstPageOnBadCursor } from '@/lib/http/cursor';
+import { read } from '@/lib/server/read';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('imports'))('title') };
@@ -22,9 +22,9 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
   const raw = firstValues(await searchParams);
   const parsed = importListSchema.safeParse(raw);
   const query = parsed.success ? parsed.data : importListSchema.parse({});
-  const [t, tc, db] = await Promise.all([getTranslations('imports'), getTranslations('registry'), getDb()]);
-  const page = await firstPageOnBadCursor(query, (q) => listImportJobs(db, q));
-  const authors = await importJobAuthors(db, page.items.map((j) => j.id));
+  const [t, tc] = await Promise.all([getTranslations('imports'), getTranslations('registry')]);
+  const page = await firstPageOnBadCursor(query, (q) => read(listImportJobs, q));
+  const authors = await read(importJobAuthors, page.items.map((j) => j.id));
   return (
     <div className="space-y-5">
       <div>

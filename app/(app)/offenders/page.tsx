@@ -2,7 +2,6 @@ import { formatDay } from '@/lib/i18n/format';
 import Link from 'next/link';
 import { DataTable } from '@/components/ui/data-table';
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { FlagStatusBadge, RuleBadge } from '@/components/offenders/badges';
 import { FlagSummary } from '@/components/offenders/flag-summary';
 import { OffenderMark } from '@/components/offenders/offender-mark';
@@ -13,6 +12,7 @@ import { confirmedOperatorIds } from '@/lib/offenders/marks';
 import { listFlags } from '@/lib/offenders/queries';
 import { flagFiltersSchema } from '@/lib/offenders/schemas';
 import { firstPageOnBadCursor } from '@/lib/http/cursor';
+import { read } from '@/lib/server/read';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -22,8 +22,7 @@ export default async function OffendersPage({ searchParams }: { searchParams: Se
   const raw = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => typeof v === 'string' && v !== ''));
   const parsed = flagFiltersSchema.safeParse(raw);
   const filters = parsed.success ? parsed.data : flagFiltersSchema.parse({});
-  const db = await getDb();
-  const [t, page, marked] = await Promise.all([getTranslations('offenders'), firstPageOnBadCursor(filters, (q) => listFlags(db, q)), confirmedOperatorIds(db)]);
+  const [t, page, marked] = await Promise.all([getTranslations('offenders'), firstPageOnBadCursor(filters, (q) => read(listFlags, q)), read(confirmedOperatorIds)]);
   const query = (extra: Record<string, string>) => new URLSearchParams({ ...(raw as Record<string, string>), ...extra }).toString();
 
   return (

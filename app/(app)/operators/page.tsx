@@ -1,6 +1,5 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { requirePagePermission } from '@/lib/auth/page';
 import { can } from '@/lib/auth/permissions';
 import { firstValues, operatorListQuerySchema } from '@/lib/registry/list-schemas';
@@ -16,14 +15,15 @@ import { DataTable } from '@/components/ui/data-table';
 import { Pager } from '@/components/registry/pager';
 import { OffenderMark } from '@/components/offenders/offender-mark';
 import { firstPageOnBadCursor } from '@/lib/http/cursor';
+import { read } from '@/lib/server/read';
 
 export default async function OperatorsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePagePermission('registry:read');
   const raw = firstValues(await searchParams);
   const parsed = operatorListQuerySchema.safeParse(raw);
   const query = parsed.success ? parsed.data : operatorListQuerySchema.parse({});
-  const [t, to, tr, db] = await Promise.all([getTranslations('registry'), getTranslations('offenders'), getTranslations('regions'), getDb()]);
-  const [page, regions] = await Promise.all([firstPageOnBadCursor(query, (q) => listOperators(db, q)), regionPickerData(db, query.region === UNMATCHED ? null : query.region)]);
+  const [t, to, tr] = await Promise.all([getTranslations('registry'), getTranslations('offenders'), getTranslations('regions')]);
+  const [page, regions] = await Promise.all([firstPageOnBadCursor(query, (q) => read(listOperators, q)), read(regionPickerData, query.region === UNMATCHED ? null : query.region)]);
   return (
     <div className="space-y-5">
       <div className="flex flex-wrap items-end justify-between gap-3">

@@ -1,7 +1,6 @@
 import { isCampaign } from '@/lib/campaigns/ref';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { requirePagePermission } from '@/lib/auth/page';
 import { caseListSearch } from '@/lib/cases/filters';
 import { parsePageQuery, type RawSearchParams } from '@/lib/cases/page-query';
@@ -17,6 +16,7 @@ import { PortalQueue } from '@/components/portal/portal-queue';
 import { inputClass } from '@/components/ui/field';
 import { Pager } from '@/components/registry/pager';
 import { firstPageOnBadCursor } from '@/lib/http/cursor';
+import { read } from '@/lib/server/read';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('queue'))('title') };
@@ -27,10 +27,10 @@ const td = 'px-2 py-1.5 align-top';
 
 export default async function QueuePage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   await requirePagePermission('case:transition');
-  const [t, locale, db, raw] = await Promise.all([getTranslations(), getLocale().then(toLocale), getDb(), searchParams]);
+  const [t, locale, raw] = await Promise.all([getTranslations(), getLocale().then(toLocale), searchParams]);
   const { query } = parsePageQuery(queueSchema, raw);
   const today = officeToday();
-  const [{ overdue, dueSoon, totals, nextCursor }, sectors, campaigns] = await Promise.all([firstPageOnBadCursor(query, (q) => listQueue(db, q, today)), listSectors(), listCampaigns()]);
+  const [{ overdue, dueSoon, totals, nextCursor }, sectors, campaigns] = await Promise.all([firstPageOnBadCursor(query, (q) => read(listQueue, q, today)), listSectors(), listCampaigns()]);
   const pageParams = Object.fromEntries(Object.entries({ days: String(query.days), sector: query.sector, campaign: query.campaign?.toString(), cursor: query.cursor }).filter((e): e is [string, string] => !!e[1]));
   const sectorLabel = new Map(sectors.map((s) => [s.code, pickLabel(s, locale)]));
 

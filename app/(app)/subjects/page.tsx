@@ -1,6 +1,5 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { caseStateEnum } from '@/db/schema/enums';
 import { requirePagePermission } from '@/lib/auth/page';
 import { can } from '@/lib/auth/permissions';
@@ -20,14 +19,15 @@ import { DataTable } from '@/components/ui/data-table';
 import { Pager } from '@/components/registry/pager';
 import { OffenderMark } from '@/components/offenders/offender-mark';
 import { firstPageOnBadCursor } from '@/lib/http/cursor';
+import { read } from '@/lib/server/read';
 
 export default async function SubjectsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePagePermission('registry:read');
   const raw = firstValues(await searchParams);
   const parsed = subjectListQuerySchema.safeParse(raw);
   const query = parsed.success ? parsed.data : subjectListQuerySchema.parse({});
-  const [t, tc, to, locale, db, sectors] = await Promise.all([getTranslations('registry'), getTranslations(), getTranslations('offenders'), getLocale(), getDb(), listSectors()]);
-  const [page, operator] = await Promise.all([firstPageOnBadCursor(query, (q) => listSubjects(db, q)), operatorOption(db, query.operator)]);
+  const [t, tc, to, locale, sectors] = await Promise.all([getTranslations('registry'), getTranslations(), getTranslations('offenders'), getLocale(), listSectors()]);
+  const [page, operator] = await Promise.all([firstPageOnBadCursor(query, (q) => read(listSubjects, q)), read(operatorOption, query.operator)]);
   const sectorLabel = new Map(sectors.map((s) => [s.code, pickLabel(s, toLocale(locale))]));
   const sortLabel = { created: t('subjects.sortCreated'), name: t('subjects.sortName'), inspected: t('subjects.sortInspected') };
 

@@ -3,7 +3,6 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DataTable } from '@/components/ui/data-table';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { noticeKindEnum } from '@/db/schema/enums';
 import { NoticeKindBadge } from '@/components/notices/status-badge';
 import { buttonClass } from '@/components/ui/button';
@@ -11,6 +10,7 @@ import { inputClass } from '@/components/ui/field';
 import { pickLabel, toLocale } from '@/lib/i18n/locales';
 import { cachedPublicNotices, cachedPublicSectors, cachedPublicYears } from '@/lib/notices/public-cache';
 import { publicListQuerySchema } from '@/lib/notices/schemas';
+import { read } from '@/lib/server/read';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('notices'))('publicTitle'), alternates: { types: { 'application/atom+xml': '/notices/feed.xml' } } };
@@ -23,8 +23,8 @@ export default async function PublicNoticesPage({ searchParams }: { searchParams
   const raw = Object.fromEntries(Object.entries(await searchParams).filter(([k, v]) => ['q', 'year', 'kind', 'sector', 'cursor'].includes(k) && typeof v === 'string' && v !== ''));
   const parsed = publicListQuerySchema.safeParse(raw);
   const filters = parsed.success ? parsed.data : publicListQuerySchema.parse({});
-  const [t, locale, db, sectors] = await Promise.all([getTranslations('notices'), getLocale().then(toLocale), getDb(), cachedPublicSectors()]);
-  const [{ notices, nextCursor }, years] = await Promise.all([cachedPublicNotices(db, filters), cachedPublicYears(db)]);
+  const [t, locale, sectors] = await Promise.all([getTranslations('notices'), getLocale().then(toLocale), cachedPublicSectors()]);
+  const [{ notices, nextCursor }, years] = await Promise.all([read(cachedPublicNotices, filters), read(cachedPublicYears)]);
   const lang = locale === 'en' ? '&lang=en' : '';
 
   return (

@@ -1,28 +1,15 @@
 import { z } from 'zod';
 import { idParamSchema } from '@/lib/http/params';
-import { PORTAL_ACTION_KINDS, PORTAL_ACTION_STATUSES } from '@/db/schema';
 import { evidenceQuerySchema } from '@/lib/evidence/download';
 import { activateSchema, ACTIVATION_DAYS, inviteContactSchema, updateContactSchema } from '@/lib/portal/contact-schemas';
 import { decisionSchema, EXTENSION_MAX_DAYS, extensionRequestSchema, extensionSchema, objectionSchema, portalCaseListQuerySchema, PORTAL_EVIDENCE_MAX, reportBodySchema } from '@/lib/portal/schemas';
 import { ACK_DAYS, STAFF_LIST_MAX } from '@/lib/portal/staff';
-import { portalActionRow } from '../responses';
+import { actionSchema, contactSchema, extensionResponse, portalActionRow, portalCaseListResponse, portalCaseSchema, portalQueuesResponse } from '@/lib/portal/responses';
+import { evidenceStoredResponse } from '@/lib/openapi/json';
 import type { Operation } from '../types';
 
 const byId = z.object({ id: idParamSchema });
 const byContact = z.object({ id: idParamSchema, contactId: idParamSchema });
-
-const contactSchema = z.object({
-  id: z.number().int(),
-  operatorId: z.number().int(),
-  name: z.string(),
-  email: z.string(),
-  status: z.enum(['invited', 'expired', 'active', 'disabled']),
-  invitedAt: z.string().describe('ISO 8601'),
-  activationExpiresAt: z.string().describe('ISO 8601'),
-  activatedAt: z.string().nullable(),
-  lastSignInAt: z.string().nullable(),
-  disabledAt: z.string().nullable(),
-});
 
 /** The operator's side (DESIGN §9): contacts invited by staff, and the portal's own API. */
 export const portalOperations: Operation[] = [
@@ -53,37 +40,18 @@ export const portalOperations: Operation[] = [
 ];
 
 const bySha = z.object({ sha256: z.string().describe('64 lower-case hex digits') });
-const fileSchema = z.object({ sha256: z.string(), originalName: z.string(), mediaType: z.string(), byteSize: z.number().int() });
-const actionSchema = z.object({
-  id: z.number().int(), caseId: z.number().int(), kind: z.enum(PORTAL_ACTION_KINDS), status: z.enum(PORTAL_ACTION_STATUSES), findingId: z.number().int().nullable(),
-  until: z.string().nullable(), version: z.string().nullable(), body: z.string(), decisionReason: z.string().nullable(), createdAt: z.string(), decidedAt: z.string().nullable(),
-});
-const portalCaseRowSchema = z.object({
-  id: z.number().int(), state: z.string(), deadline: z.string().nullable(), overdue: z.boolean(), openedAt: z.string(), subjectId: z.number().int(), subjectName: z.string(),
-  findings: z.number().int(), acknowledged: z.boolean().describe('The current order was acknowledged.'), pending: z.number().int().describe('Requests waiting for a decision.'),
-});
-const portalCaseSchema = z.object({
-  case: z.object({ id: z.number().int(), state: z.string(), deadline: z.string().nullable(), overdue: z.boolean(), revision: z.number().int(), openedAt: z.string(), foundVersion: z.string(), claimedVersion: z.string().nullable(), retestVersion: z.string().nullable(), acknowledged: z.boolean() }),
-  subject: z.object({ id: z.number().int(), name: z.string(), kind: z.string(), platform: z.string() }),
-  findings: z.array(z.object({ id: z.number().int(), category: z.string(), severity: z.string(), description: z.string(), legalBasis: z.string(), labelZh: z.string(), labelEn: z.string(), legalBasisZh: z.string(), legalBasisEn: z.string(), evidence: z.array(fileSchema) })),
-  events: z.array(z.object({ fromState: z.string().nullable(), toState: z.string(), deadline: z.string().nullable(), version: z.string().nullable(), at: z.string(), byContact: z.boolean() })).describe('State changes: never who made them (inspectors) or their notes.'),
-  actions: z.array(actionSchema.omit({ caseId: true }).extend({ evidence: z.array(fileSchema) })),
-  extensions: z.array(z.object({ fromDeadline: z.string(), until: z.string(), reason: z.string(), at: z.string() })),
-  notices: z.array(z.object({ id: z.number().int(), slug: z.string().nullable(), titleZh: z.string(), titleEn: z.string(), kind: z.string(), publishedAt: z.string().nullable() })).describe('Published notices naming the case.'),
-});
-const queueCaseSchema = z.object({ id: z.number().int(), subjectName: z.string(), operatorName: z.string().nullable(), deadline: z.string().nullable(), at: z.string(), detail: z.string().nullable(), viaPortal: z.boolean() });
 const scope = 'Scoped to the contact’s own operator: another operator’s case (or any id that does not exist) is a 404.';
 
 export const portalCaseOperations: Operation[] = [
-  { method: 'GET', path: '/api/portal/v1/cases', tag: 'portal', summary: 'The contact’s cases', description: `The cases of the contact's operator, open work first, a cursor page at a time (\`limit\` ≤ 200, 50 by default): pass \`nextCursor\` back as \`cursor\`. \`total\` counts every case of the operator, \`open\` those still to act on. ${scope}`, access: 'portal:read', query: portalCaseListQuerySchema, responses: [{ status: 200, description: '`{ items, nextCursor, total, open }`', schema: z.object({ items: z.array(portalCaseRowSchema), nextCursor: z.string().nullable(), total: z.number().int(), open: z.number().int() }) }] },
+  { method: 'GET', path: '/api/portal/v1/cases', tag: 'portal', summary: 'The contact’s cases', description: `The cases of the contact's operator, open work first, a cursor page at a time (\`limit\` ≤ 200, 50 by default): pass \`nextCursor\` back as \`cursor\`. \`total\` counts every case of the operator, \`open\` those still to act on. ${scope}`, access: 'portal:read', query: portalCaseListQuerySchema, responses: [{ status: 200, description: '`{ items, nextCursor, total, open }`', schema: portalCaseListResponse }] },
   { method: 'GET', path: '/api/portal/v1/cases/{id}', tag: 'portal', summary: 'One of the contact’s cases', description: `Findings with category, severity, legal basis and files; state changes without names; the contact's actions and the office's decisions; deadline extensions; published notices naming it. Never inspectors' names or internal comments. ${scope}`, access: 'portal:read', params: byId, responses: [{ status: 200, description: 'The case.', schema: portalCaseSchema }], errors: [404] },
   { method: 'POST', path: '/api/portal/v1/cases/{id}/acknowledge', tag: 'portal', summary: 'Acknowledge the order', description: `On an ordered or notified case (else 422 naming \`state\`), once per order (again: 409). ${scope}`, access: 'portal:act', params: byId, responses: [{ status: 201, description: '`{ action }`', schema: z.object({ action: actionSchema }) }], errors: [404, 409, 422] },
   { method: 'POST', path: '/api/portal/v1/cases/{id}/report', tag: 'portal', summary: 'Report the fix', description: `\`{ version, description, evidence }\` (evidence: SHA-256s of files this contact uploaded, at most ${PORTAL_EVIDENCE_MAX}; another's file is a 422 naming \`evidence.N\`). The case moves to \`rectified\` through the ladder with the contact as the actor (refusals as for transitions) and lands in the inspectors' "fixes to verify". ${scope}`, access: 'portal:act', params: byId, body: { name: 'PortalReport', schema: reportBodySchema }, responses: [{ status: 201, description: '`{ action, case }`', schema: z.object({ action: actionSchema, case: z.object({ id: z.number().int(), state: z.string(), revision: z.number().int() }) }) }], errors: [404, 409, 413, 422] },
   { method: 'POST', path: '/api/portal/v1/cases/{id}/extension-request', tag: 'portal', summary: 'Ask for more time', description: `\`{ until, reason }\`: a date after the current deadline and today, at most ${EXTENSION_MAX_DAYS} days ahead (else 422 naming \`until\`); one request waiting per case (409). A supervisor grants or refuses it. ${scope}`, access: 'portal:act', params: byId, body: { name: 'PortalExtensionRequest', schema: extensionRequestSchema }, responses: [{ status: 201, description: '`{ action }`', schema: z.object({ action: actionSchema }) }], errors: [404, 409, 413, 422] },
   { method: 'POST', path: '/api/portal/v1/cases/{id}/objection', tag: 'portal', summary: 'Object to a finding', description: `\`{ findingId, reason, evidence }\` on a case not closed; the finding must be one of the case's (422 naming \`findingId\`); one objection waiting per finding (409). A supervisor upholds the finding or withdraws the case. ${scope}`, access: 'portal:act', params: byId, body: { name: 'PortalObjection', schema: objectionSchema }, responses: [{ status: 201, description: '`{ action }`', schema: z.object({ action: actionSchema }) }], errors: [404, 409, 413, 422] },
-  { method: 'POST', path: '/api/portal/v1/evidence', tag: 'portal', summary: 'Upload a file (contact)', description: 'Multipart field `file`, at most 25 MB, its type checked by its bytes, as staff uploads. Answers its SHA-256 to attach to a report or an objection.', access: 'portal:act', rawBody: { name: 'PortalEvidenceUpload', content: { 'multipart/form-data': z.object({ file: z.string().describe('binary') }) } }, responses: [{ status: 201, description: 'Stored.', schema: z.object({ sha256: z.string(), byteSize: z.number().int(), mediaType: z.string() }) }, { status: 200, description: 'Already stored (same bytes).', schema: z.object({ sha256: z.string(), byteSize: z.number().int(), mediaType: z.string() }) }], errors: [400, 413, 415] },
+  { method: 'POST', path: '/api/portal/v1/evidence', tag: 'portal', summary: 'Upload a file (contact)', description: 'Multipart field `file`, at most 25 MB, its type checked by its bytes, as staff uploads. Answers its SHA-256 to attach to a report or an objection.', access: 'portal:act', rawBody: { name: 'PortalEvidenceUpload', content: { 'multipart/form-data': z.object({ file: z.string().describe('binary') }) } }, responses: [{ status: 201, description: 'Stored.', schema: evidenceStoredResponse }, { status: 200, description: 'Already stored (same bytes).', schema: evidenceStoredResponse }], errors: [400, 413, 415] },
   { method: 'GET', path: '/api/portal/v1/evidence/{sha256}', tag: 'portal', summary: 'A file (contact)', description: `A file of the findings of the contact's operator's cases, or one of its own uploads; any other is a 404.`, access: 'portal:read', params: bySha, query: evidenceQuerySchema, responses: [{ status: 200, mediaType: '*/*', description: 'The bytes with their recognised media type, named by their uploaded name.' }], errors: [404] },
-  { method: 'POST', path: '/api/v1/cases/{id}/extension', tag: 'cases', summary: 'Extend a deadline', description: `\`{ until, reason }\` on an ordered or notified case (else 422 naming \`state\`): a date after the current deadline and today, at most ${EXTENSION_MAX_DAYS} days ahead. The state stays; the extension is on the timeline and audited (\`case.extend\`).`, access: 'case:extend', params: byId, body: { name: 'Extension', schema: extensionSchema }, responses: [{ status: 201, description: '`{ extension }`', schema: z.object({ extension: z.object({ id: z.number().int(), caseId: z.number().int(), fromDeadline: z.string(), until: z.string(), reason: z.string(), at: z.string() }).passthrough() }) }], errors: [404, 413, 422] },
-  { method: 'GET', path: '/api/v1/portal-requests', tag: 'portal', summary: 'The office’s portal queues', description: `Contacts' requests waiting for a decision, fixes to verify (rectified cases, \`viaPortal\` when the contact reported it), and orders not acknowledged ${ACK_DAYS} days after they were given (operators with an active contact). Each at most ${STAFF_LIST_MAX}, oldest first.`, access: 'case:read', responses: [{ status: 200, description: 'The three lists.', schema: z.object({ pending: z.array(queueCaseSchema.extend({ actionId: z.number().int(), kind: z.enum(['extension', 'objection']), until: z.string().nullable() })), fixesToVerify: z.array(queueCaseSchema), unacknowledged: z.array(queueCaseSchema) }) }] },
+  { method: 'POST', path: '/api/v1/cases/{id}/extension', tag: 'cases', summary: 'Extend a deadline', description: `\`{ until, reason }\` on an ordered or notified case (else 422 naming \`state\`): a date after the current deadline and today, at most ${EXTENSION_MAX_DAYS} days ahead. The state stays; the extension is on the timeline and audited (\`case.extend\`).`, access: 'case:extend', params: byId, body: { name: 'Extension', schema: extensionSchema }, responses: [{ status: 201, description: '`{ extension }`', schema: extensionResponse }], errors: [404, 413, 422] },
+  { method: 'GET', path: '/api/v1/portal-requests', tag: 'portal', summary: 'The office’s portal queues', description: `Contacts' requests waiting for a decision, fixes to verify (rectified cases, \`viaPortal\` when the contact reported it), and orders not acknowledged ${ACK_DAYS} days after they were given (operators with an active contact). Each at most ${STAFF_LIST_MAX}, oldest first.`, access: 'case:read', responses: [{ status: 200, description: 'The three lists.', schema: portalQueuesResponse }] },
   { method: 'POST', path: '/api/v1/portal-requests/{id}/decision', tag: 'portal', summary: 'Decide a contact’s request', description: '`{ decision, reason }`: a request for more time is `grant`ed (the deadline moves, DESIGN §3) or `refuse`d; an objection `uphold`s the finding or `withdraw`s the case (through the ladder). The reason is shown to the contact. Decided already: 409.', access: 'case:extend', params: byId, body: { name: 'Decision', schema: decisionSchema }, responses: [{ status: 200, description: '`{ action }`', schema: z.object({ action: portalActionRow }) }], errors: [404, 409, 413, 422] },
 ];

@@ -1,15 +1,15 @@
 import { formatDateTime } from '@/lib/i18n/format';
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { RuleBadge } from '@/components/offenders/badges';
 import { RuleForm } from '@/components/offenders/rule-form';
 import { requirePagePermission } from '@/lib/auth/page';
 import { listRules } from '@/lib/offenders/rules-admin';
+import { read } from '@/lib/server/read';
 
 /** Thresholds of the repeat-offender rules (admin:rules); saving is audited and recomputes every flag. */
 export default async function RulesPage() {
   await requirePagePermission('admin:rules');
-  const [t, rules] = await Promise.all([getTranslations('offenders'), listRules(await getDb())]);
+  const [t, rules] = await Promise.all([getTranslations('offenders'), read(listRules)]);
   return (
     <div className="space-y-4">
       <div>

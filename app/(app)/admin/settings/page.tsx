@@ -1,10 +1,10 @@
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { requirePagePermission } from '@/lib/auth/page';
 import { getDefaultDeadlineDays, getOfficeName } from '@/lib/settings';
 import { OfficeNameForm } from '@/components/admin/office-name-form';
 import { DeadlineSettingForm } from '@/components/cases/deadline-setting-form';
 import { Card } from '@/components/ui/card';
+import { read } from '@/lib/server/read';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('settingsPage'))('title') };
@@ -12,8 +12,8 @@ export async function generateMetadata() {
 
 export default async function SettingsPage() {
   await requirePagePermission('admin:settings');
-  const [t, tDoc, db] = await Promise.all([getTranslations('settingsPage'), getTranslations('documents.settings'), getDb()]);
-  const [days, office] = await Promise.all([getDefaultDeadlineDays(db), getOfficeName(db)]);
+  const [t, tDoc] = await Promise.all([getTranslations('settingsPage'), getTranslations('documents.settings')]);
+  const [days, office] = await Promise.all([read(getDefaultDeadlineDays), read(getOfficeName)]);
   return (
     <div className="space-y-4">
       <div>

@@ -1,5 +1,4 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { requirePagePermission } from '@/lib/auth/page';
 import { toLocale } from '@/lib/i18n/locales';
 import { listTaxonomy } from '@/lib/taxonomy/admin';
@@ -8,12 +7,13 @@ import { RetireButton, TaxonomyEntryForm } from '@/components/taxonomy/entry-for
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { RegionsAdminSection } from '@/components/regions/admin-section';
+import { read } from '@/lib/server/read';
 
 /** Sectors, violation categories and stores: add, relabel, retire (never delete). */
 export default async function TaxonomiesPage() {
   await requirePagePermission('admin:taxonomy');
-  const [t, locale, db] = await Promise.all([getTranslations('taxonomies'), getLocale().then(toLocale), getDb()]);
-  const lists = await Promise.all(TAXONOMIES.map((kind) => listTaxonomy(db, kind)));
+  const [t, locale] = await Promise.all([getTranslations('taxonomies'), getLocale().then(toLocale)]);
+  const lists = await Promise.all(TAXONOMIES.map((kind) => read(listTaxonomy, kind)));
   return (
     <div className="space-y-5">
       <div>

@@ -2,14 +2,12 @@ import { formatNumber } from '@/lib/i18n/format';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { requirePagePermission } from '@/lib/auth/page';
 import { can } from '@/lib/auth/permissions';
 import { campaignCounts, getCampaignOrThrow } from '@/lib/campaigns/queries';
 import { campaignRefSchema } from '@/lib/campaigns/ref';
 import { caseListHref, caseListSchema } from '@/lib/cases/filters';
 import { listCases } from '@/lib/cases/list';
-import { HttpError } from '@/lib/http/errors';
 import { pickLabel, toLocale } from '@/lib/i18n/locales';
 import { listFlags } from '@/lib/offenders/queries';
 import { flagFiltersSchema } from '@/lib/offenders/schemas';
@@ -21,6 +19,7 @@ import { OverdueBadge, StateBadge } from '@/components/cases/badges';
 import { RuleBadge } from '@/components/offenders/badges';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
+import { read, readOrNotFound } from '@/lib/server/read';
 
 const SHOWN = 10;
 
@@ -28,16 +27,13 @@ export default async function CampaignPage({ params }: { params: Promise<{ idOrC
   const actor = await requirePagePermission('case:read');
   const ref = campaignRefSchema.safeParse(decodeURIComponent((await params).idOrCode));
   if (!ref.success) notFound();
-  const [t, locale, db] = await Promise.all([getTranslations('campaigns'), getLocale().then(toLocale), getDb()]);
-  const campaign = await getCampaignOrThrow(db, ref.data).catch((err) => {
-    if (err instanceof HttpError && err.status === 404) notFound();
-    throw err;
-  });
+  const [t, locale] = await Promise.all([getTranslations('campaigns'), getLocale().then(toLocale)]);
+  const campaign = await readOrNotFound(getCampaignOrThrow, ref.data);
   const [summary, counts, cases, flags, sectors] = await Promise.all([
-    getSummary(db, { campaign: campaign.id }),
-    campaignCounts(db, campaign.id),
-    listCases(db, caseListSchema.parse({ campaign: String(campaign.id), limit: SHOWN })),
-    listFlags(db, flagFiltersSchema.parse({ campaign: String(campaign.id), limit: SHOWN })),
+    read(getSummary, { campaign: campaign.id }),
+    read(campaignCounts, campaign.id),
+    read(listCases, caseListSchema.parse({ campaign: String(campaign.id), limit: SHOWN })),
+    read(listFlags, flagFiltersSchema.parse({ campaign: String(campaign.id), limit: SHOWN })),
     listSectors(),
   ]);
   const fmt = (n: number) => formatNumber(n, locale);

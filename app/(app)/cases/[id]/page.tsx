@@ -1,12 +1,10 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { requirePagePermission } from '@/lib/auth/page';
 import { can } from '@/lib/auth/permissions';
 import { getCaseDetail } from '@/lib/cases/detail';
 import { directTargets } from '@/lib/cases/ladder';
-import { HttpError } from '@/lib/http/errors';
 import { formatDay } from '@/lib/i18n/format';
 import { pickLabel, toLocale } from '@/lib/i18n/locales';
 import { listAssignableUsers } from '@/lib/cases/assignment';
@@ -24,6 +22,7 @@ import { CaseComments } from '@/components/cases/case-comments';
 import { buttonClass } from '@/components/ui/button';
 import { CasePortalActivity } from '@/components/portal/case-portal-activity';
 import { Card } from '@/components/ui/card';
+import { read, readOrNotFound } from '@/lib/server/read';
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -33,20 +32,15 @@ export async function generateMetadata({ params }: Params) {
 
 async function load(id: string) {
   if (!/^\d{1,9}$/.test(id)) notFound();
-  try {
-    return await getCaseDetail(await getDb(), Number(id));
-  } catch (err) {
-    if (err instanceof HttpError && err.status === 404) notFound();
-    throw err;
-  }
+  return readOrNotFound(getCaseDetail, Number(id));
 }
 
 export default async function CasePage({ params }: Params) {
   const actor = await requirePagePermission('case:read');
-  const [{ id }, t, locale, db] = await Promise.all([params, getTranslations(), getLocale().then(toLocale), getDb()]);
-  const [d, categories, sectors, days] = await Promise.all([load(id), listCategories(), listSectors(), getDefaultDeadlineDays(db)]);
+  const [{ id }, t, locale] = await Promise.all([params, getTranslations(), getLocale().then(toLocale)]);
+  const [d, categories, sectors, days] = await Promise.all([load(id), listCategories(), listSectors(), read(getDefaultDeadlineDays)]);
   const canAssign = can(actor.role, 'case:assign');
-  const [assignable, firstComments] = await Promise.all([canAssign ? listAssignableUsers(db) : Promise.resolve([]), listComments(db, d.case.id, { limit: 50 })]);
+  const [assignable, firstComments] = await Promise.all([canAssign ? read(listAssignableUsers) : Promise.resolve([]), read(listComments, d.case.id, { limit: 50 })]);
   const c = d.case;
   const mini = d.subject.kind === 'mini_program';
   const targets = can(actor.role, 'case:transition') ? directTargets(c.state, actor.role) : [];

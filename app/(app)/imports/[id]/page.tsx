@@ -2,15 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { requirePagePermission } from '@/lib/auth/page';
-import { HttpError } from '@/lib/http/errors';
 import { formatDateTime } from '@/lib/i18n/format';
 import { importJobAuthors, importJobDetail } from '@/lib/imports/report';
 import { Card } from '@/components/ui/card';
 import { Facts } from '@/components/registry/form-controls';
 import { JobLive } from '@/components/imports/job-live';
 import { JobAuthor } from '@/components/imports/jobs-table';
+import { read, readOrNotFound } from '@/lib/server/read';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   return { title: (await getTranslations('imports'))('report.title', { id: (await params).id }) };
@@ -20,13 +19,10 @@ export default async function ImportJobPage({ params }: { params: Promise<{ id: 
   await requirePagePermission('import:write');
   const { id: raw } = await params;
   if (!/^\d{1,9}$/.test(raw)) notFound();
-  const [t, db] = await Promise.all([getTranslations('imports'), getDb()]);
-  const detail = await importJobDetail(db, Number(raw)).catch((err: unknown) => {
-    if (err instanceof HttpError && err.status === 404) notFound();
-    throw err;
-  });
+  const t = await getTranslations('imports');
+  const detail = await readOrNotFound(importJobDetail, Number(raw));
   const { job } = detail;
-  const by = (await importJobAuthors(db, [job.id])).get(job.id);
+  const by = (await read(importJobAuthors, [job.id])).get(job.id);
   return (
     <div className="space-y-5">
       <div>

@@ -1,7 +1,7 @@
-import { desc, eq, ne } from 'drizzle-orm';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
-import { campaigns, subjects } from '@/db/schema';
+import { listOpenCampaigns } from '@/lib/campaigns/queries';
+import { subjectOption } from '@/lib/registry/subject-detail';
+import { read } from '@/lib/server/read';
 import { requirePagePermission } from '@/lib/auth/page';
 import { pickLabel, toLocale } from '@/lib/i18n/locales';
 import { listCategories } from '@/lib/taxonomy/queries';
@@ -11,12 +11,9 @@ import { InspectionForm } from '@/components/registry/inspection-form';
 
 export default async function NewInspectionPage({ searchParams }: { searchParams: Promise<{ subject?: string }> }) {
   await requirePagePermission('inspection:write');
-  const [t, locale, db, sp, categories] = await Promise.all([getTranslations('registry.inspection'), getLocale(), getDb(), searchParams, listCategories()]);
+  const [t, locale, sp, categories, campaignRows] = await Promise.all([getTranslations('registry.inspection'), getLocale(), searchParams, listCategories(), read(listOpenCampaigns)]);
   const loc = toLocale(locale);
-  const campaignRows = await db.select().from(campaigns).where(ne(campaigns.status, 'closed')).orderBy(desc(campaigns.startsOn));
-  const [subject] = sp.subject && /^\d{1,9}$/.test(sp.subject)
-    ? await db.select({ id: subjects.id, label: subjects.name }).from(subjects).where(eq(subjects.id, Number(sp.subject))).limit(1)
-    : [];
+  const subject = sp.subject && /^\d{1,9}$/.test(sp.subject) ? await read(subjectOption, Number(sp.subject)) : null;
   return (
     <div className="max-w-5xl space-y-5">
       <div>

@@ -3,7 +3,6 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DataTable } from '@/components/ui/data-table';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { noticeStatusEnum } from '@/db/schema/enums';
 import { NoticeKindBadge, NoticeStatusBadge } from '@/components/notices/status-badge';
 import { buttonClass } from '@/components/ui/button';
@@ -12,6 +11,7 @@ import { requirePagePermission } from '@/lib/auth/page';
 import { toLocale } from '@/lib/i18n/locales';
 import { noticeNumberLabel } from '@/lib/notices/labels';
 import { countByStatus, listManagedNotices } from '@/lib/notices/queries';
+import { read } from '@/lib/server/read';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('notices'))('manageTitle') };
@@ -21,8 +21,8 @@ export default async function ManageNoticesPage({ searchParams }: { searchParams
   await requirePagePermission('notice:draft');
   const requested = (await searchParams).status;
   const status = noticeStatusEnum.enumValues.find((s) => s === requested);
-  const [t, locale, db] = await Promise.all([getTranslations('notices'), getLocale().then(toLocale), getDb()]);
-  const [rows, counts] = await Promise.all([listManagedNotices(db, status), countByStatus(db)]);
+  const [t, locale] = await Promise.all([getTranslations('notices'), getLocale().then(toLocale)]);
+  const [rows, counts] = await Promise.all([read(listManagedNotices, status), read(countByStatus)]);
   const tabs = [{ key: undefined, label: t('allStatuses'), n: counts.draft + counts.approved + counts.published }, ...noticeStatusEnum.enumValues.map((s) => ({ key: s, label: t(`status.${s}`), n: counts[s] }))];
 
   return (

@@ -2,7 +2,6 @@ import { formatDateTime } from '@/lib/i18n/format';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { FlagStatusBadge, RuleBadge } from '@/components/offenders/badges';
 import { FlagCasesTable } from '@/components/offenders/flag-cases';
 import { EvasionMatches, FlagExplanation } from '@/components/offenders/flag-explanation';
@@ -12,9 +11,9 @@ import { SubjectEvasion } from '@/components/offenders/subject-evasion';
 import { Card } from '@/components/ui/card';
 import { requirePagePermission } from '@/lib/auth/page';
 import { can } from '@/lib/auth/permissions';
-import { HttpError } from '@/lib/http/errors';
 import { asExplanation } from '@/lib/offenders/explanation';
 import { flagCases, flagHistory, getFlagOrThrow } from '@/lib/offenders/queries';
+import { read, readOrNotFound } from '@/lib/server/read';
 
 /** A flag explains itself: the rule and threshold, and the cases, subjects, identifiers and dates behind it. */
 export default async function FlagPage({ params }: { params: Promise<{ id: string }> }) {
@@ -22,12 +21,8 @@ export default async function FlagPage({ params }: { params: Promise<{ id: strin
   const { id: raw } = await params;
   const id = Number(raw);
   if (!/^\d{1,9}$/.test(raw)) notFound();
-  const db = await getDb();
-  const flag = await getFlagOrThrow(db, id).catch((err) => {
-    if (err instanceof HttpError && err.status === 404) notFound();
-    throw err;
-  });
-  const [t, { cases, total }, history] = await Promise.all([getTranslations('offenders'), flagCases(db, flag.caseIds), flagHistory(db, [flag.id])]);
+  const flag = await readOrNotFound(getFlagOrThrow, id);
+  const [t, { cases, total }, history] = await Promise.all([getTranslations('offenders'), read(flagCases, flag.caseIds), read(flagHistory, [flag.id])]);
   const e = asExplanation(flag.explanation);
   const fresh = new Set(e.newSinceReview ?? []);
 

@@ -5,7 +5,6 @@ import { OperatorPortfolio } from '@/components/offenders/operator-portfolio';
 import { OperatorContacts } from '@/components/portal/operator-contacts';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { requirePagePermission } from '@/lib/auth/page';
 import { can } from '@/lib/auth/permissions';
 import { pickLabel, toLocale } from '@/lib/i18n/locales';
@@ -18,16 +17,16 @@ import { Card } from '@/components/ui/card';
 import { CaseStateBadge } from '@/components/registry/case-state-badge';
 import { Facts } from '@/components/registry/form-controls';
 import { DataTable } from '@/components/ui/data-table';
+import { read, readOrNotFound } from '@/lib/server/read';
 
 export default async function OperatorPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePagePermission('registry:read');
   const { id } = await params;
   if (!/^\d{1,9}$/.test(id)) notFound();
-  const db = await getDb();
-  const op = await getOperatorOrThrow(db, Number(id)).catch(() => notFound());
+  const op = await readOrNotFound(getOperatorOrThrow, Number(id));
   const [t, tc, locale, sectors, subjects] = await Promise.all([
     getTranslations('registry'), getTranslations(), getLocale(), listSectors(),
-    listSubjects(db, subjectListQuerySchema.parse({ operator: String(op.id), sort: 'name', limit: '200' })),
+    read(listSubjects, subjectListQuerySchema.parse({ operator: String(op.id), sort: 'name', limit: '200' })),
   ]);
   const sectorLabel = new Map(sectors.map((s) => [s.code, pickLabel(s, toLocale(locale))]));
   return (

@@ -3,10 +3,8 @@ import { formatDay } from '@/lib/i18n/format';
 import { SubjectEvasion } from '@/components/offenders/subject-evasion';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { requirePagePermission } from '@/lib/auth/page';
 import { can } from '@/lib/auth/permissions';
-import { HttpError } from '@/lib/http/errors';
 import { pickLabel, toLocale } from '@/lib/i18n/locales';
 import { getSubjectDetail } from '@/lib/registry/subject-detail';
 import { listLinks } from '@/lib/subjects/links';
@@ -20,26 +18,21 @@ import { CaseStateBadge } from '@/components/registry/case-state-badge';
 import { Facts } from '@/components/registry/form-controls';
 import { DataTable } from '@/components/ui/data-table';
 import { ProbableMatches } from '@/components/registry/probable-matches';
+import { read, readOrNotFound } from '@/lib/server/read';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
 async function load(id: string) {
   if (!/^\d{1,9}$/.test(id)) notFound();
-  try {
-    return await getSubjectDetail(await getDb(), Number(id));
-  } catch (err) {
-    if (err instanceof HttpError && err.status === 404) notFound();
-    throw err;
-  }
+  return readOrNotFound(getSubjectDetail, Number(id));
 }
 
 export default async function SubjectPage({ params, searchParams }: Props) {
   const actor = await requirePagePermission('registry:read');
   const [{ id }, sp] = await Promise.all([params, searchParams]);
   const d = await load(id);
-  const db = await getDb();
   const [t, tc, locale, sectors, categories, links, matches, stores] = await Promise.all([
-    getTranslations('registry'), getTranslations(), getLocale(), listSectors(), listCategories(), listLinks(db, d.subject.id), probableMatchesForSubject(db, d.subject.id), listTaxonomy(db, 'stores'),
+    getTranslations('registry'), getTranslations(), getLocale(), listSectors(), listCategories(), read(listLinks, d.subject.id), read(probableMatchesForSubject, d.subject.id), read(listTaxonomy, 'stores'),
   ]);
   const loc = toLocale(locale);
   const sector = sectors.find((s) => s.code === d.subject.sector);

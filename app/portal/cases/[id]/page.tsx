@@ -2,17 +2,16 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { requirePagePermission } from '@/lib/auth/page';
 import { formatDateTime } from '@/lib/i18n/format';
 import { toLocale } from '@/lib/i18n/locales';
-import { HttpError } from '@/lib/http/errors';
 import { getPortalCase } from '@/lib/portal/read';
 import { addDays, officeToday } from '@/lib/time';
 import { AcknowledgeButton, ExtensionForm, ObjectionForm, ReportForm } from '@/components/portal/case-actions';
 import { CaseStateBadge } from '@/components/registry/case-state-badge';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
+import { readOrNotFound } from '@/lib/server/read';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   return { title: (await getTranslations('portal'))('cases.number', { id: (await params).id }) };
@@ -25,11 +24,7 @@ export default async function PortalCasePage({ params }: { params: Promise<{ id:
   const actor = await requirePagePermission('portal:read');
   const { id } = await params;
   if (!/^\d{1,9}$/.test(id)) notFound();
-  const db = await getDb();
-  const detail = await getPortalCase(db, actor, Number(id)).catch((err) => {
-    if (err instanceof HttpError && err.status === 404) notFound();
-    throw err;
-  });
+  const detail = await readOrNotFound(getPortalCase, actor, Number(id));
   const locale = toLocale(await getLocale());
   const t = await getTranslations('portal');
   const tc = await getTranslations();

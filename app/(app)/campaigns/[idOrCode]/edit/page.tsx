@@ -1,24 +1,20 @@
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { requirePagePermission } from '@/lib/auth/page';
 import { getCampaignOrThrow } from '@/lib/campaigns/queries';
 import { campaignRefSchema } from '@/lib/campaigns/ref';
-import { HttpError } from '@/lib/http/errors';
 import { pickLabel, toLocale } from '@/lib/i18n/locales';
 import { listSectors } from '@/lib/taxonomy/queries';
 import { CampaignForm } from '@/components/campaigns/campaign-form';
 import { Card } from '@/components/ui/card';
+import { readOrNotFound } from '@/lib/server/read';
 
 export default async function EditCampaignPage({ params }: { params: Promise<{ idOrCode: string }> }) {
   await requirePagePermission('campaign:write');
   const ref = campaignRefSchema.safeParse(decodeURIComponent((await params).idOrCode));
   if (!ref.success) notFound();
-  const [t, locale, db, sectors] = await Promise.all([getTranslations('campaigns'), getLocale().then(toLocale), getDb(), listSectors()]);
-  const c = await getCampaignOrThrow(db, ref.data).catch((err) => {
-    if (err instanceof HttpError && err.status === 404) notFound();
-    throw err;
-  });
+  const [t, locale, sectors] = await Promise.all([getTranslations('campaigns'), getLocale().then(toLocale), listSectors()]);
+  const c = await readOrNotFound(getCampaignOrThrow, ref.data);
   return (
     <div className="max-w-3xl space-y-5">
       <h1 className="text-2xl font-semibold text-ink">{t('titleEdit', { code: c.code })}</h1>

@@ -3,7 +3,6 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { AnnexTable, type AnnexDisplayRow } from '@/components/notices/annex-table';
 import { NoticeComposer } from '@/components/notices/composer';
 import { ComposerPreview } from '@/components/notices/composer-preview';
@@ -20,10 +19,11 @@ import { toLocale } from '@/lib/i18n/locales';
 import { composerOptions } from '@/lib/notices/composer-options';
 import { localizeSource, noticeNumberLabel } from '@/lib/notices/labels';
 import { getNoticeDetail } from '@/lib/notices/queries';
+import { read } from '@/lib/server/read';
 
 async function load(idText: string) {
   try {
-    return await getNoticeDetail(await getDb(), idParam(idText));
+    return await read(getNoticeDetail, idParam(idText));
   } catch (err) {
     if (err instanceof HttpError && (err.status === 404 || err.status === 400)) notFound();
     throw err;

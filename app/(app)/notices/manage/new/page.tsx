@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { NoticeComposer } from '@/components/notices/composer';
 import { requirePagePermission } from '@/lib/auth/page';
 import { toLocale } from '@/lib/i18n/locales';
 import { composerOptions } from '@/lib/notices/composer-options';
 import { getNoticeDetail } from '@/lib/notices/queries';
+import { read } from '@/lib/server/read';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('notices.composer'))('newTitle') };
@@ -16,7 +16,7 @@ export default async function NewNoticePage({ searchParams }: { searchParams: Pr
   await requirePagePermission('notice:draft');
   const [t, locale] = await Promise.all([getTranslations('notices.composer'), getLocale().then(toLocale)]);
   const correctsId = Number((await searchParams).corrects);
-  const corrected = Number.isSafeInteger(correctsId) && correctsId > 0 ? await getNoticeDetail(await getDb(), correctsId).catch(() => null) : null;
+  const corrected = Number.isSafeInteger(correctsId) && correctsId > 0 ? await read(getNoticeDetail, correctsId).catch(() => null) : null;
   const erratum = corrected?.notice.status === 'published' ? corrected : null;
   const kind = erratum?.notice.kind ?? 'rectification';
   return (

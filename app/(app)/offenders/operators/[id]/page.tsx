@@ -3,9 +3,8 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { OperatorPortfolio } from '@/components/offenders/operator-portfolio';
 import { requirePagePermission } from '@/lib/auth/page';
-import { getDb } from '@/db/client';
-import { operators } from '@/db/schema';
-import { eq } from 'drizzle-orm';
+import { getOperatorOrThrow } from '@/lib/registry/operators';
+import { readOrNotFound } from '@/lib/server/read';
 
 /** The operator portfolio on a page of its own (the operator page mounts the same component). */
 export default async function OperatorPortfolioPage({ params }: { params: Promise<{ id: string }> }) {
@@ -13,9 +12,7 @@ export default async function OperatorPortfolioPage({ params }: { params: Promis
   const { id: raw } = await params;
   if (!/^\d{1,9}$/.test(raw)) notFound();
   const id = Number(raw);
-  const db = await getDb();
-  const [exists] = await db.select({ id: operators.id }).from(operators).where(eq(operators.id, id)).limit(1);
-  if (!exists) notFound();
+  await readOrNotFound(getOperatorOrThrow, id);
   const t = await getTranslations('offenders');
   return (
     <div className="space-y-4">

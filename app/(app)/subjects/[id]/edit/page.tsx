@@ -1,18 +1,18 @@
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { requirePagePermission } from '@/lib/auth/page';
 import { toLocale } from '@/lib/i18n/locales';
 import { subjectFormOptions } from '@/lib/registry/form-options';
 import { getSubjectDetail } from '@/lib/registry/subject-detail';
 import { Card } from '@/components/ui/card';
 import { SubjectForm } from '@/components/registry/subject-form';
+import { readOrNotFound } from '@/lib/server/read';
 
 export default async function EditSubjectPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePagePermission('registry:write');
   const { id } = await params;
   if (!/^\d{1,9}$/.test(id)) notFound();
-  const d = await getSubjectDetail(await getDb(), Number(id)).catch(() => notFound());
+  const d = await readOrNotFound(getSubjectDetail, Number(id));
   const [t, locale] = await Promise.all([getTranslations('registry'), getLocale()]);
   const options = await subjectFormOptions(toLocale(locale), d.subject.operatorId);
   return (
