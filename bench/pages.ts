@@ -1,7 +1,8 @@
 /**
  * `npm run bench:pages`: each page's throughput at 10 connections as a ratio of `/api/health`, in the
  * same run, against a running production server (`next start` / `npm start`) on Postgres. A benchmark,
- * not a timed test: it writes the figures, it fails on nothing but a page that does not answer 200.
+ * not a timed test: it writes the figures, it fails on nothing but a page that does not answer 200 before
+ * the load (errors and timeouts under load, at 30 s a request, are recorded with the page, which is then not met).
  *
  *   BASE_URL=http://127.0.0.1:3000 npm run bench:pages
  *
@@ -93,12 +94,14 @@ async function measure(page: Page, cookie: string) {
   const first = await fetch(new URL(page.path, base), { headers, redirect: 'manual' });
   if (first.status !== 200) throw new Error(`${page.path} answers ${first.status} before the load`);
   await first.arrayBuffer();
-  const run = (duration: number) => autocannon({ url: new URL(page.path, base).toString(), connections, duration, headers });
+  // 30 s per request: on a machine shared with builds a heavy page can take longer than autocannon's 10 s.
+  const run = (duration: number) => autocannon({ url: new URL(page.path, base).toString(), connections, duration, headers, timeout: 30 });
   await run(2);
   const r = await run(seconds);
-  const non200 = r.non2xx + r.errors + r.timeouts;
-  if (non200) throw new Error(`${page.path}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts under load`);
-  return { requests: r.requests.total, requestsPerSecond: +r.requests.average.toFixed(1), latencyMs: { p50: r.latency.p50, p99: r.latency.p99 } };
+  // A failure under load is recorded with the page (and the page counts as not met), not thrown: the other pages are still measured.
+  const failed = { non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts };
+  if (r.non2xx + r.errors + r.timeouts) log(`${page.path}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts under load`);
+  return { requests: r.requests.total, requestsPerSecond: +r.requests.average.toFixed(1), latencyMs: { p50: r.latency.p50, p99: r.latency.p99 }, failed };
 }
 
 async function main() {
@@ -141,7 +144,8 @@ async function main() {
   const rows = measured.slice(1).map((m) => {
     const ratio = +(m.requestsPerSecond / baseline).toFixed(3);
     const goal = m.group === 'public' ? goals.public : goals.staff;
-    return { page: m.name, path: m.path, group: m.group, requestsPerSecond: m.requestsPerSecond, ratio, goal, met: ratio >= goal, latencyMs: m.latencyMs };
+    const clean = !(m.failed.non2xx + m.failed.errors + m.failed.timeouts);
+    return { page: m.name, path: m.path, group: m.group, requestsPerSecond: m.requestsPerSecond, ratio, goal, met: clean && ratio >= goal, latencyMs: m.latencyMs, failed: m.failed };
   });
   const result = {
     at: new Date().toISOString(),

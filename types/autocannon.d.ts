@@ -11,6 +11,8 @@ declare module 'autocannon' {
     connections?: number;
     duration?: number;
     headers?: Record<string, string>;
+    /** Seconds before a request counts as timed out (autocannon: 10). */
+    timeout?: number;
   }
   interface Result {
     requests: Histogram;

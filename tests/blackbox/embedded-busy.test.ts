@@ -24,7 +24,7 @@ describe.skipIf(onPostgres)('a flooded embedded server answers 503 with Retry-Af
       env: { RECTIFY_EMBEDDED_CONCURRENCY: '1', RECTIFY_EMBEDDED_QUEUE: '4', RECTIFY_EMBEDDED_QUEUE_WAIT_MS: '3000' },
     });
     session = await loginAs('supervisor', { baseUrl: srv.baseUrl, fresh: true });
-  }, 180_000);
+  }, 420_000);
 
   afterAll(async () => {
     await srv?.stop();
