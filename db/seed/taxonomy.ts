@@ -5,6 +5,9 @@
  */
 import { offenderRules, sectors, settings, stores, violationCategories } from '../schema';
 import type { Queryable } from '../client';
+import { HOST_PLATFORM_LABELS, STORE_LABELS } from '../../lib/taxonomy/stores';
+
+export { HOST_PLATFORM_LABELS, STORE_LABELS };
 
 export interface SectorSeed {
   code: string;
@@ -127,28 +130,6 @@ export const DEFAULT_OFFENDER_RULES: readonly { rule: FlagRule; threshold: numbe
 export const DEFAULT_SETTINGS: readonly { key: string; value: string }[] = [
   { key: 'default_deadline_days', value: '7' },
 ];
-
-/** App stores, as a notice's annex names them ("source"). */
-export const STORE_LABELS: Readonly<Record<string, { zh: string; en: string }>> = {
-  huawei: { zh: '华为应用市场', en: 'Huawei AppGallery' },
-  xiaomi: { zh: '小米应用商店', en: 'Xiaomi GetApps' },
-  oppo: { zh: 'OPPO软件商店', en: 'OPPO App Market' },
-  vivo: { zh: 'vivo应用商店', en: 'vivo App Store' },
-  honor: { zh: '荣耀应用市场', en: 'Honor App Market' },
-  apple: { zh: '苹果App Store', en: 'Apple App Store' },
-  tencent: { zh: '应用宝', en: 'Tencent MyApp' },
-  baidu: { zh: '百度手机助手', en: 'Baidu Mobile Assistant' },
-};
-
-/** Host platforms of mini programs (their store listing's `store` is the platform code). */
-export const HOST_PLATFORM_LABELS: Readonly<Record<string, { zh: string; en: string }>> = {
-  wechat: { zh: '微信小程序', en: 'WeChat mini program' },
-  alipay: { zh: '支付宝小程序', en: 'Alipay mini program' },
-  douyin: { zh: '抖音小程序', en: 'Douyin mini program' },
-  baidu: { zh: '百度智能小程序', en: 'Baidu smart mini program' },
-  kuaishou: { zh: '快手小程序', en: 'Kuaishou mini program' },
-  qq: { zh: 'QQ小程序', en: 'QQ mini program' },
-};
 
 /** The stores seeded (app stores, then mini-program hosts; `baidu` is one code for both, as listings name it). */
 export const STORES: readonly SectorSeed[] = [

@@ -1,8 +1,8 @@
 /**
  * How a notice names itself and its sources. Store and host-platform labels come from the one table
- * of them in db/seed/taxonomy.ts; the snapshot keeps the Chinese label, English pages translate back.
+ * of them in lib/taxonomy/stores.ts; the snapshot keeps the Chinese label, English pages translate back.
  */
-import { HOST_PLATFORM_LABELS, STORE_LABELS } from '@/db/seed/taxonomy';
+import { HOST_PLATFORM_LABELS, STORE_LABELS } from '@/lib/taxonomy/stores';
 import type { Locale } from '@/lib/i18n/locales';
 
 export const LIST_SEPARATOR_ZH = '、';

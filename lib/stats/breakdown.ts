@@ -2,7 +2,7 @@ import { isCampaignSql } from '@/lib/campaigns/sql';
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { cases, inspections, operators, statsCases, statsFindings, statsOperatorCases, statsStoreCases, statsVerifyDays, subjects } from '@/db/schema';
-import { HOST_PLATFORM_LABELS, STORE_LABELS } from '@/db/seed/taxonomy';
+import { HOST_PLATFORM_LABELS, STORE_LABELS } from '@/lib/taxonomy/stores';
 import { cubeWhere, total } from './cube';
 import { statsPeriod, type StatsFilters } from './filters';
 
