@@ -98,6 +98,9 @@ export async function applyStagedRows(db: Db, input: ApplyInput): Promise<Import
         known: input.validRows - findings,
         rejected: input.rejectedRows,
       };
+      // The rollup cells other writers share are locked only from here to the commit. Before the audit
+      // chain's lock, as every writer takes them (cells, then the chain): the other order deadlocks.
+      await tx.execute(sql`SELECT stats_merge_deferred()`);
       // From here to the commit the chain's lock is held: only these appends and marking the job done.
       await flushDeferredAudit(tx);
       await recordAudit(tx, input.actor, {
@@ -107,13 +110,8 @@ export async function applyStagedRows(db: Db, input: ApplyInput): Promise<Import
         after: { filename: input.filename, ...result },
       });
       await step('audit');
-      if (input.dryRun) {
-        await tx.execute(sql`SELECT stats_merge_deferred()`);
-        throw new DryRunRollback();
-      }
+      if (input.dryRun) throw new DryRunRollback();
       await input.onCommit?.(tx, result);
-      // Last: the rollup cells other writers share are locked only from here to the commit.
-      await tx.execute(sql`SELECT stats_merge_deferred()`);
     });
   } catch (err) {
     if (!(err instanceof DryRunRollback)) throw err;
