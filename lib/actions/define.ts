@@ -9,7 +9,7 @@ import { toHttpError } from '@/lib/http/route';
 import { refusalResult, type ActionResult } from './result';
 
 /**
- * The one way to write a server action (ADR 0010; dub's `safe-action` is the model). An action
+ * The one way to write a server action (ADR 0011; dub's `safe-action` is the model). An action
  * declares its name (verb-noun), the permission it needs from the one permission map
  * (lib/auth/permissions.ts; a portal permission comes with its row scope: the contact's own
  * operator), its zod input schema (the REST route's and the form's, where they have one) and its

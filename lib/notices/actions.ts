@@ -8,7 +8,7 @@ import { publishNotice as publish } from './publish';
 import { noticeDraftSchema, noticeUpdateSchema } from './schemas';
 
 /**
- * The notices UI writes through these (ADR 0010): the same schemas and commands as POST/PATCH
+ * The notices UI writes through these (ADR 0011): the same schemas and commands as POST/PATCH
  * /api/v1/notices and its approve/publish routes, which stay for API clients. Each command opens its
  * own transaction (four eyes, the cases it moves and the audit event in one).
  */

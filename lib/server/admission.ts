@@ -7,7 +7,7 @@ import { SECURITY_HEADERS, API_CSP } from '@/lib/security/headers';
  * than it can serve, requests would queue without bound and time out. So on the embedded database
  * this process admits at most RECTIFY_EMBEDDED_CONCURRENCY requests at once (default 2); the next
  * RECTIFY_EMBEDDED_QUEUE (default 64) wait in arrival order, each at most RECTIFY_EMBEDDED_QUEUE_WAIT_MS
- * (default 3000). A request that finds the queue full, or whose wait would be longer (estimated from
+ * (default 6000). A request that finds the queue full, or whose wait would be longer (estimated from
  * the recent requests' running time: its place in the queue / concurrency × the mean), or that waits
  * longer, is answered 503 with Retry-After at once (README "Limits"), so what a client waits for is
  * bounded by the wait plus its own running time. On Postgres nothing waits here (its pool bounds the waits).
@@ -34,7 +34,7 @@ export function embeddedAdmissionLimits(): AdmissionLimits {
   return {
     concurrency: numberFromEnv('RECTIFY_EMBEDDED_CONCURRENCY', 2),
     queue: numberFromEnv('RECTIFY_EMBEDDED_QUEUE', 64),
-    waitMs: numberFromEnv('RECTIFY_EMBEDDED_QUEUE_WAIT_MS', 3000),
+    waitMs: numberFromEnv('RECTIFY_EMBEDDED_QUEUE_WAIT_MS', 6000),
   };
 }
 
