@@ -1,34 +1,47 @@
 #!/usr/bin/env node
-// `npm test`: every suite, on both databases, failing fast.
-//   1. vitest run            unit + integration + blackbox (the real server, tests/blackbox) on PGlite
-//   2. vitest run --project integration --project blackbox   again on Postgres, when TEST_DATABASE_URL is set
-//   3. node scripts/e2e.mjs  Playwright against a production build (PGlite, and Postgres when set)
-// Options: --no-e2e (skip 3); any other argument is passed to both vitest runs.
+// `npm test`: every suite, on both databases.
+//   0. next build            once, when the production build is older than its sources (the black-box
+//                            suite and e2e both serve it; building once keeps them from racing)
+//   1. vitest run            unit + integration + blackbox (the real server, tests/blackbox) on PGlite,
+//      beside it            integration + blackbox again on Postgres, when TEST_DATABASE_URL is set
+//   2. node scripts/e2e.mjs  Playwright against the production build, PGlite and Postgres side by side
+// The two databases' passes run at once (measured: docs/testing.md); RECTIFY_TEST_SERIAL=1 runs them one
+// after the other (a loaded machine, or to read one pass's output alone). A failed step stops the run.
+// Options: --no-e2e (skip 2); any other argument is passed to both vitest runs.
 // The last line printed is always `N passed, M failed` (tests summed over every run); CI reads it.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { buildIsCurrent } from './build-state.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const vitestBin = path.join(root, 'node_modules', 'vitest', 'vitest.mjs');
 const args = process.argv.slice(2);
 const noE2e = args.includes('--no-e2e');
+const serial = process.env.RECTIFY_TEST_SERIAL === '1';
 const vitestArgs = args.filter((a) => a !== '--no-e2e');
 const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rectify-test-reports-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const steps = [];
 
-function run(label, command, commandArgs, env) {
+/** Runs a step; with `prefix`, each output line is prefixed (two steps side by side stay readable). */
+function run(label, command, commandArgs, env, prefix) {
   console.log(`\n[test] ==== ${label} ====`);
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(command, commandArgs, { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(command, commandArgs, { cwd: root, env, stdio: ['ignore', prefix ? 'pipe' : 'inherit', prefix ? 'pipe' : 'inherit'] });
+    if (prefix) {
+      for (const [stream, out] of [[child.stdout, process.stdout], [child.stderr, process.stderr]]) {
+        readline.createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => out.write(`${prefix} ${line}\n`));
+      }
+    }
     const forward = (sig) => child.kill(sig);
     process.on('SIGINT', forward);
     process.on('SIGTERM', forward);
-    child.once('exit', (code, signal) => {
+    child.once('close', (code, signal) => {
       process.off('SIGINT', forward);
       process.off('SIGTERM', forward);
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
@@ -84,42 +97,62 @@ function vitestEnv(extra) {
 
 async function main() {
   const pgUrl = process.env.TEST_DATABASE_URL;
+  const started = Date.now();
 
-  const first = path.join(reportDir, 'vitest-pglite.json');
-  let code = await run(
-    'vitest: unit + integration + blackbox on PGlite',
-    process.execPath,
-    [vitestBin, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${first}`, ...vitestArgs],
-    vitestEnv({ TEST_DATABASE_URL: undefined }),
-  );
-  countVitest(first);
-  if (code !== 0) return finish(code);
+  // Vitest's black-box setup and the e2e runner each build when stale; build once here so two passes
+  // started side by side do not both write .next.
+  if (!buildIsCurrent()) {
+    const code = await run('next build (the production build is older than its sources)', process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], process.env);
+    if (code !== 0) return finish(code);
+  }
 
-  if (pgUrl) {
-    const second = path.join(reportDir, 'vitest-postgres.json');
-    code = await run(
+  const pgliteReport = path.join(reportDir, 'vitest-pglite.json');
+  const postgresReport = path.join(reportDir, 'vitest-postgres.json');
+  const pglitePass = () =>
+    run(
+      'vitest: unit + integration + blackbox on PGlite',
+      process.execPath,
+      [vitestBin, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${pgliteReport}`, ...vitestArgs],
+      vitestEnv({ TEST_DATABASE_URL: undefined }),
+      pgUrl && !serial ? '[pglite]' : undefined,
+    );
+  const postgresPass = () =>
+    run(
       'vitest: integration + blackbox on Postgres',
       process.execPath,
-      [vitestBin, 'run', '--project', 'integration', '--project', 'blackbox', '--reporter=default', '--reporter=json', `--outputFile.json=${second}`, ...vitestArgs],
+      [vitestBin, 'run', '--project', 'integration', '--project', 'blackbox', '--reporter=default', '--reporter=json', `--outputFile.json=${postgresReport}`, ...vitestArgs],
       vitestEnv({ TEST_DATABASE_URL: pgUrl }),
+      serial ? undefined : '[postgres]',
     );
-    countVitest(second);
-    if (code !== 0) return finish(code);
-  } else {
+
+  let codes;
+  if (!pgUrl) {
     console.log('\n[test] TEST_DATABASE_URL is not set: skipping the Postgres pass');
+    codes = [await pglitePass()];
+  } else if (serial) {
+    codes = [await pglitePass()];
+    if (codes[0] === 0) codes.push(await postgresPass());
+  } else {
+    codes = await Promise.all([pglitePass(), postgresPass()]);
   }
+  countVitest(pgliteReport);
+  countVitest(postgresReport);
+  const failedCode = codes.find((c) => c !== 0);
+  if (failedCode !== undefined) return finish(failedCode);
 
   if (!noE2e) {
     const e2eReports = path.join(reportDir, 'e2e');
-    code = await run('e2e (Playwright)', process.execPath, [path.join(root, 'scripts', 'e2e.mjs')], {
+    const code = await run('e2e (Playwright)', process.execPath, [path.join(root, 'scripts', 'e2e.mjs')], {
       ...process.env,
       E2E_REPORT_DIR: e2eReports,
+      ...(serial ? {} : { E2E_DATABASES_AT_ONCE: '1' }),
     });
     if (fs.existsSync(e2eReports)) {
       for (const f of fs.readdirSync(e2eReports).sort()) countPlaywright(path.join(e2eReports, f));
     }
     if (code !== 0) return finish(code);
   }
+  steps.push(`all: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   finish(0);
 }
 

@@ -155,6 +155,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     TEST_DATABASE_URL: undefined,
     NODE_OPTIONS: undefined, // vitest's own loader flags are not the server's
     VITEST: undefined,
+    // The embedded database's admission queue (lib/server/admission.ts) refuses a request whose wait
+    // would pass 6 s. The suite's own traffic (12 hostile requests in flight, on a 2-core CI machine also
+    // running the Postgres pass) is not the overload it guards against: the shared server waits longer.
+    // tests/blackbox/embedded-busy.test.ts sets its own limits and proves the refusal.
+    RECTIFY_EMBEDDED_QUEUE_WAIT_MS: process.env.RECTIFY_EMBEDDED_QUEUE_WAIT_MS ?? '20000',
     ...options.env,
   };
   let databaseUrl: string | undefined;
