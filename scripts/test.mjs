@@ -4,9 +4,11 @@
 //                            suite and e2e both serve it; building once keeps them from racing)
 //   1. vitest run            unit + integration + blackbox (the real server, tests/blackbox) on PGlite,
 //      beside it            integration + blackbox again on Postgres, when TEST_DATABASE_URL is set
-//   2. node scripts/e2e.mjs  Playwright against the production build, PGlite and Postgres side by side
-// The two databases' passes run at once (measured: docs/testing.md); RECTIFY_TEST_SERIAL=1 runs them one
-// after the other (a loaded machine, or to read one pass's output alone). A failed step stops the run.
+//   2. node scripts/e2e.mjs  Playwright against the production build, PGlite then Postgres
+// The two vitest passes run at once (measured: docs/testing.md); RECTIFY_TEST_SERIAL=1 runs them one after
+// the other (a loaded machine, or to read one pass's output alone). e2e stays one database after the other:
+// side by side took as long in all (two browsers and two servers on 2 cores) and slowed single pages past
+// their timeouts. A failed step stops the run.
 // Options: --no-e2e (skip 2); any other argument is passed to both vitest runs.
 // The last line printed is always `N passed, M failed` (tests summed over every run); CI reads it.
 import { spawn } from 'node:child_process';
@@ -145,7 +147,6 @@ async function main() {
     const code = await run('e2e (Playwright)', process.execPath, [path.join(root, 'scripts', 'e2e.mjs')], {
       ...process.env,
       E2E_REPORT_DIR: e2eReports,
-      ...(serial ? {} : { E2E_DATABASES_AT_ONCE: '1' }),
     });
     if (fs.existsSync(e2eReports)) {
       for (const f of fs.readdirSync(e2eReports).sort()) countPlaywright(path.join(e2eReports, f));
