@@ -5,7 +5,7 @@
  */
 import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { caseStateEnum } from '@/db/schema/enums';
-import type { Role } from '@/lib/auth/permissions';
+import { can, type Permission, type Role } from '@/lib/auth/permissions';
 import { officeTodaySql } from '@/lib/time';
 
 export const CASE_STATES = caseStateEnum.enumValues;
@@ -88,7 +88,8 @@ type Condition = (ctx: TransitionContext) => Refusal | null;
 interface Rule {
   from: readonly CaseState[];
   to: CaseState;
-  roles: readonly Role[];
+  /** Who may: a role holding any of these in the one permission map (lib/auth/permissions.ts). */
+  permissions: readonly Permission[];
   channels: readonly Channel[];
   /** What the transition records as a re-test, if anything. */
   retest?: 'passed' | 'failed';
@@ -116,23 +117,23 @@ const takedownsRecorded: Condition = ({ channel, input }) =>
     ? null
     : refuse('takedownRequired', 'A direct removal needs a takedown record for at least one store.', 'takedownStores');
 
-const WORKERS: readonly Role[] = ['inspector', 'supervisor'];
-const SUPERVISORS: readonly Role[] = ['supervisor'];
+/** Staff who work cases (inspectors and supervisors). */
+const WORK: readonly Permission[] = ['case:transition'];
 /** DESIGN §3, §9: the operator's contact reports its own fix (through the portal, scoped to its operator). */
-const FIX_REPORTERS: readonly Role[] = [...WORKERS, 'operator_contact'];
+const FIX_REPORTERS: readonly Permission[] = [...WORK, 'portal:act'];
 
 export const RULES: readonly Rule[] = [
-  { from: ['open'], to: 'ordered', roles: WORKERS, channels: ['direct'], conditions: [needsFutureDeadline], summary: 'Order rectification with a deadline.' },
-  { from: ['ordered', 'notified'], to: 'rectified', roles: FIX_REPORTERS, channels: ['direct'], conditions: [needsReason, needsVersion('claimed fixed')], summary: 'The operator reports a fix.' },
-  { from: ['rectified'], to: 'verified', roles: WORKERS, channels: ['direct'], retest: 'passed', conditions: [needsVersion('re-tested')], summary: 'The re-test passed.' },
-  { from: ['rectified'], to: 'ordered', roles: WORKERS, channels: ['direct'], retest: 'failed', conditions: [needsVersion('re-tested'), needsFutureDeadline], summary: 'The re-test failed: a new deadline.' },
-  { from: ['ordered'], to: 'notified', roles: SUPERVISORS, channels: ['rectification_notice'], conditions: [deadlinePassed], summary: 'Named in a published rectification notice.' },
-  { from: ['notified'], to: 'removed', roles: SUPERVISORS, channels: ['removal_notice', 'direct'], conditions: [takedownsRecorded], summary: 'Removed from the stores.' },
-  { from: ['removed'], to: 'reinstated', roles: SUPERVISORS, channels: ['direct'], retest: 'passed', conditions: [needsVersion('re-tested')], summary: 'Back after a passed re-test.' },
+  { from: ['open'], to: 'ordered', permissions: WORK, channels: ['direct'], conditions: [needsFutureDeadline], summary: 'Order rectification with a deadline.' },
+  { from: ['ordered', 'notified'], to: 'rectified', permissions: FIX_REPORTERS, channels: ['direct'], conditions: [needsReason, needsVersion('claimed fixed')], summary: 'The operator reports a fix.' },
+  { from: ['rectified'], to: 'verified', permissions: WORK, channels: ['direct'], retest: 'passed', conditions: [needsVersion('re-tested')], summary: 'The re-test passed.' },
+  { from: ['rectified'], to: 'ordered', permissions: WORK, channels: ['direct'], retest: 'failed', conditions: [needsVersion('re-tested'), needsFutureDeadline], summary: 'The re-test failed: a new deadline.' },
+  { from: ['ordered'], to: 'notified', permissions: ['notice:publish'], channels: ['rectification_notice'], conditions: [deadlinePassed], summary: 'Named in a published rectification notice.' },
+  { from: ['notified'], to: 'removed', permissions: ['case:remove'], channels: ['removal_notice', 'direct'], conditions: [takedownsRecorded], summary: 'Removed from the stores.' },
+  { from: ['removed'], to: 'reinstated', permissions: ['case:reinstate'], channels: ['direct'], retest: 'passed', conditions: [needsVersion('re-tested')], summary: 'Back after a passed re-test.' },
   {
     from: CASE_STATES.filter((s) => !CLOSED_STATES.includes(s)),
     to: 'withdrawn',
-    roles: SUPERVISORS,
+    permissions: ['case:withdraw'],
     channels: ['direct'],
     conditions: [needsReason],
     summary: 'Retracted, e.g. a false positive.',
@@ -141,6 +142,11 @@ export const RULES: readonly Rule[] = [
 
 function channelName(c: Channel): string {
   return c === 'direct' ? 'directly' : c === 'rectification_notice' ? 'by publishing a rectification notice' : 'by publishing a removal notice';
+}
+
+/** Whether `role` may take `rule`: through the permission map, the only place roles are interpreted. */
+function mayUse(rule: Rule, role: Role): boolean {
+  return rule.permissions.some((p) => can(role, p));
 }
 
 /** Decides whether `from → to` may happen now, for this role, through this channel. */
@@ -153,7 +159,7 @@ export function checkTransition(ctx: TransitionContext): Verdict {
     const how = rule.channels.map(channelName).join(' or ');
     return { ok: false, status: 422, code: 'channel', key: 'channel', params: { from: ctx.from, to: ctx.to, channels: rule.channels.join(',') }, message: `${ctx.from} → ${ctx.to} happens only ${how}.` };
   }
-  if (!rule.roles.includes(ctx.role)) {
+  if (!mayUse(rule, ctx.role)) {
     return { ok: false, status: 403, code: 'role', key: 'role', params: { role: ctx.role, from: ctx.from, to: ctx.to }, message: `The ${ctx.role} role may not move a case from ${ctx.from} to ${ctx.to}.` };
   }
   for (const condition of rule.conditions) {
@@ -165,7 +171,7 @@ export function checkTransition(ctx: TransitionContext): Verdict {
 
 /** The transitions a role could make directly from a state (for buttons); conditions are checked on submit. */
 export function directTargets(from: CaseState, role: Role): CaseState[] {
-  return RULES.filter((r) => r.from.includes(from) && r.roles.includes(role) && r.channels.includes('direct')).map((r) => r.to);
+  return RULES.filter((r) => r.from.includes(from) && mayUse(r, role) && r.channels.includes('direct')).map((r) => r.to);
 }
 
 /**
