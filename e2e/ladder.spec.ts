@@ -57,7 +57,7 @@ test.describe('the rectification ladder', () => {
   });
 
   test('a case whose deadline has passed shows overdue in the list and in the queue', async ({ page, loginAs }) => {
-    // Earliest deadline first: the queue pages its overdue group by (deadline, id), 100 a page.
+    // Earliest deadline first: the queue pages its overdue group by (deadline, id), 50 a page.
     await loginAs('inspector', '/cases?overdue=1&sort=deadline');
     const row = page.locator('[data-testid="case-table"] tbody tr').first();
     await expect(row.getByTestId('overdue-badge')).toBeVisible();
