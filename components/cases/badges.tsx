@@ -16,12 +16,7 @@ const TONE: Record<CaseState, 'neutral' | 'brand' | 'danger' | 'ok' | 'warn'> = 
 /** A case state, in the reader's language; removal reads 禁止搜索 for mini programs. */
 export function StateBadge({ state, mini = false }: { state: CaseState; mini?: boolean }) {
   const t = useTranslations();
-  return <StateLabelBadge state={state} label={t(stateLabelKey(state, mini))} />;
-}
-
-/** The message of a state's label: removal reads 禁止搜索 for mini programs. */
-export function stateLabelKey(state: CaseState, mini: boolean): 'caseDetail.removedMini' | `caseState.${CaseState}` {
-  return state === 'removed' && mini ? 'caseDetail.removedMini' : `caseState.${state}`;
+  return <StateLabelBadge state={state} label={state === 'removed' && mini ? t('caseDetail.removedMini') : t(`caseState.${state}`)} />;
 }
 
 /**
