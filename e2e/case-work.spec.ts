@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { makePdf } from '../tests/support/pdf';
 import { makePng } from '../tests/support/png';
-import { expect, expectAccessible, test } from './fixtures';
+import { expect, expectAccessible, newCase, officeDay, test } from './fixtures';
 
 /**
  * Case work in the browser (issue #15): an inspector takes a case, writes an internal comment, sees
@@ -11,6 +11,8 @@ import { expect, expectAccessible, test } from './fixtures';
  * pages are saved under docs/screenshots/ at 1440 and 390 px in both languages.
  */
 const SHOTS = process.env.E2E_SCREENSHOTS === '1';
+/** The order's deadline: two weeks from today in the office's calendar (a fixed date would pass). */
+const DEADLINE = officeDay(14);
 
 async function upload(request: APIRequestContext, bytes: Buffer, name: string, mimeType: string): Promise<string> {
   const res = await request.post('/api/v1/evidence', { multipart: { file: { name, mimeType, buffer: bytes } } });
@@ -35,7 +37,7 @@ async function orderedCase(request: APIRequestContext, seed: number): Promise<nu
   });
   expect(created.status(), await created.text()).toBe(201);
   const id = ((await created.json()) as { case: { id: number } }).case.id;
-  const ordered = await request.post(`/api/v1/cases/${id}/transitions`, { data: { to: 'ordered', reason: '责令限期整改', deadline: '2026-12-20', expectedRevision: 1 } });
+  const ordered = await request.post(`/api/v1/cases/${id}/transitions`, { data: { to: 'ordered', reason: '责令限期整改', deadline: DEADLINE, expectedRevision: 1 } });
   expect(ordered.status(), await ordered.text()).toBe(200);
   return id;
 }
@@ -81,7 +83,7 @@ test('an inspector takes a case, comments on it, previews its evidence and print
 
   await page.goto(`/cases/${id}/order`);
   await expect(page.getByTestId('office-name')).toHaveText('个人信息保护检查办公室');
-  await expect(page.getByTestId('order-demand')).toContainText('2026-12-20');
+  await expect(page.getByTestId('order-demand')).toContainText(DEADLINE);
   await expect(page.getByTestId('draft-mark')).toHaveCount(0);
   expect(await a4Pages(page)).toBe(1);
   await page.goto(`/cases/${id}/file`);
@@ -92,8 +94,9 @@ test('an inspector takes a case, comments on it, previews its evidence and print
 
 test('an open case prints its order as a marked draft', async ({ page, loginAs }) => {
   await loginAs('inspector', null);
-  const open = ((await (await page.request.get('/api/v1/cases?state=open&limit=1')).json()) as { items: { id: number }[] }).items[0]!;
-  await page.goto(`/cases/${open.id}/order`);
+  // Its own open case: the demo's first open case may be ordered by another worker meanwhile.
+  const id = await newCase(page.request, 'open');
+  await page.goto(`/cases/${id}/order`);
   await expect(page.getByTestId('draft-mark')).toBeVisible();
 });
 

@@ -21,3 +21,31 @@ test('on a 390 px phone the navigation is a menu, and no page scrolls sideways',
     expect(overflow, `${p} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(1);
   }
 });
+
+test('on a 390 px phone the public notice list and the repeat-offender queue are cards, not a squeezed table', async ({ page, loginAs, baseURL }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.context().addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: baseURL! }]);
+  /** Each table row of `selector` is as wide as the table, and the table's box does not scroll sideways. */
+  const expectCards = async (selector: string, what: string) => {
+    const table = page.locator(selector).first();
+    await expect(table).toBeVisible();
+    const { sideways, rowWidths, tableWidth } = await table.evaluate((t) => {
+      const box = t.parentElement!;
+      return {
+        sideways: box.scrollWidth - box.clientWidth,
+        tableWidth: t.getBoundingClientRect().width,
+        rowWidths: [...t.querySelectorAll('tbody > tr')].map((r) => r.getBoundingClientRect().width),
+      };
+    });
+    expect(sideways, `${what} scrolls sideways inside its box by ${sideways}px`).toBeLessThanOrEqual(1);
+    expect(rowWidths.length, `${what} has rows`).toBeGreaterThan(0);
+    for (const w of rowWidths) expect(w, `${what}: a row is a full-width card`).toBeGreaterThanOrEqual(tableWidth - 2);
+  };
+  await page.goto('/notices');
+  await expectCards('table[data-dt]', 'the public notice list');
+  // The card's lines carry their column's label (written from the column headings).
+  const published = await page.locator('table[data-dt] tbody td:nth-child(4)').first().evaluate((td) => getComputedStyle(td, '::before').content);
+  expect(published).toContain('Published');
+  await loginAs('supervisor', '/offenders');
+  await expectCards('[data-testid="offender-queue"]', 'the repeat-offender queue');
+});

@@ -74,10 +74,12 @@ export async function signIn(page: Page, role: DemoRole, callbackUrl: string | n
 
 /**
  * Runs axe (WCAG 2.0/2.1 A and AA rules) on the page as it is now and fails on any serious or
- * critical violation, listing them. `exclude` takes CSS selectors of regions to leave out.
+ * critical violation, listing them. `include` and `exclude` take CSS selectors of the regions to check
+ * and to leave out (the whole page by default).
  */
-export async function expectAccessible(page: Page, options: { exclude?: string[]; disableRules?: string[] } = {}): Promise<void> {
+export async function expectAccessible(page: Page, options: { include?: string[]; exclude?: string[]; disableRules?: string[] } = {}): Promise<void> {
   let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  for (const selector of options.include ?? []) builder = builder.include(selector);
   for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
   if (options.disableRules?.length) builder = builder.disableRules(options.disableRules);
   const { violations } = await builder.analyze();

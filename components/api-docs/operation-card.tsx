@@ -91,7 +91,8 @@ export async function OperationCard({ op, resolve }: { op: DocOperation; resolve
       </div>
       <details className="mt-3 text-sm">
         <summary className="cursor-pointer text-brand-600">{t('rawJson')}</summary>
-        <pre className="mt-2 max-h-96 overflow-auto rounded bg-canvas p-3 text-xs">{JSON.stringify(op, null, 2)}</pre>
+        {/* Focusable and named: a keyboard reader scrolls it (axe: scrollable-region-focusable). */}
+        <pre tabIndex={0} role="region" aria-label={`${t('rawJson')}: ${op.method} ${op.path}`} className="mt-2 max-h-96 overflow-auto rounded bg-canvas p-3 text-xs">{JSON.stringify(op, null, 2)}</pre>
       </details>
     </article>
   );

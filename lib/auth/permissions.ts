@@ -32,7 +32,6 @@ export const PERMISSIONS = [
   'notice:publish',
   'import:write',
   ...ADMINISTRATION,
-  'audit:read',
   'api:docs',
   'self:read',
   'contact:invite',
@@ -70,7 +69,6 @@ const SUPERVISOR: readonly Permission[] = [
   'notice:draft',
   'notice:approve',
   'notice:publish',
-  'audit:read',
 ];
 
 /** DESIGN §1: admins run users, taxonomies, rules and tokens, and are read-only on cases. */
@@ -81,7 +79,6 @@ const ADMIN: readonly Permission[] = [
   'offender:read',
   'notice:read',
   ...ADMINISTRATION,
-  'audit:read',
   'api:docs',
   'self:read',
 ];

@@ -5,7 +5,7 @@
  */
 import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { caseStateEnum } from '@/db/schema/enums';
-import type { Role } from '@/lib/auth/permissions';
+import { can, type Permission, type Role } from '@/lib/auth/permissions';
 import { officeTodaySql } from '@/lib/time';
 
 export const CASE_STATES = caseStateEnum.enumValues;
@@ -83,12 +83,17 @@ export type Refusal = {
 export type Allowed = { ok: true; rule: Rule };
 export type Verdict = Allowed | Refusal;
 
-type Condition = (ctx: TransitionContext) => Refusal | null;
+/** A check a rule makes on submit; `requires` names the input it needs filled (forms mark it required). */
+type Condition = ((ctx: TransitionContext) => Refusal | null) & { requires?: keyof TransitionInput };
+
+/** The inputs a person fills in for a transition (the fields a form may show). */
+export type TransitionField = keyof TransitionInput;
 
 interface Rule {
   from: readonly CaseState[];
   to: CaseState;
-  roles: readonly Role[];
+  /** Who may: a role holding any of these in the one permission map (lib/auth/permissions.ts). */
+  permissions: readonly Permission[];
   channels: readonly Channel[];
   /** What the transition records as a re-test, if anything. */
   retest?: 'passed' | 'failed';
@@ -98,41 +103,44 @@ interface Rule {
 
 const refuse = (key: RefusalKey, message: string, field?: keyof TransitionInput, params?: Record<string, string>): Refusal => ({ ok: false, status: 422, code: 'condition', message, key, field, params });
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const requiring = (field: TransitionField, check: (ctx: TransitionContext) => Refusal | null): Condition => Object.assign(check, { requires: field });
 
-const needsReason: Condition = ({ input }) => (input.reason?.trim() ? null : refuse('reasonRequired', 'A reason is required.', 'reason'));
-const needsVersion =
-  (what: 'claimed fixed' | 're-tested'): Condition =>
-  ({ input }) =>
-    input.version?.trim() ? null : refuse(what === 'claimed fixed' ? 'fixedVersionRequired' : 'retestVersionRequired', `The ${what} version is required.`, 'version');
-const needsFutureDeadline: Condition = ({ input, today }) => {
+const needsReason = requiring('reason', ({ input }) => (input.reason?.trim() ? null : refuse('reasonRequired', 'A reason is required.', 'reason')));
+const needsVersion = (what: 'claimed fixed' | 're-tested'): Condition =>
+  requiring('version', ({ input }) =>
+    input.version?.trim() ? null : refuse(what === 'claimed fixed' ? 'fixedVersionRequired' : 'retestVersionRequired', `The ${what} version is required.`, 'version'),
+  );
+const needsFutureDeadline = requiring('deadline', ({ input, today }) => {
   if (!input.deadline) return refuse('deadlineRequired', 'A deadline is required.', 'deadline');
   if (!DATE.test(input.deadline)) return refuse('deadlineFormat', 'The deadline must be a date (YYYY-MM-DD).', 'deadline');
   return input.deadline > today ? null : refuse('deadlineNotFuture', 'The deadline must be after today.', 'deadline');
-};
+});
 const deadlinePassed: Condition = ({ currentDeadline, today }) =>
   currentDeadline && currentDeadline < today ? null : refuse('deadlineNotPassed', `The deadline (${currentDeadline ?? 'none'}) has not passed yet.`, undefined, { deadline: currentDeadline ?? '—' });
-const takedownsRecorded: Condition = ({ channel, input }) =>
+/** Only a direct removal asks for the takedown record (a removal notice carries its own). */
+const takedownsRecorded = requiring('takedownStores', ({ channel, input }) =>
   channel !== 'direct' || (input.takedownStores?.length ?? 0) > 0
     ? null
-    : refuse('takedownRequired', 'A direct removal needs a takedown record for at least one store.', 'takedownStores');
+    : refuse('takedownRequired', 'A direct removal needs a takedown record for at least one store.', 'takedownStores'),
+);
 
-const WORKERS: readonly Role[] = ['inspector', 'supervisor'];
-const SUPERVISORS: readonly Role[] = ['supervisor'];
+/** Staff who work cases (inspectors and supervisors). */
+const WORK: readonly Permission[] = ['case:transition'];
 /** DESIGN §3, §9: the operator's contact reports its own fix (through the portal, scoped to its operator). */
-const FIX_REPORTERS: readonly Role[] = [...WORKERS, 'operator_contact'];
+const FIX_REPORTERS: readonly Permission[] = [...WORK, 'portal:act'];
 
 export const RULES: readonly Rule[] = [
-  { from: ['open'], to: 'ordered', roles: WORKERS, channels: ['direct'], conditions: [needsFutureDeadline], summary: 'Order rectification with a deadline.' },
-  { from: ['ordered', 'notified'], to: 'rectified', roles: FIX_REPORTERS, channels: ['direct'], conditions: [needsReason, needsVersion('claimed fixed')], summary: 'The operator reports a fix.' },
-  { from: ['rectified'], to: 'verified', roles: WORKERS, channels: ['direct'], retest: 'passed', conditions: [needsVersion('re-tested')], summary: 'The re-test passed.' },
-  { from: ['rectified'], to: 'ordered', roles: WORKERS, channels: ['direct'], retest: 'failed', conditions: [needsVersion('re-tested'), needsFutureDeadline], summary: 'The re-test failed: a new deadline.' },
-  { from: ['ordered'], to: 'notified', roles: SUPERVISORS, channels: ['rectification_notice'], conditions: [deadlinePassed], summary: 'Named in a published rectification notice.' },
-  { from: ['notified'], to: 'removed', roles: SUPERVISORS, channels: ['removal_notice', 'direct'], conditions: [takedownsRecorded], summary: 'Removed from the stores.' },
-  { from: ['removed'], to: 'reinstated', roles: SUPERVISORS, channels: ['direct'], retest: 'passed', conditions: [needsVersion('re-tested')], summary: 'Back after a passed re-test.' },
+  { from: ['open'], to: 'ordered', permissions: WORK, channels: ['direct'], conditions: [needsFutureDeadline], summary: 'Order rectification with a deadline.' },
+  { from: ['ordered', 'notified'], to: 'rectified', permissions: FIX_REPORTERS, channels: ['direct'], conditions: [needsReason, needsVersion('claimed fixed')], summary: 'The operator reports a fix.' },
+  { from: ['rectified'], to: 'verified', permissions: WORK, channels: ['direct'], retest: 'passed', conditions: [needsVersion('re-tested')], summary: 'The re-test passed.' },
+  { from: ['rectified'], to: 'ordered', permissions: WORK, channels: ['direct'], retest: 'failed', conditions: [needsVersion('re-tested'), needsFutureDeadline], summary: 'The re-test failed: a new deadline.' },
+  { from: ['ordered'], to: 'notified', permissions: ['notice:publish'], channels: ['rectification_notice'], conditions: [deadlinePassed], summary: 'Named in a published rectification notice.' },
+  { from: ['notified'], to: 'removed', permissions: ['case:remove'], channels: ['removal_notice', 'direct'], conditions: [takedownsRecorded], summary: 'Removed from the stores.' },
+  { from: ['removed'], to: 'reinstated', permissions: ['case:reinstate'], channels: ['direct'], retest: 'passed', conditions: [needsVersion('re-tested')], summary: 'Back after a passed re-test.' },
   {
     from: CASE_STATES.filter((s) => !CLOSED_STATES.includes(s)),
     to: 'withdrawn',
-    roles: SUPERVISORS,
+    permissions: ['case:withdraw'],
     channels: ['direct'],
     conditions: [needsReason],
     summary: 'Retracted, e.g. a false positive.',
@@ -141,6 +149,11 @@ export const RULES: readonly Rule[] = [
 
 function channelName(c: Channel): string {
   return c === 'direct' ? 'directly' : c === 'rectification_notice' ? 'by publishing a rectification notice' : 'by publishing a removal notice';
+}
+
+/** Whether `role` may take `rule`: through the permission map, the only place roles are interpreted. */
+function mayUse(rule: Rule, role: Role): boolean {
+  return rule.permissions.some((p) => can(role, p));
 }
 
 /** Decides whether `from → to` may happen now, for this role, through this channel. */
@@ -153,7 +166,7 @@ export function checkTransition(ctx: TransitionContext): Verdict {
     const how = rule.channels.map(channelName).join(' or ');
     return { ok: false, status: 422, code: 'channel', key: 'channel', params: { from: ctx.from, to: ctx.to, channels: rule.channels.join(',') }, message: `${ctx.from} → ${ctx.to} happens only ${how}.` };
   }
-  if (!rule.roles.includes(ctx.role)) {
+  if (!mayUse(rule, ctx.role)) {
     return { ok: false, status: 403, code: 'role', key: 'role', params: { role: ctx.role, from: ctx.from, to: ctx.to }, message: `The ${ctx.role} role may not move a case from ${ctx.from} to ${ctx.to}.` };
   }
   for (const condition of rule.conditions) {
@@ -165,7 +178,13 @@ export function checkTransition(ctx: TransitionContext): Verdict {
 
 /** The transitions a role could make directly from a state (for buttons); conditions are checked on submit. */
 export function directTargets(from: CaseState, role: Role): CaseState[] {
-  return RULES.filter((r) => r.from.includes(from) && r.roles.includes(role) && r.channels.includes('direct')).map((r) => r.to);
+  return RULES.filter((r) => r.from.includes(from) && mayUse(r, role) && r.channels.includes('direct')).map((r) => r.to);
+}
+
+/** The inputs a direct `from → to` requires, from its rule's conditions: what a form marks required. */
+export function requiredFields(from: CaseState, to: CaseState): ReadonlySet<TransitionField> {
+  const rule = RULES.find((r) => r.to === to && r.from.includes(from));
+  return new Set(rule?.conditions.flatMap((c) => (c.requires ? [c.requires] : [])) ?? []);
 }
 
 /**

@@ -69,10 +69,10 @@ export async function resolveSubjects({ tx, job, userId }: ApplyScope): Promise<
   return created;
 }
 
-/** Every subject and operator the file names (created or matched), for the offender-flag refresh. */
-export async function touchedIds({ tx, job }: ApplyScope): Promise<{ subjectIds: number[]; operatorIds: number[] }> {
-  const subjects = await queryRows<{ id: number }>(tx, sql`SELECT subject_id AS id FROM imp_subjects`);
-  const operators = await queryRows<{ id: number }>(tx, sql`SELECT o.id FROM operators o
-    WHERE o.uscc IN (SELECT DISTINCT operator_uscc FROM import_staging WHERE job_id = ${job})`);
-  return { subjectIds: subjects.map((r) => Number(r.id)), operatorIds: operators.map((r) => Number(r.id)) };
+/** Every subject and operator the file names (created or matched), for the offender-flag refresh: one query each. */
+export function touchedScope({ job }: ApplyScope): { subjects: SQL; operators: SQL } {
+  return {
+    subjects: sql`SELECT subject_id FROM imp_subjects`,
+    operators: sql`SELECT o.id FROM operators o WHERE o.uscc IN (SELECT operator_uscc FROM import_staging WHERE job_id = ${job})`,
+  };
 }

@@ -2,9 +2,9 @@ import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { deferAudit, flushDeferredAudit, recordAudit } from '@/lib/audit';
-import { recomputeOffenderFlags, refreshOffenderFlags } from '@/lib/offenders/refresh';
+import { refreshOffenderFlagsWhere } from '@/lib/offenders/refresh';
 import type { ImportCounts } from './schemas';
-import { createOperators, resolveSubjects, touchedIds, type ApplyScope } from './apply-registry';
+import { createOperators, resolveSubjects, touchedScope, type ApplyScope } from './apply-registry';
 import { createFindings, openCases, referenceEvidence, resolveInspections } from './apply-inspections';
 
 export type { ImportCounts };
@@ -18,9 +18,6 @@ export const EMPTY_COUNTS: ImportCounts = {
 /** Steps of the apply phase, in order: a hook may run after each (tests inject failures there). */
 export type ApplyStep = 'operators' | 'subjects' | 'inspections' | 'evidence' | 'findings' | 'cases' | 'flags' | 'rollups' | 'audit';
 export type StepHook = (step: ApplyStep) => void | Promise<void>;
-
-/** Above this many touched subjects and operators, one full recompute is cheaper than a scoped refresh. */
-export const FULL_RECOMPUTE_ABOVE = 50_000;
 
 class DryRunRollback extends Error {}
 
@@ -87,9 +84,8 @@ export async function applyStagedRows(db: Db, input: ApplyInput): Promise<Import
       await step('findings');
       const cases = await openCases(scope);
       await step('cases');
-      const touched = await touchedIds(scope);
-      if (touched.subjectIds.length + touched.operatorIds.length > FULL_RECOMPUTE_ABOVE) await recomputeOffenderFlags(tx);
-      else await refreshOffenderFlags(tx, touched);
+      // Only what the file touched, however large: the scope stays in the database (no id lists).
+      await refreshOffenderFlagsWhere(tx, touchedScope(scope));
       await step('flags');
       await tx.execute(sql`SELECT stats_deferred_deltas()`);
       await step('rollups');

@@ -85,9 +85,14 @@ async function runClaimed(handle: DatabaseHandle, o: RunOptions, claim: string):
     let total = 0;
     let valid = 0;
     let rejected = 0;
+    // One chunk's COPY runs while the next chunk is read and checked (the database works on the other
+    // core); it is awaited before the next one starts, before applying, and before any clean-up.
+    let staging: Promise<void> = Promise.resolve();
     const flush = async () => {
       await check();
-      await writer.write(rows);
+      await staging;
+      staging = writer.write(rows);
+      staging.catch(() => undefined); // awaited (and thrown) at the next flush or at the end
       // A rejected line is echoed back as it was, minus what the database cannot store (NUL, lone surrogates).
       if (rejections.length) await db.insert(importRejections).values(rejections.map((r) => ({ jobId: o.jobId, ...r, raw: storableText(r.raw), column: storableText(r.column), reason: storableText(r.reason) })));
       rows = [];
@@ -111,7 +116,9 @@ async function runClaimed(handle: DatabaseHandle, o: RunOptions, claim: string):
         if (rows.length >= chunkSize(handle.kind) || rejections.length >= 2_000) await flush();
       }
       await flush();
+      await staging;
     } finally {
+      await staging.catch(() => undefined);
       await writer.close();
     }
 

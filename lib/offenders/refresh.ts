@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { offenderRules } from '@/db/schema';
 import { refreshEvasion } from './rules/evasion';
@@ -6,7 +6,7 @@ import { refreshMultiLine } from './rules/multi-line';
 import { refreshOperatorRecurrence } from './rules/operator-recurrence';
 import { refreshSubjectRecidivism } from './rules/subject-recidivism';
 import type { RuleOutcome } from './rules/upsert';
-import type { FlagScope } from './scope';
+import { SCOPE_OPERATORS, SCOPE_SUBJECTS, type FlagScope } from './scope';
 import { FLAG_RULES, type FlagRule, type RuleParams } from './types';
 
 const RUNNERS = {
@@ -32,6 +32,10 @@ export type TimedOutcome = RuleOutcome & { ms: number };
 
 async function run(db: Queryable, scope: FlagScope): Promise<TimedOutcome[]> {
   const params = await loadRuleParams(db);
+  // A batch's statements (the full recompute, an import's scope) cost enough to trigger JIT, whose
+  // compilation took longer than it saved (4.6 s of multi_line's 16 s at DESIGN §8 scale): off for the
+  // transaction. Single-subject refreshes stay below the JIT threshold anyway.
+  if (scope.all || scope.tables) await db.execute(sql`SET LOCAL jit = off`);
   const out: TimedOutcome[] = [];
   for (const rule of FLAG_RULES) {
     const started = performance.now();
@@ -55,6 +59,25 @@ export async function refreshOffenderFlags(
   const subjectIds = [...(touched.subjectIds ?? [])];
   if (!operatorIds.length && !subjectIds.length) return [];
   return run(db, { operatorIds, subjectIds });
+}
+
+/**
+ * The same refresh for a batch too large for id lists (an import: tens of thousands of subjects):
+ * `subjects` and `operators` are queries of one `id` column each, written once into the transaction's
+ * scope tables (analyzed, so every rule joins them by hash rather than probing an array), and each rule
+ * evaluates only what they can affect — the cost follows the batch, not the database.
+ */
+export async function refreshOffenderFlagsWhere(db: Queryable, touched: { subjects: SQL; operators: SQL }): Promise<TimedOutcome[]> {
+  await db.execute(sql`DROP TABLE IF EXISTS ${SCOPE_SUBJECTS}, ${SCOPE_OPERATORS}`);
+  await db.execute(sql`CREATE TEMP TABLE offender_scope_subjects ON COMMIT DROP AS SELECT DISTINCT id FROM (${touched.subjects}) t(id) WHERE id IS NOT NULL`);
+  await db.execute(sql`CREATE TEMP TABLE offender_scope_operators ON COMMIT DROP AS SELECT DISTINCT id FROM (${touched.operators}) t(id) WHERE id IS NOT NULL`);
+  await db.execute(sql`ANALYZE ${SCOPE_SUBJECTS}`);
+  await db.execute(sql`ANALYZE ${SCOPE_OPERATORS}`);
+  try {
+    return await run(db, { tables: true });
+  } finally {
+    await db.execute(sql`DROP TABLE IF EXISTS ${SCOPE_SUBJECTS}, ${SCOPE_OPERATORS}`).catch(() => undefined);
+  }
 }
 
 /**

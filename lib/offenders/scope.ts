@@ -1,10 +1,19 @@
 import { sql, type SQL } from 'drizzle-orm';
 
 /**
- * What a refresh looks at: everything (the full recompute) or the operators and subjects a write
- * touched. Each rule widens the scope to what the touched rows can affect (see rules/*.ts).
+ * What a refresh looks at: everything (the full recompute), the operators and subjects a write
+ * touched (ids), or those listed in the transaction's scope tables (`tables`: a batch as large as an
+ * import's, written once by `refreshOffenderFlagsWhere` and joined by every rule instead of an id list
+ * as one parameter). Each rule widens the scope to what the touched rows can affect (see rules/*.ts).
  */
-export type FlagScope = { all: true } | { all?: false; operatorIds: number[]; subjectIds: number[] };
+export type FlagScope =
+  | { all: true; tables?: false }
+  | { all?: false; tables?: false; operatorIds: number[]; subjectIds: number[] }
+  | { all?: false; tables: true };
+
+/** The scope tables of `{ tables: true }` (temporary, dropped at commit). */
+export const SCOPE_SUBJECTS = sql.raw('pg_temp.offender_scope_subjects');
+export const SCOPE_OPERATORS = sql.raw('pg_temp.offender_scope_operators');
 
 /** A Postgres integer array literal as one parameter (works the same on PGlite and node-postgres). */
 export function intArray(ids: readonly number[]): SQL {
@@ -12,16 +21,30 @@ export function intArray(ids: readonly number[]): SQL {
   return sql`${`{${clean.join(',')}}`}::int[]`;
 }
 
+/** `column` is one of the subjects the write named (not widened). */
+export function namedSubject(scope: Exclude<FlagScope, { all: true }>, column: SQL): SQL {
+  return scope.tables ? sql`${column} IN (SELECT id FROM ${SCOPE_SUBJECTS})` : sql`${column} = ANY(${intArray(scope.subjectIds)})`;
+}
+
+/** `column` is one of the operators the write named (not widened). */
+export function namedOperator(scope: Exclude<FlagScope, { all: true }>, column: SQL): SQL {
+  return scope.tables ? sql`${column} IN (SELECT id FROM ${SCOPE_OPERATORS})` : sql`${column} = ANY(${intArray(scope.operatorIds)})`;
+}
+
 /** The operators in scope: those named, plus the operators of the subjects named. */
 export function scopedOperators(scope: FlagScope): SQL {
   if (scope.all) return sql`(SELECT id FROM operators)`;
-  return sql`(SELECT unnest(${intArray(scope.operatorIds)}) UNION SELECT operator_id FROM subjects WHERE id = ANY(${intArray(scope.subjectIds)}) AND operator_id IS NOT NULL)`;
+  if (scope.tables) {
+    return sql`(SELECT id FROM ${SCOPE_OPERATORS} UNION SELECT operator_id FROM subjects WHERE ${namedSubject(scope, sql`id`)} AND operator_id IS NOT NULL)`;
+  }
+  return sql`(SELECT unnest(${intArray(scope.operatorIds)}) UNION SELECT operator_id FROM subjects WHERE ${namedSubject(scope, sql`id`)} AND operator_id IS NOT NULL)`;
 }
 
 /** The subjects in scope: those named, plus every subject of the operators named. */
 export function scopedSubjects(scope: FlagScope): SQL {
   if (scope.all) return sql`(SELECT id FROM subjects)`;
-  return sql`(SELECT unnest(${intArray(scope.subjectIds)}) UNION SELECT id FROM subjects WHERE operator_id = ANY(${intArray(scope.operatorIds)}))`;
+  if (scope.tables) return sql`(SELECT id FROM ${SCOPE_SUBJECTS} UNION SELECT id FROM subjects WHERE ${namedOperator(scope, sql`operator_id`)})`;
+  return sql`(SELECT unnest(${intArray(scope.subjectIds)}) UNION SELECT id FROM subjects WHERE ${namedOperator(scope, sql`operator_id`)})`;
 }
 
 /** `column IN scope`, or TRUE for the full recompute (so the planner scans instead of probing). */

@@ -33,7 +33,22 @@ export default async function OffendersPage({ searchParams }: { searchParams: Se
         <p className="mt-1 text-xs text-muted" data-testid="weight-hint">{t('weightHint')}</p>
       </div>
       <QueueFilters filters={filters} />
-      <DataTable caption={t('title')} testId="offender-queue" columns={['#', t('rule'), t('target'), { label: t('summary'), hideOnPhone: true }, { label: t('cases'), numeric: true, hideOnPhone: true }, { label: t('weight'), numeric: true, hideOnPhone: true }, t('status'), { label: t('updated'), hideOnPhone: true }]} empty={t('empty')}>
+      <DataTable
+        caption={t('title')}
+        testId="offender-queue"
+        stackOnPhone
+        columns={[
+          { label: '#', bareOnPhone: true },
+          { label: t('rule'), bareOnPhone: true },
+          { label: t('target'), bareOnPhone: true },
+          { label: t('summary'), hideOnPhone: true },
+          { label: t('cases'), numeric: true, hideOnPhone: true },
+          { label: t('weight'), numeric: true, hideOnPhone: true },
+          t('status'),
+          { label: t('updated'), hideOnPhone: true },
+        ]}
+        empty={t('empty')}
+      >
             {page.items.map((f) => (
               <tr key={f.id} className="border-t border-line/70 align-top hover:bg-canvas/60" data-rule={f.rule}>
                 <td className="px-3 py-2 tabular-nums">

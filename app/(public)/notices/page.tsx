@@ -41,7 +41,12 @@ export default async function PublicNoticesPage({ searchParams }: { searchParams
         <FilterButtons action="/notices" apply={t('apply')} reset={t('reset')} className="items-end" />
       </FilterForm>
 
-      <DataTable caption={t('publicTitle')} columns={[t('number'), t('title'), t('kind'), t('publishedOn'), { label: t('entries'), numeric: true }, t('downloads')]} empty={t('noneFound')}>
+      <DataTable
+        caption={t('publicTitle')}
+        stackOnPhone
+        columns={[{ label: t('number'), bareOnPhone: true }, { label: t('title'), bareOnPhone: true }, { label: t('kind'), bareOnPhone: true }, t('publishedOn'), { label: t('entries'), numeric: true }, t('downloads')]}
+        empty={t('noneFound')}
+      >
             {notices.map((n) => (
               <tr key={n.slug} className="border-b border-line/70 align-top last:border-0" data-testid={`notice-${n.slug}`}>
                 <td className="whitespace-nowrap px-3 py-2.5 tabular-nums text-muted">{n.label[locale]}</td>

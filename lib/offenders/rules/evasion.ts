@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
-import { intArray, scopedOperators, type FlagScope } from '../scope';
+import { intArray, SCOPE_SUBJECTS, scopedOperators, type FlagScope } from '../scope';
 import type { RuleParams } from '../types';
 import { upsertFlags, type RuleOutcome } from './upsert';
 import { officeDateSql } from '@/lib/time';
@@ -34,7 +34,7 @@ export function refreshEvasion(db: Queryable, scope: FlagScope, p: RuleParams): 
     ? sql``
     : sql`
 touched AS (
-  SELECT unnest(${intArray(scope.subjectIds)}) AS id
+  ${scope.tables ? sql`SELECT id FROM ${SCOPE_SUBJECTS}` : sql`SELECT unnest(${intArray(scope.subjectIds)}) AS id`}
   UNION SELECT id FROM subjects WHERE operator_id IN ${scopedOperators(scope)}
 ),
 related AS (

@@ -19,15 +19,20 @@ export function refreshMultiLine(db: Queryable, scope: FlagScope, p: RuleParams)
   const ops = scopedOperators(scope);
   return upsertFlags(db, 'multi_line', {
     ctes: sql`
-mc AS (
+base AS (
   SELECT s.operator_id, i.campaign_id, c.id AS case_id, i.inspected_on, s.id AS subject_id, s.name AS subject_name, s.kind, s.platform, c.state,
-         product_name_key(s.name) AS name_key,
-         (SELECT min(filing_number_key(si.value)) FROM subject_identifiers si WHERE si.subject_id = s.id AND si.type = 'filing_number') AS filing_key
+         count(*) OVER (PARTITION BY s.operator_id, i.campaign_id) AS cases_in
   FROM cases c
   JOIN inspections i ON i.id = c.inspection_id
   JOIN subjects s ON s.id = c.subject_id
   WHERE ${p.enabled} AND c.state <> 'withdrawn' AND i.campaign_id IS NOT NULL AND s.operator_id IS NOT NULL
     AND ${inScope(scope, sql`s.operator_id`, ops)}
+),
+-- A group with fewer cases than the threshold has fewer products: its names and filings are not read.
+mc AS (
+  SELECT base.*, product_name_key(subject_name) AS name_key,
+         (SELECT min(filing_number_key(si.value)) FROM subject_identifiers si WHERE si.subject_id = base.subject_id AND si.type = 'filing_number') AS filing_key
+  FROM base WHERE cases_in >= ${p.threshold}::int
 ),
 -- Products: subjects with one filing number take its least name key; then every subject takes the least
 -- key among subjects of its name (two steps join "app + HD edition + mini program under another filing").

@@ -16,12 +16,19 @@ export function refreshOperatorRecurrence(db: Queryable, scope: FlagScope, p: Ru
   const win = sql`make_interval(months => ${p.windowMonths}::int)`;
   return upsertFlags(db, 'operator_recurrence', {
     ctes: sql`
+-- No window of an operator with fewer counted cases than the threshold in all can reach it: only the
+-- others' cases are read with their inspections and sorted (most operators have one or two cases).
+busy AS (
+  SELECT s.operator_id FROM cases c JOIN subjects s ON s.id = c.subject_id
+  WHERE ${p.enabled} AND c.state <> 'withdrawn' AND s.operator_id IS NOT NULL AND ${inScope(scope, sql`s.operator_id`, ops)}
+  GROUP BY s.operator_id HAVING count(*) >= ${p.threshold}::int
+),
 oc AS (
   SELECT s.operator_id, c.id AS case_id, c.inspection_id, i.inspected_on, s.id AS subject_id, s.name AS subject_name, c.state, i.campaign_id
   FROM cases c
   JOIN inspections i ON i.id = c.inspection_id
   JOIN subjects s ON s.id = c.subject_id
-  WHERE ${p.enabled} AND c.state <> 'withdrawn' AND s.operator_id IS NOT NULL AND ${inScope(scope, sql`s.operator_id`, ops)}
+  WHERE c.state <> 'withdrawn' AND s.operator_id IN (SELECT operator_id FROM busy)
 ),
 counted AS (
   SELECT oc.*, count(*) OVER (PARTITION BY operator_id ORDER BY inspected_on RANGE BETWEEN CURRENT ROW AND ${win} FOLLOWING) AS n

@@ -74,7 +74,9 @@ reopened AS (
 gone AS (
   UPDATE offender_flags f SET resolved_at = now(), updated_at = now()
   WHERE f.rule = ${r} AND f.resolved_at IS NULL AND (${opts.resolveWhere})
-    AND NOT EXISTS (SELECT 1 FROM cand WHERE cand.target_key = f.target_key)
+    -- NOT IN over the candidates' keys (never NULL) is one hashed subplan; NOT EXISTS was planned as a
+    -- nested loop over the CTE (1 estimated flag row), flags × candidates comparisons: 4.7 s at 2,500 flags.
+    AND f.target_key NOT IN (SELECT target_key FROM cand)
   RETURNING 1
 )
 SELECT (SELECT count(*) FROM up)::int AS changed, (SELECT count(*) FROM gone)::int AS resolved, (SELECT count(*) FROM reopened)::int AS reopened`,
