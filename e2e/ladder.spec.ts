@@ -57,7 +57,7 @@ test.describe('the rectification ladder', () => {
   });
 
   test('a case whose deadline has passed shows overdue in the list and in the queue', async ({ page, loginAs }) => {
-    // Earliest deadline first: the queue pages its overdue group by (deadline, id), 100 a page. A notified
+    // Earliest deadline first: the queue pages its overdue group by (deadline, id), 50 a page. A notified
     // case past its notice's deadline: the overdue ordered ones are notice candidates, which
     // e2e/notices.spec.ts may publish (and so give a new deadline) in another worker meanwhile; no spec
     // publishes a removal notice, so the notified ones stay as seeded.

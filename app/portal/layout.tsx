@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ClientMessages } from '@/lib/i18n/client-messages';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getActor } from '@/lib/auth/actor';
@@ -15,31 +16,33 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const actor = await getActor();
   const contact = actor?.role === 'operator_contact' ? actor : null;
   return (
-    <SiteFrame
-      wide={false}
-      className="bg-canvas"
-      skipLabel={t('app.skipToContent')}
-      brand={
-        <Link href="/portal" className="flex items-center gap-2 text-lg font-bold tracking-wide">
-          <span aria-hidden className="inline-block h-6 w-1.5 rounded-sm bg-accent" />
-          {t('app.name')}
-          <span className="text-sm font-normal text-white/80">{t('portal.title')}</span>
-        </Link>
-      }
-      actions={
-        <div className="flex items-center gap-3">
-          {contact ? (
-            <span className="text-sm">
-              <span className="sr-only">{t('nav.signedInAs')} </span>
-              {contact.name}
-            </span>
-          ) : null}
-          <LocaleSwitch />
-          {contact ? <SignOutButton /> : null}
-        </div>
-      }
-    >
-      {children}
-    </SiteFrame>
+    <ClientMessages route="portal">
+      <SiteFrame
+        wide={false}
+        className="bg-canvas"
+        skipLabel={t('app.skipToContent')}
+        brand={
+          <Link href="/portal" className="flex items-center gap-2 text-lg font-bold tracking-wide">
+            <span aria-hidden className="inline-block h-6 w-1.5 rounded-sm bg-accent" />
+            {t('app.name')}
+            <span className="text-sm font-normal text-white/80">{t('portal.title')}</span>
+          </Link>
+        }
+        actions={
+          <div className="flex items-center gap-3">
+            {contact ? (
+              <span className="text-sm">
+                <span className="sr-only">{t('nav.signedInAs')} </span>
+                {contact.name}
+              </span>
+            ) : null}
+            <LocaleSwitch />
+            {contact ? <SignOutButton /> : null}
+          </div>
+        }
+      >
+        {children}
+      </SiteFrame>
+    </ClientMessages>
   );
 }

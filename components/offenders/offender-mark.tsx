@@ -5,8 +5,13 @@ import { useTranslations } from 'next-intl';
  * is listed. Feed it from lib/offenders/marks.ts (`operatorMarkedSql` / `subjectMarkedSql`).
  */
 export function OffenderMark({ marked = true }: { marked?: boolean }) {
+  // Unmarked rows (nearly all) call no hook: in a server-rendered list a hook suspends on its first
+  // call in a render, and each such row would be sent as a chunk of its own (issue #18).
+  return marked ? <Mark /> : null;
+}
+
+function Mark() {
   const t = useTranslations('offenders');
-  if (!marked) return null;
   return (
     <span
       title={t('markTitle')}

@@ -83,7 +83,11 @@ export type Refusal = {
 export type Allowed = { ok: true; rule: Rule };
 export type Verdict = Allowed | Refusal;
 
-type Condition = (ctx: TransitionContext) => Refusal | null;
+/** A check a rule makes on submit; `requires` names the input it needs filled (forms mark it required). */
+type Condition = ((ctx: TransitionContext) => Refusal | null) & { requires?: keyof TransitionInput };
+
+/** The inputs a person fills in for a transition (the fields a form may show). */
+export type TransitionField = keyof TransitionInput;
 
 interface Rule {
   from: readonly CaseState[];
@@ -99,23 +103,26 @@ interface Rule {
 
 const refuse = (key: RefusalKey, message: string, field?: keyof TransitionInput, params?: Record<string, string>): Refusal => ({ ok: false, status: 422, code: 'condition', message, key, field, params });
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const requiring = (field: TransitionField, check: (ctx: TransitionContext) => Refusal | null): Condition => Object.assign(check, { requires: field });
 
-const needsReason: Condition = ({ input }) => (input.reason?.trim() ? null : refuse('reasonRequired', 'A reason is required.', 'reason'));
-const needsVersion =
-  (what: 'claimed fixed' | 're-tested'): Condition =>
-  ({ input }) =>
-    input.version?.trim() ? null : refuse(what === 'claimed fixed' ? 'fixedVersionRequired' : 'retestVersionRequired', `The ${what} version is required.`, 'version');
-const needsFutureDeadline: Condition = ({ input, today }) => {
+const needsReason = requiring('reason', ({ input }) => (input.reason?.trim() ? null : refuse('reasonRequired', 'A reason is required.', 'reason')));
+const needsVersion = (what: 'claimed fixed' | 're-tested'): Condition =>
+  requiring('version', ({ input }) =>
+    input.version?.trim() ? null : refuse(what === 'claimed fixed' ? 'fixedVersionRequired' : 'retestVersionRequired', `The ${what} version is required.`, 'version'),
+  );
+const needsFutureDeadline = requiring('deadline', ({ input, today }) => {
   if (!input.deadline) return refuse('deadlineRequired', 'A deadline is required.', 'deadline');
   if (!DATE.test(input.deadline)) return refuse('deadlineFormat', 'The deadline must be a date (YYYY-MM-DD).', 'deadline');
   return input.deadline > today ? null : refuse('deadlineNotFuture', 'The deadline must be after today.', 'deadline');
-};
+});
 const deadlinePassed: Condition = ({ currentDeadline, today }) =>
   currentDeadline && currentDeadline < today ? null : refuse('deadlineNotPassed', `The deadline (${currentDeadline ?? 'none'}) has not passed yet.`, undefined, { deadline: currentDeadline ?? '—' });
-const takedownsRecorded: Condition = ({ channel, input }) =>
+/** Only a direct removal asks for the takedown record (a removal notice carries its own). */
+const takedownsRecorded = requiring('takedownStores', ({ channel, input }) =>
   channel !== 'direct' || (input.takedownStores?.length ?? 0) > 0
     ? null
-    : refuse('takedownRequired', 'A direct removal needs a takedown record for at least one store.', 'takedownStores');
+    : refuse('takedownRequired', 'A direct removal needs a takedown record for at least one store.', 'takedownStores'),
+);
 
 /** Staff who work cases (inspectors and supervisors). */
 const WORK: readonly Permission[] = ['case:transition'];
@@ -172,6 +179,12 @@ export function checkTransition(ctx: TransitionContext): Verdict {
 /** The transitions a role could make directly from a state (for buttons); conditions are checked on submit. */
 export function directTargets(from: CaseState, role: Role): CaseState[] {
   return RULES.filter((r) => r.from.includes(from) && mayUse(r, role) && r.channels.includes('direct')).map((r) => r.to);
+}
+
+/** The inputs a direct `from → to` requires, from its rule's conditions: what a form marks required. */
+export function requiredFields(from: CaseState, to: CaseState): ReadonlySet<TransitionField> {
+  const rule = RULES.find((r) => r.to === to && r.from.includes(from));
+  return new Set(rule?.conditions.flatMap((c) => (c.requires ? [c.requires] : [])) ?? []);
 }
 
 /**

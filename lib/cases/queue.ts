@@ -38,7 +38,7 @@ export interface QueueItem {
 const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 
 /** Cases a page of the queue shows (README "Limits"): the rest are a "next page" away, and both groups are counted. */
-export const QUEUE_PAGE_SIZE = 100;
+export const QUEUE_PAGE_SIZE = 50;
 
 export interface QueuePage {
   overdue: QueueItem[];

@@ -53,6 +53,18 @@ describe('select all matching', () => {
     expect((await matchingStatesUpTo(handle.db, filters)).count).toBe(0);
   });
 
+  it('counts what it takes whichever tables the filters read (it joins only those)', async () => {
+    await makeCase();
+    // Unfiltered and by the case alone (no join), by the subject, by the inspection (one that keeps
+    // every case, one that keeps none), and the search, which reads the subject's operator.
+    for (const q of ['', 'state=open', 'overdue=0', 'kind=app', 'from=2000-01-01', 'to=2000-01-01', 'q=x', 'kind=app&to=2000-01-01']) {
+      const filters = bulkFiltersFrom(q, supervisor);
+      expect((await matchingStatesUpTo(handle.db, filters)).count, q).toBe((await matchingCaseIds(handle.db, filters)).length);
+    }
+    expect((await matchingStatesUpTo(handle.db, bulkFiltersFrom('', supervisor))).count).toBeGreaterThan(0);
+    expect((await matchingStatesUpTo(handle.db, bulkFiltersFrom('to=2000-01-01', supervisor))).count).toBe(0);
+  });
+
   it('refuses more matches than the limit with a 400 naming it, and counts one past it', async () => {
     expect(MAX_BULK_CASES).toBe(5000);
     const op = await makeOperator();

@@ -9,7 +9,7 @@ import { pickLabel, toLocale } from '@/lib/i18n/locales';
 import { listCampaigns } from '@/lib/taxonomy/campaigns';
 import { listSectors } from '@/lib/taxonomy/queries';
 import { officeToday } from '@/lib/time';
-import { OverdueBadge, StateBadge } from '@/components/cases/badges';
+import { OverdueLabelBadge, StateLabelBadge } from '@/components/cases/badges';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { PortalQueue } from '@/components/portal/portal-queue';
@@ -59,7 +59,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
                 <td className={`${td} hidden max-w-64 md:table-cell`}>{i.operatorName ?? '—'}</td>
                 <td className={`${td} hidden whitespace-nowrap md:table-cell`}>{sectorLabel.get(i.sector) ?? i.sector}</td>
                 <td className={td} data-label={t('cases.state')}>
-                  <span className="inline-flex flex-wrap gap-1"><StateBadge state={i.state} /><OverdueBadge overdue={i.overdue} /></span>
+                  <span className="inline-flex flex-wrap gap-1"><StateLabelBadge state={i.state} label={t(`caseState.${i.state}`)} />{i.overdue ? <OverdueLabelBadge label={t('cases.overdueBadge')} /> : null}</span>
                 </td>
                 <td className={`${td} whitespace-nowrap tabular-nums ${i.overdue ? 'font-semibold text-accent' : ''}`} data-label={t('cases.deadline')}>{i.deadline}</td>
                 <td className={`${td} text-right tabular-nums ${i.overdue ? 'font-semibold text-accent' : ''}`} data-label={testId === 'queue-overdue' ? t('queue.daysOverdue') : t('queue.daysLeft')}>

@@ -1,0 +1,7 @@
+import type { ReactNode } from 'react';
+import { ClientMessages } from '@/lib/i18n/client-messages';
+
+/** The inspection pages: its client components get only the messages they read (lib/i18n/client-namespaces.ts). */
+export default function InspectionsLayout({ children }: { children: ReactNode }) {
+  return <ClientMessages route="(app)/inspections">{children}</ClientMessages>;
+}
