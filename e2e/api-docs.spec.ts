@@ -23,7 +23,9 @@ for (const lang of ['zh', 'en'] as const) {
     await expect(page.getByRole('table', { name: lang === 'zh' ? 'POST /api/v1/inspections 的请求体（application/json）' : 'Request body of POST /api/v1/inspections (application/json)' }).getByRole('rowheader', { name: /^findings\[\]\.category/ })).toBeVisible();
     await page.screenshot({ path: `${SCREENSHOT_DIR}/api-docs-${lang}.png`, fullPage: false });
     await transitions.scrollIntoViewIfNeeded();
-    await transitions.screenshot({ path: `${SCREENSHOT_DIR}/api-docs-transition-${lang}.png` });
+    // Playwright waits for the card to hold still over two frames: on a page this long, with two browsers
+    // on 2 cores, that passed the 20 s action timeout (both languages, two-worker run on Postgres).
+    await transitions.screenshot({ path: `${SCREENSHOT_DIR}/api-docs-transition-${lang}.png`, timeout: 60_000 });
     // axe over every operation's tables (83) took 60 s to more than 90 s on 2 cores; they are one
     // component (components/api-docs/operation-card.tsx) with different rows. So: the page without the
     // operations, then one operation of each method (the method badge's colour differs), the

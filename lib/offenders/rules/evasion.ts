@@ -28,8 +28,9 @@ function similarToY(y: SQL, name: SQL): SQL {
  * One flag per X (`subject:{id}`); its evidence is the removal cases of every Y it matches.
  */
 export function refreshEvasion(db: Queryable, scope: FlagScope, p: RuleParams): Promise<RuleOutcome> {
-  // A touched subject can change the verdict on: itself, subjects sharing any identifier with it,
-  // subjects of the same operator, and subjects already flagged because of it.
+  // A touched subject can change the verdict on: itself, subjects sharing any identifier with it when
+  // it is removed (only a removed subject is matched against; one that stopped being removed is in the
+  // flags it was evidence of), subjects of the same operator, and subjects already flagged because of it.
   const related = scope.all
     ? sql``
     : sql`
@@ -41,8 +42,11 @@ related AS (
   SELECT id FROM touched
   UNION SELECT o.subject_id FROM subject_identifiers t JOIN subject_identifiers o ON o.type = t.type AND o.match_value = t.match_value
         WHERE t.subject_id IN (SELECT id FROM touched)
+          AND EXISTS (SELECT 1 FROM cases rc WHERE rc.subject_id = t.subject_id AND rc.state = 'removed')
+  -- Each evasion flag's few cases probed by id (an overlap with an array of every touched subject's
+  -- cases compared each flag with tens of thousands of ids at an import's scope).
   UNION SELECT f.subject_id FROM offender_flags f
-        WHERE f.rule = 'evasion' AND f.case_ids && ARRAY(SELECT c.id FROM cases c WHERE c.subject_id IN (SELECT id FROM touched))
+        WHERE f.rule = 'evasion' AND EXISTS (SELECT 1 FROM cases c WHERE c.id = ANY(f.case_ids) AND c.subject_id IN (SELECT id FROM touched))
 ),`;
   const xInScope = scope.all ? sql`TRUE` : sql`x.id IN (SELECT id FROM related)`;
   return upsertFlags(db, 'evasion', {
