@@ -33,7 +33,9 @@ export async function signInThroughForm(page: Page, role: DemoRole, callbackUrl 
   const alert = form.getByRole('alert').filter({ hasText: /\S/ });
   await Promise.race([
     page.waitForURL((url) => !url.pathname.startsWith('/signin')),
-    alert.first().waitFor().then(async () => {
+    // No timeout of its own: the race is bounded by waitForURL's. With the 20 s action timeout a slow
+    // sign-in (no alert, the next page not there yet) failed as "waiting for the alert" (two-worker run, load 10).
+    alert.first().waitFor({ timeout: 0 }).then(async () => {
       throw new Error(`Signing in as ${role} (${email}) failed: ${await alert.first().innerText()}`);
     }),
   ]);
