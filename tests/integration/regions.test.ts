@@ -15,6 +15,7 @@ import { makeOperator, withTaxonomies } from '../support/fixtures';
 import { importRow } from '../support/import-file';
 import { importRowSchema } from '../../lib/imports/row-schema';
 import { loadVocabulary } from '../../lib/imports/vocabulary';
+import { listUsedRegions } from '../../lib/regions/queries';
 
 let handle: DatabaseHandle;
 let inspector: string;
@@ -126,6 +127,29 @@ describe('operators by region code', () => {
     expect(Object.keys(bad.json.error.fields)).toEqual(['region']);
     // The offender queue filters the same way.
     expect((await callRoute(listOffendersRoute, { path: '/api/v1/offenders?region=440000', token: inspector })).status).toBe(200);
+  });
+});
+
+describe('a region filter\'s options (the offender queue, the notice composer)', () => {
+  it('offers each division an operator is in with its city and province, and no other', async () => {
+    await makeOperator({ name: '选项南山公司', regionCode: '440305' });
+    await makeOperator({ name: '选项东城公司', regionCode: '110101' });
+    const used = await listUsedRegions(handle.db);
+    const byCode = new Map(used.map((r) => [r.code, r]));
+    expect(byCode.get('440305')).toMatchObject({ path: '广东省 / 深圳市 / 南山区', level: 3 });
+    expect(byCode.get('440300')).toMatchObject({ path: '广东省 / 深圳市', level: 2 });
+    expect(byCode.get('440000')).toMatchObject({ path: '广东省', level: 1 });
+    expect(byCode.get('110000')).toMatchObject({ path: '北京市', level: 1 });
+    // What it should be, from the operators and the division tree: each used code, its parent and its grandparent.
+    const regions = new Map(
+      (await queryRows<{ code: string; parentCode: string | null; placeholder: boolean }>(handle.db, sql`SELECT code, parent_code AS "parentCode", placeholder FROM regions`)).map((r) => [r.code, r]),
+    );
+    const inUse = await queryRows<{ code: string }>(handle.db, sql`SELECT DISTINCT region_code AS code FROM operators WHERE region_code IS NOT NULL`);
+    const expected = new Set<string>();
+    for (const { code } of inUse) {
+      for (let c: string | null | undefined = code, up = 0; c && up < 3; c = regions.get(c)?.parentCode, up++) if (!regions.get(c)?.placeholder) expected.add(c);
+    }
+    expect(used.map((r) => r.code)).toEqual([...expected].sort());
   });
 });
 
