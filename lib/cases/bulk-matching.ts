@@ -16,19 +16,21 @@ import { MAX_BULK_CASES } from './schemas';
 
 /**
  * How many cases match (up to `cap + 1`, enough to tell "more than the limit") and in which states.
- * The case list counts this on every page it shows more than one page of, so it joins only the tables
- * its conditions name: every case has its subject and inspection (not null, foreign keys), so a join
- * nothing reads changes no count, and unfiltered it made the count scan all three tables (16 ms of
- * Postgres at 25,000 cases, issue #18).
+ * The case list counts this on every page it shows more than one page of. Subjects and inspections
+ * are LEFT joined on their primary keys: every case has both (not null, foreign keys), so the count
+ * is the same as an inner join, and Postgres removes a left join to a unique key that nothing reads —
+ * unfiltered, the count reads cases alone (the inner joins scanned all three tables: 16 ms of Postgres
+ * at 25,000 cases, issue #18).
  */
 export async function matchingStatesUpTo(db: Queryable, filters: CaseListFilters, cap = MAX_BULK_CASES): Promise<{ count: number; states: CaseState[] }> {
-  const where = caseListConditions(filters);
-  const text = where ? db.select({ id: cases.id }).from(cases).where(where).toSQL().sql : '';
-  const reads = (table: string) => new RegExp(`(^|[^\\w])"?${table}"?\\.`).test(text);
-  let matching = db.select({ state: cases.state }).from(cases).$dynamic();
-  if (reads('subjects')) matching = matching.innerJoin(subjects, eq(subjects.id, cases.subjectId));
-  if (reads('inspections')) matching = matching.innerJoin(inspections, eq(inspections.id, cases.inspectionId));
-  const limited = matching.where(where).limit(cap + 1).as('matching');
+  const limited = db
+    .select({ state: cases.state })
+    .from(cases)
+    .leftJoin(subjects, eq(subjects.id, cases.subjectId))
+    .leftJoin(inspections, eq(inspections.id, cases.inspectionId))
+    .where(caseListConditions(filters))
+    .limit(cap + 1)
+    .as('matching');
   const rows = await db.select({ state: limited.state, n: sql<number>`count(*)::int` }).from(limited).groupBy(limited.state);
   return { count: rows.reduce((s, r) => s + Number(r.n), 0), states: rows.map((r) => r.state).sort() };
 }

@@ -53,9 +53,9 @@ describe('select all matching', () => {
     expect((await matchingStatesUpTo(handle.db, filters)).count).toBe(0);
   });
 
-  it('counts what it takes whichever tables the filters read (it joins only those)', async () => {
+  it('counts what the list takes whichever tables the filters read (unread joins are left out by the planner)', async () => {
     await makeCase();
-    // Unfiltered and by the case alone (no join), by the subject, by the inspection (one that keeps
+    // Unfiltered and by the case alone (no table joined), by the subject, by the inspection (one that keeps
     // every case, one that keeps none), and the search, which reads the subject's operator.
     for (const q of ['', 'state=open', 'overdue=0', 'kind=app', 'from=2000-01-01', 'to=2000-01-01', 'q=x', 'kind=app&to=2000-01-01']) {
       const filters = bulkFiltersFrom(q, supervisor);
