@@ -1,6 +1,6 @@
 /**
- * Sign-in through the real server, on a server of this file's own, deployed as behind one reverse
- * proxy (RECTIFY_TRUST_PROXY=1): the tests play that proxy, appending the client's address to
+ * Sign-in through the real server, on a server of this file's own (on the pass's database: the
+ * address and account counters are rows), deployed as behind one reverse proxy (RECTIFY_TRUST_PROXY=1): the tests play that proxy, appending the client's address to
  * X-Forwarded-For, so they can fail many sign-ins without filling one address's counter (and the
  * shared server's 127.0.0.1, which the other files sign in from, stays untouched).
  * - issue #13, finding 6: a wrong password answers as fast for an unknown or disabled account as for
@@ -18,7 +18,7 @@ const PASSWORD = 'Str0ng-and-long!';
 let srv: RunningServer;
 
 beforeAll(async () => {
-  srv = await startServer({ label: 'sign-in-address', database: 'pglite', env: { RECTIFY_TRUST_PROXY: '1' } });
+  srv = await startServer({ label: 'sign-in-address', env: { RECTIFY_TRUST_PROXY: '1' } });
 });
 afterAll(async () => {
   await srv?.stop();
@@ -106,7 +106,7 @@ describe('sign-in, from outside', () => {
 describe('sign-in, from outside, with no proxy configured (finding 7: the TCP peer counts)', () => {
   let direct: RunningServer;
   beforeAll(async () => {
-    direct = await startServer({ label: 'sign-in-direct', database: 'pglite' });
+    direct = await startServer({ label: 'sign-in-direct' });
   });
   afterAll(async () => {
     await direct?.stop();
