@@ -2,27 +2,26 @@
  * The dashboard's figures are kept per process under the stats version (docs/decisions/0012): a write
  * must still show at once, on the dashboard page and the stats API, on every copy. Both are read first
  * (so each copy's cache holds the old figures), two open cases are ordered through the first copy,
- * and both are read again right after. On Postgres a second web copy on the same database is read too.
+ * and both are read again right after. The test starts its own server (its own demo database); on
+ * Postgres a second web copy on that same database is read too.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, officeToday } from '../../lib/time';
-import { loginAs, server, type Session } from './support/client';
+import { loginAs, type Session } from './support/client';
 import { startServer, type RunningServer } from './support/server';
 
-let copyB: RunningServer | undefined;
+const copies: RunningServer[] = [];
 const sessions: Session[] = [];
 
 beforeAll(async () => {
-  const bases = [server().baseUrl];
-  if (server().database === 'postgres' && server().databaseUrl) {
-    copyB = await startServer({ database: 'postgres', databaseUrl: server().databaseUrl, label: 'stats-cache-b' });
-    bases.push(copyB.baseUrl);
-  }
-  for (const baseUrl of bases) sessions.push(await loginAs('supervisor', { baseUrl }));
+  const a = await startServer({ label: 'stats-cache-a' });
+  copies.push(a);
+  if (a.database === 'postgres') copies.push(await startServer({ database: 'postgres', databaseUrl: a.databaseUrl, label: 'stats-cache-b' }));
+  for (const copy of copies) sessions.push(await loginAs('supervisor', { baseUrl: copy.baseUrl }));
 }, 120_000);
 
 afterAll(async () => {
-  await copyB?.stop();
+  for (const copy of copies.reverse()) await copy.stop();
 });
 
 /** The open and ordered counts, over every period, as the stats API and the dashboard page (its server-rendered data) show them. */
