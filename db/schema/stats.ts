@@ -1,4 +1,4 @@
-import { bigint, boolean, date, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { caseStateEnum, platformEnum, subjectKindEnum } from './enums';
 
 /**
@@ -99,4 +99,6 @@ export const statsOperatorCases = pgTable(
 export const statsVersion = pgTable('stats_version', {
   one: boolean('one').primaryKey().default(true),
   version: bigint('version', { mode: 'number' }).notNull(),
+  /** Replaced at every raise: the version names one committed state even after a restore brings the counter back. */
+  token: uuid('token').notNull().defaultRandom(),
 });

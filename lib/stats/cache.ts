@@ -13,10 +13,10 @@ import { versionedCache } from '@/lib/server/versioned-cache';
 import { officeToday } from '@/lib/time';
 import type { StatsFilters } from './filters';
 
-/** The current stats version. */
+/** The current stats version: its counter and its token (new at every raise, so unique across a restore). */
 export async function readStatsVersion(q: Queryable): Promise<string> {
-  const [row] = await q.select({ version: statsVersion.version }).from(statsVersion).limit(1);
-  return String(row?.version ?? 0);
+  const [row] = await q.select({ version: statsVersion.version, token: statsVersion.token }).from(statsVersion).limit(1);
+  return row ? `${row.version}:${row.token}` : '';
 }
 
 const requestVersion = cache(async () => readStatsVersion(await getDb()));

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, desc, eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../db/client';
-import { campaigns, cases, findings, inspections, operators, sectors, subjects } from '../../db/schema';
+import { campaigns, cases, findings, inspections, operators, sectors, statsVersion, subjects } from '../../db/schema';
 import { seedDemo, seedTaxonomies } from '../../db/seed';
 import { GET as summaryRoute } from '../../app/api/v1/stats/summary/route';
 import { GET as bySectorRoute } from '../../app/api/v1/stats/by-sector/route';
@@ -82,13 +82,14 @@ describe('the cached stats show every write at once', () => {
 
   it('a ladder transition shows at once, and one transaction raises the version once', async () => {
     await answers(); // cached
-    const before = Number(await readStatsVersion(handle.db));
+    const counter = async () => (await handle.db.select({ v: statsVersion.version }).from(statsVersion))[0]!.v;
+    const before = await counter();
     const supervisor = await makeUser('supervisor');
     const open = await handle.db.select().from(cases).where(eq(cases.state, 'open')).orderBy(asc(cases.id)).limit(2);
     await handle.db.transaction(async (tx) => {
       for (const c of open) await transitionCase(tx, supervisor, c.id, c.revision, { to: 'ordered', input: { deadline: addDays(officeToday(), 10) } });
     });
-    expect(Number(await readStatsVersion(handle.db))).toBe(before + 1);
+    expect(await counter()).toBe(before + 1);
     const after = await expectCurrent('after the transitions');
     expect((after['summary'] as { cases: { current: Record<string, number> } }).cases.current.ordered).toBeGreaterThanOrEqual(2);
   });
@@ -142,5 +143,20 @@ describe('the cached stats show every write at once', () => {
     })).rejects.toThrow('rolled back');
     expect(await readStatsVersion(handle.db)).toBe(before);
     expect(await answers()).toEqual(answered);
+  });
+  it('a counter brought back by a restore and raised again does not bring back figures cached under that number', async () => {
+    const [saved] = await handle.db.select().from(statsVersion);
+    const supervisor = await makeUser('supervisor');
+    const move = async () => {
+      const [c] = await handle.db.select().from(cases).where(eq(cases.state, 'open')).orderBy(asc(cases.id)).limit(1);
+      await handle.db.transaction((tx) => transitionCase(tx, supervisor, c!.id, c!.revision, { to: 'ordered', input: { deadline: addDays(officeToday(), 10) } }));
+    };
+    await move();
+    await answers(); // cached under the counter saved + 1
+    // A restore of a backup taken at `saved` puts its row back; the next write raises the counter to saved + 1 again.
+    await handle.db.update(statsVersion).set({ version: saved!.version, token: saved!.token });
+    await move();
+    expect((await handle.db.select().from(statsVersion))[0]!.version).toBe(saved!.version + 1);
+    await expectCurrent('after the write that followed the restore');
   });
 });
