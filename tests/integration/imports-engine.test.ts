@@ -197,3 +197,43 @@ describe('import engine recurrence', () => {
     ]);
   });
 });
+
+describe('import engine rollups', () => {
+  /** Every dashboard rollup table's cells, in one order; cells whose counts all went back to 0 are no figure (a rebuild leaves them out). */
+  const ROLLUP_COUNTS: Record<string, string[]> = {
+    stats_subjects: ['subjects'], stats_inspections: ['inspections'], stats_findings: ['findings'],
+    stats_cases: ['cases', 'ordered', 'notified', 'removed'], stats_case_flow: ['opened', 'closed'],
+    stats_operator_cases: ['cases', 'open_cases'], stats_store_cases: ['cases'], stats_verify_days: ['cases'],
+  };
+  async function rollups() {
+    const out: Record<string, unknown[]> = {};
+    for (const [t, counts] of Object.entries(ROLLUP_COUNTS)) {
+      out[t] = await queryRows(handle.db, sql.raw(`SELECT * FROM ${t} r WHERE ${counts.map((c) => `${c} <> 0`).join(' OR ')} ORDER BY r::text`));
+    }
+    return out;
+  }
+
+  it('leaves every rollup table as a rebuild from the base tables makes it, when known subjects gain a store, known inspections gain findings and new subjects come', async () => {
+    const first = Array.from({ length: 24 }, (_, i) => importRow(1000 + i, { source: 'roll-a', perSubject: 4, perInspection: 2 }));
+    await runFile(csvText(first));
+    const [done] = await queryRows<{ id: number }>(handle.db, sql`SELECT c.id FROM cases c JOIN findings f ON f.inspection_id = c.inspection_id WHERE f.source = 'roll-a' ORDER BY c.id LIMIT 1`);
+    await setCaseState(done!.id, 'verified', '2026-03-01T09:00:00+08:00');
+    // A new finding on the first inspection of each known subject, every app listed on a second store
+    // (all its earlier cases count there from now on, those of the inspections not in the file too),
+    // and new subjects beside them.
+    const second = [
+      ...first.filter((_, i) => i % 4 === 0).map((r, i) => ({ ...r, external_id: `G-${i}`, store: r.store ? 'xiaomi' : '' })),
+      ...Array.from({ length: 8 }, (_, i) => importRow(1024 + i, { source: 'roll-a', perSubject: 4, perInspection: 2 })),
+    ];
+    const applied = await runFile(csvText(second));
+    expect(applied.job.status).toBe('succeeded');
+    const [listed] = await queryRows<{ n: number }>(handle.db, sql`SELECT count(*)::int AS n FROM store_listings WHERE store = 'xiaomi'`);
+    expect(listed!.n).toBeGreaterThan(0);
+    const incremental = await rollups();
+    expect(incremental.stats_store_cases!.length).toBeGreaterThan(0);
+    await handle.db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT stats_rebuild()`);
+    });
+    expect(incremental).toEqual(await rollups());
+  });
+});
