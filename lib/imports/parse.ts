@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import readline from 'node:readline';
 import type { Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
+import { parse as parseCsvStrict } from 'csv-parse/sync';
 import { IMPORT_COLUMNS, missingColumns, type ImportColumn, type ImportRecord } from './columns';
 
 /** One line (or quoted multi-line record) of the file: its record, or why it could not be read. */
@@ -21,6 +22,23 @@ export interface ParsedFile {
 const MAX_RAW = 2000;
 const BAD_UTF8 = 'The line is not valid UTF-8 (save the file as UTF-8).';
 const clip = (raw: string) => raw.replace(/\r?\n$/, '').slice(0, MAX_RAW);
+/** The parser's messages quote the field they stopped in, which can be the whole line: kept this long. */
+const MAX_REASON = 300;
+const unreadable = (message: string) => `Unreadable CSV: ${message.length > MAX_REASON ? `${message.slice(0, MAX_REASON)}…` : message}`;
+
+/**
+ * Why a record read leniently is not RFC 4180 (a quote inside an unquoted field), or null. Only a record
+ * with a quote in a value can be: it is read again strictly, which stops at the first stray quote.
+ */
+function strayQuote(record: string[], body: string): string | null {
+  if (!record.some((field) => field.includes('"'))) return null;
+  try {
+    parseCsvStrict(body, { bom: true, relax_column_count: true });
+    return null;
+  } catch (err) {
+    return unreadable((err as Error).message);
+  }
+}
 
 /** Where a file's bytes come from: a path on disk, or a function opening a stream (a file stored in the database). */
 export type ImportInput = string | (() => Readable);
@@ -54,6 +72,10 @@ export function parseCsvFile(file: ImportInput): ParsedFile {
         relax_column_count: true,
         skip_empty_lines: true,
         skip_records_with_error: true,
+        // Strict quoting makes the parser build an error quoting the whole field so far at every stray
+        // quote: a line of 100,000 quotes took minutes and gigabytes. Read leniently, and a record with a
+        // quote in a value is checked strictly once (strayQuote), so a stray quote still rejects its line.
+        relax_quotes: true,
         info: true,
         raw: true,
         on_record: (record, context) => {
@@ -63,8 +85,10 @@ export function parseCsvFile(file: ImportInput): ParsedFile {
       }),
     );
     // A record the parser cannot read (a stray quote, an unclosed quote) is skipped with its error.
-    parser.on('skip', (err: Error & { lines?: number; raw?: string }) => {
-      skipped.push({ line: lastParsedEnd - overCounted + 1, raw: '', column: '', error: `Unreadable CSV: ${err.message}` });
+    // One reason a line: a line can raise many (each bad closing quote), and each is kept until the next record.
+    parser.on('skip', (err: Error) => {
+      const line = lastParsedEnd - overCounted + 1;
+      if (skipped.at(-1)?.line !== line) skipped.push({ line, raw: '', column: '', error: unreadable(err.message) });
     });
 
     try {
@@ -91,6 +115,11 @@ export function parseCsvFile(file: ImportInput): ParsedFile {
       }
       if (body.includes('\uFFFD')) {
         yield { line, raw: clip(body), column: '', error: BAD_UTF8 };
+        continue;
+      }
+      const stray = strayQuote(record, body);
+      if (stray) {
+        yield { line, raw: clip(body), column: '', error: stray };
         continue;
       }
       if (record.length > header.length) {

@@ -107,9 +107,22 @@ describe('import engine', () => {
     expect(counts?.created.findings).toBe(4);
     expect(rejections.map((r) => [r.line, r.column])).toEqual([[6, ''], [7, '']]);
     expect(rejections[0]!.reason).toMatch(/UTF-8/);
+    expect(rejections[1]!.reason).toMatch(/^Unreadable CSV: Invalid Opening Quote/);
     const nd = await runFile(`${JSON.stringify(importRow(9, { source: 'nd' }))}\n{not json\n[1,2]\n\n${JSON.stringify({ ...importRow(10, { source: 'nd' }), version: { a: 1 } })}\n`, { format: 'ndjson' });
     expect(nd.counts?.created.findings).toBe(1);
     expect(nd.rejections.map((r) => [r.line, r.column])).toEqual([[2, ''], [3, ''], [5, 'version']]);
+  });
+
+  it('a line of 50,000 stray quotes is one rejection with a short reason, between rows that import', async () => {
+    const head = csvText([]);
+    const row = (i: number) => csvText([importRow(i, { source: 'quotes', perInspection: 1 })]).slice(head.length);
+    const stray = `quotes,Q-1,2026-01-01,${'{"a":['.repeat(25_000)}\r\n`;
+    const { counts, rejections } = await runFile(`${head}${row(0)}${stray}${row(1)}`);
+    expect(counts?.created.findings).toBe(2);
+    expect(rejections).toHaveLength(1);
+    expect(rejections[0]!.column).toBe('');
+    expect(rejections[0]!.reason).toMatch(/^Unreadable CSV: Invalid Opening Quote/);
+    expect(rejections[0]!.reason.length).toBeLessThan(400);
   });
 
   it('rejects a line holding NUL bytes on its own, keeping the line in the report, and imports the rest', async () => {
