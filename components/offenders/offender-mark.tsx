@@ -1,4 +1,5 @@
 import { useTranslations } from 'next-intl';
+import { OffenderLabelMark } from './offender-label-mark';
 
 /**
  * The mark shown next to an operator or subject under a confirmed repeat-offender flag, wherever it
@@ -12,14 +13,5 @@ export function OffenderMark({ marked = true }: { marked?: boolean }) {
 
 function Mark() {
   const t = useTranslations('offenders');
-  return (
-    <span
-      title={t('markTitle')}
-      className="ml-1.5 inline-flex items-center rounded-sm border border-accent bg-accent px-1.5 py-px align-middle text-[11px] font-semibold leading-4 text-white"
-      data-testid="offender-mark"
-    >
-      {t('mark')}
-      <span className="sr-only">: {t('markTitle')}</span>
-    </span>
-  );
+  return <OffenderLabelMark mark={t('mark')} title={t('markTitle')} />;
 }

@@ -7,13 +7,11 @@ import { listOperators } from '@/lib/registry/operators';
 import { regionPickerData } from '@/lib/regions/queries';
 import { UNMATCHED } from '@/lib/regions/sql';
 import { RegionPicker } from '@/components/regions/region-picker';
-import { RegionName } from '@/components/regions/region-name';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FilterButtons, FilterCheck, FilterForm, FilterText } from '@/components/ui/filter-form';
-import { DataTable } from '@/components/ui/data-table';
 import { Pager } from '@/components/registry/pager';
-import { OffenderMark } from '@/components/offenders/offender-mark';
+import { OperatorTable } from '@/components/registry/operator-table';
 import { firstPageOnBadCursor } from '@/lib/http/cursor';
 import { read } from '@/lib/server/read';
 
@@ -47,16 +45,7 @@ export default async function OperatorsPage({ searchParams }: { searchParams: Pr
       </Card>
       <section className="rounded-md border border-line bg-white shadow-sm" aria-label={t('operators.title')}>
         {page.items.length === 0 ? <p className="px-4 py-8 text-center text-sm text-muted">{t('common.noResults')}</p> : (
-          <DataTable caption={t('operators.title')} columns={[t('operators.name'), t('operators.uscc'), t('operators.region'), t('operators.subjects')]}>
-            {page.items.map((o) => (
-              <tr key={o.id} data-testid="operator-row">
-                <td><Link href={`/operators/${o.id}`} className="font-medium text-brand-600 hover:underline">{o.name}</Link><OffenderMark marked={o.repeatOffender} /></td>
-                <td className="font-mono text-xs">{o.uscc}</td>
-                <td><RegionName name={o.regionName} unmatched={o.regionUnmatched !== null} /></td>
-                <td className="tabular-nums">{o.subjects}</td>
-              </tr>
-            ))}
-          </DataTable>
+          <OperatorTable rows={page.items} labels={{ caption: t('operators.title'), columns: [t('operators.name'), t('operators.uscc'), t('operators.region'), t('operators.subjects')], mark: to('mark'), markTitle: to('markTitle') }} />
         )}
         <Pager basePath="/operators" params={raw} nextCursor={page.nextCursor} labels={{ first: t('common.firstPage'), next: t('common.nextPage'), showing: t('common.showing', { count: page.items.length }) }} />
       </section>

@@ -9,7 +9,8 @@ import { pickLabel, toLocale } from '@/lib/i18n/locales';
 import { listCampaigns } from '@/lib/taxonomy/campaigns';
 import { listSectors } from '@/lib/taxonomy/queries';
 import { officeToday } from '@/lib/time';
-import { OverdueLabelBadge, StateLabelBadge } from '@/components/cases/badges';
+import { QueueTable, type QueueTableRow } from '@/components/cases/queue-table';
+import type { CaseState } from '@/lib/cases/ladder';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { PortalQueue } from '@/components/portal/portal-queue';
@@ -24,9 +25,6 @@ export async function generateMetadata() {
   return { title: (await getTranslations('queue'))('title') };
 }
 
-const th = 'px-2 py-2 text-left text-xs font-semibold text-muted whitespace-nowrap';
-const td = 'px-2 py-1.5 align-top';
-
 export default async function QueuePage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   await requirePagePermission('case:transition');
   const [t, locale, raw] = await Promise.all([getTranslations(), getLocale().then(toLocale), searchParams]);
@@ -39,45 +37,31 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   const portalParams = Object.fromEntries(Object.entries(portalPages).filter(([, v]) => v !== 1).map(([k, v]) => [k, String(v)]));
   const sectorLabel = new Map(sectors.map((s) => [s.code, pickLabel(s, locale)]));
 
-  const table = (items: QueueItem[], caption: string, empty: string, testId: string) =>
-    items.length ? (
-      <div className="relative overflow-x-auto">
-        <table className="stack-on-phone w-full text-sm" data-testid={testId}>
-          <caption className="sr-only">{caption}</caption>
-          <thead className="border-b border-line bg-canvas">
-            <tr>
-              <th scope="col" className={th}>{t('cases.id')}</th>
-              <th scope="col" className={th}>{t('cases.subject')}</th>
-              <th scope="col" className={`${th} hidden md:table-cell`}>{t('cases.operator')}</th>
-              <th scope="col" className={`${th} hidden md:table-cell`}>{t('cases.sector')}</th>
-              <th scope="col" className={th}>{t('cases.state')}</th>
-              <th scope="col" className={th}>{t('cases.deadline')}</th>
-              <th scope="col" className={`${th} text-right`}>{testId === 'queue-overdue' ? t('queue.daysOverdue') : t('queue.daysLeft')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((i) => (
-              <tr key={i.id} data-case-id={i.id} className="border-b border-line/70 last:border-0">
-                <td className={`${td} tabular-nums`} data-label={t('cases.id')}><Link prefetch={false} href={`/cases/${i.id}`} className="font-medium text-brand-600 hover:underline">#{i.id}</Link></td>
-                <td className={td} data-label={t('cases.subject')}><Link prefetch={false} href={`/subjects/${i.subjectId}`} className="hover:underline">{i.subjectName}</Link></td>
-                <td className={`${td} hidden max-w-64 md:table-cell`}>{i.operatorName ?? '—'}</td>
-                <td className={`${td} hidden whitespace-nowrap md:table-cell`}>{sectorLabel.get(i.sector) ?? i.sector}</td>
-                <td className={td} data-label={t('cases.state')}>
-                  <span className="inline-flex flex-wrap gap-1"><StateLabelBadge state={i.state} label={t(`caseState.${i.state}`)} />{i.overdue ? <OverdueLabelBadge label={t('cases.overdueBadge')} /> : null}</span>
-                </td>
-                <td className={`${td} whitespace-nowrap tabular-nums ${i.overdue ? 'font-semibold text-accent' : ''}`} data-label={t('cases.deadline')}>{i.deadline}</td>
-                <td className={`${td} text-right tabular-nums ${i.overdue ? 'font-semibold text-accent' : ''}`} data-label={testId === 'queue-overdue' ? t('queue.daysOverdue') : t('queue.daysLeft')}>
-                  <span className="sr-only">{i.overdue ? t('queue.overdueBy', { n: i.daysOverdue }) : i.daysOverdue === 0 ? t('queue.dueToday') : t('queue.dueIn', { n: -i.daysOverdue })}</span>
-                  <span aria-hidden>{i.overdue ? i.daysOverdue : -i.daysOverdue}</span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    ) : (
-      <p className="text-sm text-muted">{empty}</p>
-    );
+  const states = new Map<CaseState, string>();
+  const stateLabel = (s: CaseState) => states.get(s) ?? states.set(s, t(`caseState.${s}`)).get(s)!;
+  const columns = { id: t('cases.id'), subject: t('cases.subject'), operator: t('cases.operator'), sector: t('cases.sector'), state: t('cases.state'), deadline: t('cases.deadline'), overdueBadge: t('cases.overdueBadge') };
+  const rowsOf = (items: QueueItem[]): QueueTableRow[] =>
+    items.map((i) => {
+      stateLabel(i.state);
+      return {
+        id: i.id,
+        subjectId: i.subjectId,
+        subjectName: i.subjectName,
+        operatorName: i.operatorName,
+        sector: sectorLabel.get(i.sector) ?? i.sector,
+        state: i.state,
+        overdue: i.overdue,
+        deadline: i.deadline,
+        days: i.overdue ? i.daysOverdue : -i.daysOverdue,
+        daysText: i.overdue ? t('queue.overdueBy', { n: i.daysOverdue }) : i.daysOverdue === 0 ? t('queue.dueToday') : t('queue.dueIn', { n: -i.daysOverdue }),
+      };
+    });
+  const table = (items: QueueItem[], caption: string, empty: string, testId: string) => {
+    if (!items.length) return <p className="text-sm text-muted">{empty}</p>;
+    const rows = rowsOf(items);
+    const days = testId === 'queue-overdue' ? t('queue.daysOverdue') : t('queue.daysLeft');
+    return <QueueTable rows={rows} testId={testId} labels={{ ...columns, caption, days, states: Object.fromEntries(states) }} />;
+  };
 
   return (
     <div className="space-y-4">

@@ -13,10 +13,8 @@ import { listSectors } from '@/lib/taxonomy/queries';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FilterButtons, FilterCheck, FilterForm, FilterSelect, FilterText } from '@/components/ui/filter-form';
-import { CaseStateBadge } from '@/components/registry/case-state-badge';
-import { DataTable } from '@/components/ui/data-table';
 import { Pager } from '@/components/registry/pager';
-import { OffenderMark } from '@/components/offenders/offender-mark';
+import { SubjectTable } from '@/components/registry/subject-table';
 import { firstPageOnBadCursor } from '@/lib/http/cursor';
 import { read } from '@/lib/server/read';
 
@@ -61,28 +59,22 @@ export default async function SubjectsPage({ searchParams }: { searchParams: Pro
         {page.items.length === 0 ? (
           <p className="px-4 py-8 text-center text-sm text-muted">{t('common.noResults')}</p>
         ) : (
-          <DataTable
-            caption={t('subjects.results')}
-            columns={[t('subjects.name'), { label: `${t('subjects.kind')} / ${t('subjects.platform')}`, hideOnPhone: true }, { label: t('subjects.sector'), hideOnPhone: true }, { label: t('subjects.operator'), hideOnPhone: true }, t('subjects.state'), { label: t('subjects.lastInspection'), hideOnPhone: true }, { label: t('common.created'), hideOnPhone: true }]}
-          >
-            {page.items.map((s) => (
-              <tr key={s.id} data-testid="subject-row">
-                <td><Link href={`/subjects/${s.id}`} className="font-medium text-brand-600 hover:underline">{s.name}</Link><OffenderMark marked={s.repeatOffender} /></td>
-                <td className="whitespace-nowrap">{tc(`subjectKind.${s.kind}`)} · {tc(`platform.${s.platform}`)}</td>
-                <td>{sectorLabel.get(s.sector) ?? s.sector}</td>
-                <td>{s.operatorId ? <><Link href={`/operators/${s.operatorId}`} className="hover:underline">{s.operatorName}</Link><OffenderMark marked={s.operatorRepeatOffender} /></> : '—'}</td>
-                <td>
-                  {s.latestState ? (
-                    <Link href={`/cases/${s.latestCaseId}`} aria-label={`${t('subject.caseNo')} ${s.latestCaseId}`}>
-                      <CaseStateBadge state={s.latestState} label={tc(`caseState.${s.latestState}`)} overdue={s.overdue} overdueLabel={t('subjects.overdueBadge')} />
-                    </Link>
-                  ) : <span className="text-muted">{t('subjects.noCase')}</span>}
-                </td>
-                <td className="tabular-nums whitespace-nowrap">{s.lastInspectedOn ?? '—'}</td>
-                <td className="tabular-nums whitespace-nowrap text-muted">{s.createdAt}</td>
-              </tr>
-            ))}
-          </DataTable>
+          <SubjectTable
+            rows={page.items}
+            labels={{
+              caption: t('subjects.results'),
+              columns: [t('subjects.name'), { label: `${t('subjects.kind')} / ${t('subjects.platform')}`, hideOnPhone: true }, { label: t('subjects.sector'), hideOnPhone: true }, { label: t('subjects.operator'), hideOnPhone: true }, t('subjects.state'), { label: t('subjects.lastInspection'), hideOnPhone: true }, { label: t('common.created'), hideOnPhone: true }],
+              kinds: Object.fromEntries(KINDS.map((k) => [k, tc(`subjectKind.${k}`)])),
+              platforms: Object.fromEntries(PLATFORMS.map((p) => [p, tc(`platform.${p}`)])),
+              sectors: Object.fromEntries(sectorLabel),
+              states: Object.fromEntries(caseStateEnum.enumValues.map((s) => [s, tc(`caseState.${s}`)])),
+              caseNo: t('subject.caseNo'),
+              noCase: t('subjects.noCase'),
+              overdueBadge: t('subjects.overdueBadge'),
+              mark: to('mark'),
+              markTitle: to('markTitle'),
+            }}
+          />
         )}
         <Pager basePath="/subjects" params={raw} nextCursor={page.nextCursor} labels={{ first: t('common.firstPage'), next: t('common.nextPage'), showing: t('common.showing', { count: page.items.length }) }} />
       </section>

@@ -1,0 +1,84 @@
+'use client';
+
+import Link from 'next/link';
+import type { CaseState } from '@/lib/cases/ladder';
+import { OverdueLabelBadge, StateLabelBadge } from './label-badges';
+
+/** One case of the queue, as the server reads and words it (the sector's label, the days for a screen reader). */
+export interface QueueTableRow {
+  id: number;
+  subjectId: number;
+  subjectName: string;
+  operatorName: string | null;
+  sector: string;
+  state: CaseState;
+  overdue: boolean;
+  deadline: string;
+  /** Days past the deadline (overdue) or left before it, as the last column shows them. */
+  days: number;
+  /** The same, worded for a screen reader ("3 days overdue", "due today"). */
+  daysText: string;
+}
+
+/** Every label the table shows, translated once per page (not once per cell). */
+export interface QueueTableLabels {
+  caption: string;
+  id: string;
+  subject: string;
+  operator: string;
+  sector: string;
+  state: string;
+  deadline: string;
+  days: string;
+  overdueBadge: string;
+  states: Partial<Record<CaseState, string>>;
+}
+
+const th = 'px-2 py-2 text-left text-xs font-semibold text-muted whitespace-nowrap';
+const td = 'px-2 py-1.5 align-top';
+
+/**
+ * A group of the queue (overdue, or due soon), drawn from its rows' data: the page sends the rows and
+ * the labels once instead of every cell's markup twice (the HTML and the RSC payload, issue #18).
+ */
+export function QueueTable({ rows, labels, testId }: { rows: QueueTableRow[]; labels: QueueTableLabels; testId: string }) {
+  return (
+    <div className="relative overflow-x-auto">
+      <table className="stack-on-phone w-full text-sm" data-testid={testId}>
+        <caption className="sr-only">{labels.caption}</caption>
+        <thead className="border-b border-line bg-canvas">
+          <tr>
+            <th scope="col" className={th}>{labels.id}</th>
+            <th scope="col" className={th}>{labels.subject}</th>
+            <th scope="col" className={`${th} hidden md:table-cell`}>{labels.operator}</th>
+            <th scope="col" className={`${th} hidden md:table-cell`}>{labels.sector}</th>
+            <th scope="col" className={th}>{labels.state}</th>
+            <th scope="col" className={th}>{labels.deadline}</th>
+            <th scope="col" className={`${th} text-right`}>{labels.days}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((i) => {
+            const late = i.overdue ? 'font-semibold text-accent' : '';
+            return (
+              <tr key={i.id} data-case-id={i.id} className="border-b border-line/70 last:border-0">
+                <td className={`${td} tabular-nums`} data-label={labels.id}><Link prefetch={false} href={`/cases/${i.id}`} className="font-medium text-brand-600 hover:underline">#{i.id}</Link></td>
+                <td className={td} data-label={labels.subject}><Link prefetch={false} href={`/subjects/${i.subjectId}`} className="hover:underline">{i.subjectName}</Link></td>
+                <td className={`${td} hidden max-w-64 md:table-cell`}>{i.operatorName ?? '—'}</td>
+                <td className={`${td} hidden whitespace-nowrap md:table-cell`}>{i.sector}</td>
+                <td className={td} data-label={labels.state}>
+                  <span className="inline-flex flex-wrap gap-1"><StateLabelBadge state={i.state} label={labels.states[i.state] ?? i.state} />{i.overdue ? <OverdueLabelBadge label={labels.overdueBadge} /> : null}</span>
+                </td>
+                <td className={`${td} whitespace-nowrap tabular-nums ${late}`} data-label={labels.deadline}>{i.deadline}</td>
+                <td className={`${td} text-right tabular-nums ${late}`} data-label={labels.days}>
+                  <span className="sr-only">{i.daysText}</span>
+                  <span aria-hidden>{i.days}</span>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
