@@ -48,4 +48,9 @@ test('on a 390 px phone the public notice list and the repeat-offender queue are
   expect(published).toContain('Published');
   await loginAs('supervisor', '/offenders');
   await expectCards('[data-testid="offender-queue"]', 'the repeat-offender queue');
+  // The "#" column heading is not shown on a card, so the flag's number carries it: "#50", not a bare "50".
+  const flagLink = page.getByTestId('offender-queue').locator('tbody tr td:first-child a').first();
+  await expect(flagLink).toHaveText(/^#\d+$/, { useInnerText: true });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await expect(flagLink).toHaveText(/^\d+$/, { useInnerText: true });
 });

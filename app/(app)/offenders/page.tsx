@@ -53,7 +53,8 @@ export default async function OffendersPage({ searchParams }: { searchParams: Se
               <tr key={f.id} className="border-t border-line/70 align-top hover:bg-canvas/60" data-rule={f.rule}>
                 <td className="px-3 py-2 tabular-nums">
                   <Link href={`/offenders/${f.id}`} className="font-medium text-brand-600 underline-offset-2 hover:underline" aria-label={t('open', { id: f.id })}>
-                    {f.id}
+                    {/* On a phone the column's "#" label is not shown, so the card leads with "#50", not a bare "50". */}
+                    <span className="sm:hidden" aria-hidden>#</span>{f.id}
                   </Link>
                 </td>
                 <td className="px-3 py-2"><RuleBadge rule={f.rule} /></td>
