@@ -23,8 +23,8 @@ function explaining(tx: Queryable): Queryable {
     get(target, prop, receiver) {
       if (prop !== 'execute') return Reflect.get(target, prop, receiver);
       return async (query: SQL) => {
-        // Session settings (SET LOCAL) run as they are.
-        if (JSON.stringify(query.queryChunks[0]).includes('["SET ')) return target.execute(query);
+        // Session settings (SET LOCAL), DROP and ANALYZE of the temporary tables run as they are.
+        if (/\["(SET|DROP|ANALYZE) /.test(JSON.stringify(query.queryChunks[0]))) return target.execute(query);
         const t = performance.now();
         const plan = await queryRows<{ 'QUERY PLAN': string }>(target, sql`EXPLAIN (ANALYZE, BUFFERS) ${query}`);
         console.log(`\n---- statement (${Math.round(performance.now() - t)} ms) ----\n${plan.map((r) => r['QUERY PLAN']).join('\n')}`);

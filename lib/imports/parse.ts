@@ -31,8 +31,10 @@ function countingStream(input: ImportInput, counter: { bytes: number }) {
   return stream;
 }
 
+const EMPTY_RECORD = Object.freeze(Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, ''])) as ImportRecord);
+
 function emptyRecord(): ImportRecord {
-  return Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, ''])) as ImportRecord;
+  return { ...EMPTY_RECORD };
 }
 
 /** CSV (RFC 4180, header row, optional BOM, quoted fields), streamed. */

@@ -24,7 +24,9 @@ export type Checked =
  */
 export function checkItem(jobId: number, item: ParsedItem, schema: ReturnType<typeof importRowSchema>): Checked {
   if ('error' in item) return { ok: false, rejections: [{ line: item.line, column: item.column, reason: item.error, raw: item.raw }] };
-  const unstorable = Object.entries(unstorableFields(item.record));
+  // Every field at once first: a storable line (nearly all) skips the per-field walk.
+  const all = Object.values(item.record).join('\t'); // a separator: two halves of a surrogate pair in two fields stay lone
+  const unstorable = all.includes('\u0000') || !all.isWellFormed() ? Object.entries(unstorableFields(item.record)) : [];
   if (unstorable.length) return { ok: false, rejections: unstorable.map(([column, reason]) => ({ line: item.line, column, reason, raw: item.raw })) };
   const parsed = schema.safeParse(item.record);
   if (!parsed.success) {

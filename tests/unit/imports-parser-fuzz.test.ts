@@ -116,6 +116,13 @@ describe('import parser fuzzing', () => {
     }
   });
 
+  it('rejects the two halves of a surrogate pair split over two fields, each field naming its column', () => {
+    const record = { ...importRow(1), version: '1.0\ud83d', package_name: '\ude00b' }; // adjacent columns
+    const checked = checkItem(1, { line: 2, raw: '', record }, schema);
+    expect(checked.ok).toBe(false);
+    if (!checked.ok) expect(checked.rejections.map((r) => r.column).sort()).toEqual(['package_name', 'version']);
+  });
+
   it('CSV: never throws; every line is a record or a rejection with line, column and reason', async () => {
     await fc.assert(
       fc.asyncProperty(csvFile, async (bytes) => {

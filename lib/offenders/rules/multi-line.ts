@@ -29,10 +29,16 @@ base AS (
     AND ${inScope(scope, sql`s.operator_id`, ops)}
 ),
 -- A group with fewer cases than the threshold has fewer products: its names and filings are not read.
+-- Each subject's keys once: its cases share them.
+keys AS MATERIALIZED (
+  SELECT d.subject_id, product_name_key(d.subject_name) AS name_key, min(filing_number_key(si.value)) AS filing_key
+  FROM (SELECT DISTINCT subject_id, subject_name FROM base WHERE cases_in >= ${p.threshold}::int) d
+  LEFT JOIN subject_identifiers si ON si.subject_id = d.subject_id AND si.type = 'filing_number'
+  GROUP BY d.subject_id, d.subject_name
+),
 mc AS (
-  SELECT base.*, product_name_key(subject_name) AS name_key,
-         (SELECT min(filing_number_key(si.value)) FROM subject_identifiers si WHERE si.subject_id = base.subject_id AND si.type = 'filing_number') AS filing_key
-  FROM base WHERE cases_in >= ${p.threshold}::int
+  SELECT base.*, keys.name_key, keys.filing_key
+  FROM base JOIN keys ON keys.subject_id = base.subject_id WHERE cases_in >= ${p.threshold}::int
 ),
 -- Products: subjects with one filing number take its least name key; then every subject takes the least
 -- key among subjects of its name (two steps join "app + HD edition + mini program under another filing").
