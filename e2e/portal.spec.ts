@@ -120,7 +120,13 @@ test('a contact acknowledges, reports a fix, asks for time and objects; the offi
   // The inspector sees it in "fixes to verify" and verifies it after a re-test.
   const { context: staffCtx, page: inspector } = await contactPage(browser, baseURL);
   await signIn(inspector, 'inspector', '/queue');
-  await expect(inspector.getByTestId('queue-fixes').locator(`[data-case-id="${first}"]`)).toContainText('经门户报告');
+  // The list shows 50 at a time, the longest waiting first (README "Limits"): the new fix may be on a later page.
+  const fix = inspector.getByTestId('queue-fixes').locator(`[data-case-id="${first}"]`);
+  for (let page = 2; page <= 4 && !(await fix.count()); page++) {
+    await inspector.getByTestId('queue-fixes-pager').getByRole('link', { name: '下一页' }).click();
+    await inspector.waitForURL(new RegExp(`fixesPage=${page}`));
+  }
+  await expect(fix).toContainText('经门户报告');
   const detail = await json<{ case: { revision: number } }>(await inspector.request.get(`/api/v1/cases/${first}`));
   await json(await inspector.request.post(`/api/v1/cases/${first}/transitions`, { data: { to: 'verified', reason: '复测通过', version: '1.0.9', expectedRevision: detail.case.revision } }), 200);
   await contact.reload();

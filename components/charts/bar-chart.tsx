@@ -2,6 +2,7 @@
 
 import { formatNumber } from '@/lib/i18n/format';
 import { useRouter } from 'next/navigation';
+import { useSyncExternalStore, type ReactElement } from 'react';
 import { useLocale } from 'next-intl';
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { maxOf, niceTicks } from './nice-ticks';
@@ -61,6 +62,27 @@ function useGo() {
   };
 }
 
+const noSubscription = () => () => {};
+
+/**
+ * The chart's box, its height fixed on the server. The chart itself is drawn in the browser only:
+ * ResponsiveContainer cannot measure on the server, where recharts would build its whole chart state
+ * to draw nothing (issue #18: a large share of the dashboard's server time). The numbers are on the
+ * page either way, in each chart's table (ChartFigure), rendered on the server.
+ */
+function ChartCanvas({ height, children }: { height: number; children: ReactElement }) {
+  const inBrowser = useSyncExternalStore(noSubscription, () => true, () => false);
+  return (
+    <div aria-hidden="true" style={{ height }} className="chart-canvas">
+      {inBrowser ? (
+        <ResponsiveContainer width="100%" height="100%">
+          {children}
+        </ResponsiveContainer>
+      ) : null}
+    </div>
+  );
+}
+
 /** Horizontal bars, one series, value printed at the end of each bar (readable in print). */
 export function HorizontalBarChart({
   data,
@@ -80,26 +102,24 @@ export function HorizontalBarChart({
   const width = axisWidth(data.map((d) => d.label));
   const height = Math.max(120, data.length * rowHeight(data.map((d) => d.label), width) + 36);
   return (
-    <div aria-hidden="true" style={{ height }} className="chart-canvas">
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ top: 4, right: 56, bottom: 4, left: 4 }}>
-          <CartesianGrid horizontal={false} stroke={GRID} />
-          <XAxis type="number" allowDecimals={false} tick={tick} ticks={ticks} domain={[0, ticks.at(-1)!]} tickFormatter={(v: number) => show(v)} />
-          <YAxis type="category" dataKey="label" width={width} tick={{ ...tick, fill: INK }} interval={0} />
-          <Tooltip formatter={(v) => [show(Number(v)), valueLabel]} cursor={{ fill: '#eef2f7' }} />
-          <Bar
-            dataKey="value"
-            name={valueLabel}
-            fill={color}
-            isAnimationActive={false}
-            style={{ cursor: 'pointer' }}
-            onClick={(_, i) => go(data[i]?.href)}
-          >
-            <LabelList dataKey="value" position="right" formatter={(v) => show(Number(v))} style={{ fontSize: 11, fill: INK }} />
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
-    </div>
+    <ChartCanvas height={height}>
+      <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ top: 4, right: 56, bottom: 4, left: 4 }}>
+        <CartesianGrid horizontal={false} stroke={GRID} />
+        <XAxis type="number" allowDecimals={false} tick={tick} ticks={ticks} domain={[0, ticks.at(-1)!]} tickFormatter={(v: number) => show(v)} />
+        <YAxis type="category" dataKey="label" width={width} tick={{ ...tick, fill: INK }} interval={0} />
+        <Tooltip formatter={(v) => [show(Number(v)), valueLabel]} cursor={{ fill: '#eef2f7' }} />
+        <Bar
+          dataKey="value"
+          name={valueLabel}
+          fill={color}
+          isAnimationActive={false}
+          style={{ cursor: 'pointer' }}
+          onClick={(_, i) => go(data[i]?.href)}
+        >
+          <LabelList dataKey="value" position="right" formatter={(v) => show(Number(v))} style={{ fontSize: 11, fill: INK }} />
+        </Bar>
+      </BarChart>
+    </ChartCanvas>
   );
 }
 
@@ -133,18 +153,16 @@ export function StackedBarChart({ data, series }: { data: MultiDatum[]; series: 
   const width = axisWidth(data.map((d) => d.label));
   const height = Math.max(160, data.length * rowHeight(data.map((d) => d.label), width, 30) + 90);
   return (
-    <div aria-hidden="true" style={{ height }} className="chart-canvas">
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart accessibilityLayer={false} data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
-          <CartesianGrid horizontal={false} stroke={GRID} />
-          <XAxis type="number" allowDecimals={false} tick={tick} ticks={ticks} domain={[0, ticks.at(-1)!]} tickFormatter={(v: number) => number(v)} />
-          <YAxis type="category" dataKey="label" width={width} tick={{ ...tick, fill: INK }} interval={0} />
-          <Tooltip cursor={{ fill: '#eef2f7' }} formatter={(v) => number(Number(v))} />
-          <Legend {...legendProps} />
-          {seriesBars(series, data, go, STACKED)}
-        </BarChart>
-      </ResponsiveContainer>
-    </div>
+    <ChartCanvas height={height}>
+      <BarChart accessibilityLayer={false} data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
+        <CartesianGrid horizontal={false} stroke={GRID} />
+        <XAxis type="number" allowDecimals={false} tick={tick} ticks={ticks} domain={[0, ticks.at(-1)!]} tickFormatter={(v: number) => number(v)} />
+        <YAxis type="category" dataKey="label" width={width} tick={{ ...tick, fill: INK }} interval={0} />
+        <Tooltip cursor={{ fill: '#eef2f7' }} formatter={(v) => number(Number(v))} />
+        <Legend {...legendProps} />
+        {seriesBars(series, data, go, STACKED)}
+      </BarChart>
+    </ChartCanvas>
   );
 }
 
@@ -155,17 +173,15 @@ export function ColumnChart({ data, series, height = 240, everyLabel = false }: 
   const number = useNumber();
   const ticks = niceTicks(maxOf(rows, series.map((s) => s.key), false));
   return (
-    <div aria-hidden="true" style={{ height }} className="chart-canvas">
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
-          <CartesianGrid vertical={false} stroke={GRID} />
-          <XAxis dataKey="label" tick={{ ...tick, fontSize: everyLabel ? 11 : 12 }} interval={everyLabel ? 0 : 'preserveStartEnd'} />
-          <YAxis allowDecimals={false} tick={tick} width={48} ticks={ticks} domain={[0, ticks.at(-1)!]} tickFormatter={(v: number) => number(v)} />
-          <Tooltip cursor={{ fill: '#eef2f7' }} formatter={(v) => number(Number(v))} />
-          {series.length > 1 ? <Legend {...legendProps} /> : null}
-          {seriesBars(series, data, go)}
-        </BarChart>
-      </ResponsiveContainer>
-    </div>
+    <ChartCanvas height={height}>
+      <BarChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
+        <CartesianGrid vertical={false} stroke={GRID} />
+        <XAxis dataKey="label" tick={{ ...tick, fontSize: everyLabel ? 11 : 12 }} interval={everyLabel ? 0 : 'preserveStartEnd'} />
+        <YAxis allowDecimals={false} tick={tick} width={48} ticks={ticks} domain={[0, ticks.at(-1)!]} tickFormatter={(v: number) => number(v)} />
+        <Tooltip cursor={{ fill: '#eef2f7' }} formatter={(v) => number(Number(v))} />
+        {series.length > 1 ? <Legend {...legendProps} /> : null}
+        {seriesBars(series, data, go)}
+      </BarChart>
+    </ChartCanvas>
   );
 }

@@ -1,19 +1,30 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { formatDateTime } from '@/lib/i18n/format';
-import { fixesToVerify, pendingRequests, STAFF_LIST_MAX, unacknowledgedOrders, type QueueCase } from '@/lib/portal/staff';
+import { fixesToVerify, pendingRequests, STAFF_LIST_MAX, STAFF_PAGE_SIZE, unacknowledgedOrders, type PortalPages, type QueueCase } from '@/lib/portal/staff';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { read } from '@/lib/server/read';
 
-/** The queue's operator side (DESIGN §9): requests waiting for a supervisor, fixes to verify, orders never acknowledged. */
-export async function PortalQueue() {
+/**
+ * The queue's operator side (DESIGN §9): requests waiting for a supervisor, fixes to verify, orders
+ * never acknowledged. Each list is shown STAFF_PAGE_SIZE at a time; `pages` says which page of each,
+ * `params` is the rest of the queue's URL, kept by the page links.
+ */
+export async function PortalQueue({ pages, params }: { pages: PortalPages; params: Record<string, string> }) {
   const [pending, fixes, unacknowledged] = await Promise.all([read(pendingRequests), read(fixesToVerify), read(unacknowledgedOrders)]);
   const t = await getTranslations('portal.staff');
-  const list = (items: QueueCase[], testId: string, extra: (i: QueueCase) => React.ReactNode) =>
-    items.length ? (
+  const href = (key: keyof PortalPages, page: number) => {
+    const query = new URLSearchParams(Object.entries({ ...params, ...pages, [key]: page }).filter(([, v]) => v !== 1).map(([k, v]) => [k, String(v)]));
+    return `/queue${query.size ? `?${query}` : ''}#${key}`;
+  };
+  const list = (all: QueueCase[], key: keyof PortalPages, title: string, testId: string, extra: (i: QueueCase) => React.ReactNode) => {
+    const last = Math.max(1, Math.ceil(all.length / STAFF_PAGE_SIZE));
+    const page = Math.min(pages[key], last);
+    const items = all.slice((page - 1) * STAFF_PAGE_SIZE, page * STAFF_PAGE_SIZE);
+    return items.length ? (
       <>
-        <ul className="divide-y divide-line text-sm" data-testid={testId}>
+        <ul id={key} className="divide-y divide-line text-sm" data-testid={testId}>
           {items.map((i) => (
             <li key={`${i.id}-${i.at.getTime()}`} data-case-id={i.id} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 py-2">
               <Link prefetch={false} href={`/cases/${i.id}`} className="font-medium text-brand-600 hover:underline">#{i.id}</Link>
@@ -24,19 +35,29 @@ export async function PortalQueue() {
             </li>
           ))}
         </ul>
-        {items.length >= STAFF_LIST_MAX ? <p className="mt-2 text-xs text-muted">{t('capped')}</p> : null}
+        {last > 1 ? (
+          <nav aria-label={t('pagesOf', { title })} className="mt-2 flex flex-wrap items-center justify-between gap-3 border-t border-line pt-2 text-sm" data-testid={`${testId}-pager`}>
+            <span className="text-muted">{t('shownOf', { from: (page - 1) * STAFF_PAGE_SIZE + 1, to: (page - 1) * STAFF_PAGE_SIZE + items.length, total: all.length })}</span>
+            <span className="flex gap-4">
+              {page > 1 ? <Link prefetch={false} className="text-brand-600 underline" href={href(key, page - 1)} rel="prev">← {t('previousPage')}</Link> : null}
+              {page < last ? <Link prefetch={false} className="text-brand-600 underline" href={href(key, page + 1)} rel="next">{t('nextPage')} →</Link> : null}
+            </span>
+          </nav>
+        ) : null}
+        {all.length >= STAFF_LIST_MAX ? <p className="mt-2 text-xs text-muted">{t('capped')}</p> : null}
       </>
     ) : <p className="text-sm text-muted">{t('noneHere')}</p>;
+  };
   return (
     <>
       <Card title={`${t('pendingTitle')} (${pending.length})`}>
-        {list(pending, 'queue-portal-pending', (i) => {
+        {list(pending, 'pendingPage', t('pendingTitle'), 'queue-portal-pending', (i) => {
           const p = pending.find((x) => x.id === i.id && x.at === i.at)!;
           return <Badge tone="warn">{p.kind === 'extension' ? t('requestKind.extension', { until: p.until ?? '' }) : t('requestKind.objection')}</Badge>;
         })}
       </Card>
       <Card title={`${t('fixesTitle')} (${fixes.length})`}>
-        {list(fixes, 'queue-fixes', (i) => (
+        {list(fixes, 'fixesPage', t('fixesTitle'), 'queue-fixes', (i) => (
           <>
             {i.detail ? <span className="font-mono text-xs break-all">{i.detail}</span> : null}
             {i.viaPortal ? <Badge tone="brand">{t('viaPortal')}</Badge> : null}
@@ -44,7 +65,7 @@ export async function PortalQueue() {
         ))}
       </Card>
       <Card title={`${t('unackTitle')} (${unacknowledged.length})`}>
-        {list(unacknowledged, 'queue-unacknowledged', (i) => (i.deadline ? <span className="tabular-nums text-xs">{i.deadline}</span> : null))}
+        {list(unacknowledged, 'unackPage', t('unackTitle'), 'queue-unacknowledged', (i) => (i.deadline ? <span className="tabular-nums text-xs">{i.deadline}</span> : null))}
       </Card>
     </>
   );

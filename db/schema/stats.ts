@@ -1,4 +1,4 @@
-import { bigint, date, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { caseStateEnum, platformEnum, subjectKindEnum } from './enums';
 
 /**
@@ -91,3 +91,12 @@ export const statsOperatorCases = pgTable(
   },
   (t) => [primaryKey({ columns: [t.operatorId, t.campaignId, t.sector, t.kind, t.platform] })],
 );
+
+/**
+ * The stats version (db/migrations/0025_stats_version.sql, docs/decisions/0012): one row, raised at
+ * the commit of every transaction that changes what the dashboard's figures read.
+ */
+export const statsVersion = pgTable('stats_version', {
+  one: boolean('one').primaryKey().default(true),
+  version: bigint('version', { mode: 'number' }).notNull(),
+});

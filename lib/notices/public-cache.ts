@@ -9,6 +9,7 @@
 import { sql } from 'drizzle-orm';
 import { cache } from 'react';
 import { getDb, queryRows, type Queryable } from '@/db/client';
+import { versionedCache } from '@/lib/server/versioned-cache';
 import { listSectors } from '@/lib/taxonomy/queries';
 import { getPublicNotice, listPublicNotices, listPublicYears, type PublicNotice } from './public';
 import type { PublicListQuery } from './schemas';
@@ -22,12 +23,11 @@ export async function publicVersion(q: Queryable): Promise<string> {
   return row?.v ?? '';
 }
 
-/** At most this many values per process (the least recently used go first): filters and slugs vary. */
 /** The version, read once per request (a page and its metadata share it; a route handler reads it once). */
 const requestVersion = cache(async () => publicVersion(await getDb()));
 
-const MAX_ENTRIES = 200;
-const entries = new Map<string, { version: string; value: Promise<unknown> }>();
+/** At most this many values per process (the least recently used go first): filters and slugs vary. */
+const values = versionedCache(200);
 
 /**
  * `compute()` for `key` at the current public version, computed once per version and process (a
@@ -35,20 +35,7 @@ const entries = new Map<string, { version: string; value: Promise<unknown> }>();
  * the version: the route, the filters, the language of what is rendered. A failed computation is not kept.
  */
 export async function cachedPublic<T>(key: string, compute: () => Promise<T>): Promise<T> {
-  const version = await requestVersion();
-  const hit = entries.get(key);
-  if (hit && hit.version === version) {
-    entries.delete(key);
-    entries.set(key, hit); // most recently used last
-    return hit.value as Promise<T>;
-  }
-  const value = compute();
-  entries.set(key, { version, value });
-  value.catch(() => {
-    if (entries.get(key)?.value === value) entries.delete(key);
-  });
-  while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-  return value;
+  return values.get(key, await requestVersion(), compute);
 }
 
 // ---------------------------------------------------------------- the public reads, cached

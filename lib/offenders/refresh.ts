@@ -6,7 +6,7 @@ import { refreshMultiLine } from './rules/multi-line';
 import { refreshOperatorRecurrence } from './rules/operator-recurrence';
 import { refreshSubjectRecidivism } from './rules/subject-recidivism';
 import type { RuleOutcome } from './rules/upsert';
-import { SCOPE_OPERATORS, SCOPE_SUBJECTS, type FlagScope } from './scope';
+import { SCOPE_OPERATORS, SCOPE_OPERATORS_WIDE, SCOPE_SUBJECTS, SCOPE_SUBJECTS_WIDE, type FlagScope } from './scope';
 import { FLAG_RULES, type FlagRule, type RuleParams } from './types';
 
 const RUNNERS = {
@@ -68,15 +68,22 @@ export async function refreshOffenderFlags(
  * evaluates only what they can affect — the cost follows the batch, not the database.
  */
 export async function refreshOffenderFlagsWhere(db: Queryable, touched: { subjects: SQL; operators: SQL }): Promise<TimedOutcome[]> {
-  await db.execute(sql`DROP TABLE IF EXISTS ${SCOPE_SUBJECTS}, ${SCOPE_OPERATORS}`);
+  const tables = sql`${SCOPE_SUBJECTS}, ${SCOPE_OPERATORS}, ${SCOPE_SUBJECTS_WIDE}, ${SCOPE_OPERATORS_WIDE}`;
+  await db.execute(sql`DROP TABLE IF EXISTS ${tables}`);
   await db.execute(sql`CREATE TEMP TABLE offender_scope_subjects ON COMMIT DROP AS SELECT DISTINCT id FROM (${touched.subjects}) t(id) WHERE id IS NOT NULL`);
   await db.execute(sql`CREATE TEMP TABLE offender_scope_operators ON COMMIT DROP AS SELECT DISTINCT id FROM (${touched.operators}) t(id) WHERE id IS NOT NULL`);
   await db.execute(sql`ANALYZE ${SCOPE_SUBJECTS}`);
   await db.execute(sql`ANALYZE ${SCOPE_OPERATORS}`);
+  await db.execute(sql`CREATE TEMP TABLE offender_scope_operators_wide ON COMMIT DROP AS
+    SELECT id FROM ${SCOPE_OPERATORS} UNION SELECT s.operator_id FROM ${SCOPE_SUBJECTS} t JOIN subjects s ON s.id = t.id WHERE s.operator_id IS NOT NULL`);
+  await db.execute(sql`CREATE TEMP TABLE offender_scope_subjects_wide ON COMMIT DROP AS
+    SELECT id FROM ${SCOPE_SUBJECTS} UNION SELECT s.id FROM ${SCOPE_OPERATORS} t JOIN subjects s ON s.operator_id = t.id`);
+  await db.execute(sql`ANALYZE ${SCOPE_OPERATORS_WIDE}`);
+  await db.execute(sql`ANALYZE ${SCOPE_SUBJECTS_WIDE}`);
   try {
     return await run(db, { tables: true });
   } finally {
-    await db.execute(sql`DROP TABLE IF EXISTS ${SCOPE_SUBJECTS}, ${SCOPE_OPERATORS}`).catch(() => undefined);
+    await db.execute(sql`DROP TABLE IF EXISTS ${tables}`).catch(() => undefined);
   }
 }
 

@@ -14,6 +14,14 @@ export type FlagScope =
 /** The scope tables of `{ tables: true }` (temporary, dropped at commit). */
 export const SCOPE_SUBJECTS = sql.raw('pg_temp.offender_scope_subjects');
 export const SCOPE_OPERATORS = sql.raw('pg_temp.offender_scope_operators');
+/**
+ * `{ tables: true }`'s widened scopes, written once and analyzed so the planner knows their size (as a
+ * UNION of subqueries inside each rule it estimated five times the rows and scanned cases and subjects
+ * whole): the operators named plus the operators of the subjects named (`scopedOperators`), and the
+ * subjects named plus every subject of the operators named (`scopedSubjects`).
+ */
+export const SCOPE_OPERATORS_WIDE = sql.raw('pg_temp.offender_scope_operators_wide');
+export const SCOPE_SUBJECTS_WIDE = sql.raw('pg_temp.offender_scope_subjects_wide');
 
 /** A Postgres integer array literal as one parameter (works the same on PGlite and node-postgres). */
 export function intArray(ids: readonly number[]): SQL {
@@ -34,16 +42,14 @@ export function namedOperator(scope: Exclude<FlagScope, { all: true }>, column: 
 /** The operators in scope: those named, plus the operators of the subjects named. */
 export function scopedOperators(scope: FlagScope): SQL {
   if (scope.all) return sql`(SELECT id FROM operators)`;
-  if (scope.tables) {
-    return sql`(SELECT id FROM ${SCOPE_OPERATORS} UNION SELECT operator_id FROM subjects WHERE ${namedSubject(scope, sql`id`)} AND operator_id IS NOT NULL)`;
-  }
+  if (scope.tables) return sql`(SELECT id FROM ${SCOPE_OPERATORS_WIDE})`;
   return sql`(SELECT unnest(${intArray(scope.operatorIds)}) UNION SELECT operator_id FROM subjects WHERE ${namedSubject(scope, sql`id`)} AND operator_id IS NOT NULL)`;
 }
 
 /** The subjects in scope: those named, plus every subject of the operators named. */
 export function scopedSubjects(scope: FlagScope): SQL {
   if (scope.all) return sql`(SELECT id FROM subjects)`;
-  if (scope.tables) return sql`(SELECT id FROM ${SCOPE_SUBJECTS} UNION SELECT id FROM subjects WHERE ${namedOperator(scope, sql`operator_id`)})`;
+  if (scope.tables) return sql`(SELECT id FROM ${SCOPE_SUBJECTS_WIDE})`;
   return sql`(SELECT unnest(${intArray(scope.subjectIds)}) UNION SELECT id FROM subjects WHERE ${namedOperator(scope, sql`operator_id`)})`;
 }
 

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { queryRows, type Queryable } from '@/db/client';
 import { lastOrderedAtSql } from './read';
 import type { QueueCase, PendingRequest } from './responses';
@@ -7,6 +8,23 @@ export type { QueueCase, PendingRequest };
 
 /** Staff views of the operator's side (DESIGN §9): every list here is capped and says so. */
 export const STAFF_LIST_MAX = 200;
+/** The queue page shows each list this many at a time (README "Limits"), the page of each in the URL. */
+export const STAFF_PAGE_SIZE = 50;
+
+const blank = (v: unknown) => (v === '' ? undefined : Array.isArray(v) ? v[v.length - 1] : v);
+const pageNumber = (name: string) =>
+  z.preprocess(
+    blank,
+    z.coerce
+      .number({ error: `${name} is a page number.` })
+      .int(`${name} is a whole number.`)
+      .min(1, `${name} is at least 1.`)
+      .max(STAFF_LIST_MAX / STAFF_PAGE_SIZE, `${name} is at most ${STAFF_LIST_MAX / STAFF_PAGE_SIZE}.`)
+      .default(1),
+  );
+/** The queue page's URL: which page of each of the three lists is shown. */
+export const portalPagesSchema = z.object({ pendingPage: pageNumber('pendingPage'), fixesPage: pageNumber('fixesPage'), unackPage: pageNumber('unackPage') });
+export type PortalPages = z.infer<typeof portalPagesSchema>;
 /** An order unacknowledged this many days after it was given is listed for the office. */
 export const ACK_DAYS = 3;
 

@@ -4,6 +4,7 @@ import { platformEnum, subjectKindEnum } from '@/db/schema/enums';
 import { requirePagePermission } from '@/lib/auth/page';
 import { pickLabel, toLocale } from '@/lib/i18n/locales';
 import { getBreakdown } from '@/lib/stats/breakdown';
+import { cachedStat } from '@/lib/stats/cache';
 import { statsFiltersSchema, type StatsFilters } from '@/lib/stats/filters';
 import { defaultStatsPeriod } from '@/lib/stats/links';
 import { getByCategory, getBySector, getTrend } from '@/lib/stats/series';
@@ -14,7 +15,6 @@ import { DashboardView } from '@/components/dashboard/dashboard-view';
 import { DashboardFilters, FilterSummary, type FilterOptions } from '@/components/dashboard/filters';
 import { PrintButton } from '@/components/notices/print-button';
 import { listCampaigns } from '@/lib/offenders/lookups';
-import { read } from '@/lib/server/read';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -51,11 +51,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const lang = toLocale(locale);
   const { filters, invalid } = parseFilters(Object.fromEntries(Object.entries(raw).filter(([k]) => k !== 'period')));
   const [summary, bySector, byCategory, trend, breakdown, sectors, campaignRows] = await Promise.all([
-    read(getSummary, filters),
-    read(getBySector, filters),
-    read(getByCategory, filters),
-    read(getTrend, filters),
-    read(getBreakdown, filters),
+    cachedStat('summary', getSummary, filters),
+    cachedStat('by-sector', getBySector, filters),
+    cachedStat('by-category', getByCategory, filters),
+    cachedStat('trend', getTrend, filters),
+    cachedStat('breakdown', getBreakdown, filters),
     listSectors(),
     listCampaigns(),
   ]);

@@ -13,6 +13,7 @@ import { OverdueLabelBadge, StateLabelBadge } from '@/components/cases/badges';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { PortalQueue } from '@/components/portal/portal-queue';
+import { portalPagesSchema } from '@/lib/portal/staff';
 import { inputClass } from '@/components/ui/field';
 import { FilterForm, FilterSelect, filterLabelClass } from '@/components/ui/filter-form';
 import { Pager } from '@/components/registry/pager';
@@ -30,9 +31,12 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   await requirePagePermission('case:transition');
   const [t, locale, raw] = await Promise.all([getTranslations(), getLocale().then(toLocale), searchParams]);
   const { query } = parsePageQuery(queueSchema, raw);
+  const { query: portalPages } = parsePageQuery(portalPagesSchema, raw);
   const today = officeToday();
   const [{ overdue, dueSoon, totals, nextCursor }, sectors, campaigns] = await Promise.all([firstPageOnBadCursor(query, (q) => read(listQueue, q, today)), listSectors(), listCampaigns()]);
   const pageParams = Object.fromEntries(Object.entries({ days: String(query.days), sector: query.sector, campaign: query.campaign?.toString(), cursor: query.cursor }).filter((e): e is [string, string] => !!e[1]));
+  // The portal lists' pages stay when the queue's own pager moves, and the other way round.
+  const portalParams = Object.fromEntries(Object.entries(portalPages).filter(([, v]) => v !== 1).map(([k, v]) => [k, String(v)]));
   const sectorLabel = new Map(sectors.map((s) => [s.code, pickLabel(s, locale)]));
 
   const table = (items: QueueItem[], caption: string, empty: string, testId: string) =>
@@ -109,10 +113,10 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
       </Card>
       {nextCursor || query.cursor ? (
         <div className="rounded-md border border-line bg-white shadow-sm" data-testid="queue-pager">
-          <Pager basePath="/queue" params={pageParams} nextCursor={nextCursor} labels={{ first: t('cases.firstPage'), next: t('cases.nextPage'), showing: t('queue.pageOf', { count: overdue.length + dueSoon.length, total: totals.overdue + totals.dueSoon }) }} />
+          <Pager basePath="/queue" params={{ ...pageParams, ...portalParams }} nextCursor={nextCursor} labels={{ first: t('cases.firstPage'), next: t('cases.nextPage'), showing: t('queue.pageOf', { count: overdue.length + dueSoon.length, total: totals.overdue + totals.dueSoon }) }} />
         </div>
       ) : null}
-      <PortalQueue />
+      <PortalQueue pages={portalPages} params={pageParams} />
     </div>
   );
 }

@@ -1,11 +1,11 @@
-import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/actor';
 import { apiRoute, readSearchParams } from '@/lib/http/route';
+import { cachedStat } from '@/lib/stats/cache';
 import { statsFiltersSchema } from '@/lib/stats/filters';
 import { getBySector } from '@/lib/stats/series';
 
 export const GET = apiRoute(async (req) => {
   await requirePermission('dashboard:view');
   const filters = readSearchParams(req.url, statsFiltersSchema);
-  return getBySector(await getDb(), filters);
+  return cachedStat('by-sector', getBySector, filters);
 });
