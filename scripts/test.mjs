@@ -2,14 +2,17 @@
 // `npm test`: every suite, on both databases.
 //   0. next build            once, when the production build is older than its sources (the black-box
 //                            suite and e2e both serve it; building once keeps them from racing)
-//   1. vitest run            unit + integration + blackbox (the real server, tests/blackbox) on PGlite,
-//      beside it            integration + blackbox again on Postgres, when TEST_DATABASE_URL is set
-//   2. node scripts/e2e.mjs  Playwright against the production build, PGlite then Postgres
-// The two vitest passes run at once (measured: docs/testing.md); RECTIFY_TEST_SERIAL=1 runs them one after
-// the other (a loaded machine, or to read one pass's output alone). e2e stays one database after the other:
-// side by side took as long in all (two browsers and two servers on 2 cores) and slowed single pages past
-// their timeouts. A failed step stops the run.
-// Options: --no-e2e (skip 2); any other argument is passed to both vitest runs.
+//   then two lanes side by side when TEST_DATABASE_URL is set, each one step at a time:
+//      lane 1: vitest run (unit + integration + blackbox on PGlite), then e2e on Postgres
+//      lane 2: vitest run (integration + blackbox on Postgres), then e2e on PGlite
+//   Every step runs its own database and servers (e2e: E2E_PORT, and E2E_PORT + 50 for Postgres), so
+//   the lanes share nothing but the machine. The vitest Postgres pass is the shorter one, so its lane
+//   goes on to e2e while the PGlite pass still runs (the times: docs/testing.md).
+// RECTIFY_TEST_SERIAL=1 runs the steps one after the other (vitest PGlite, vitest Postgres, e2e PGlite,
+// e2e Postgres): a loaded machine, or to read one step's output alone. In a lane, a failed step ends
+// that lane; the other lane runs to its end.
+// Options: --no-e2e (vitest only); any other argument is passed to both vitest runs.
+// RECTIFY_TEST_REPORT_DIR keeps the JSON reports (per-file and per-test times) in that folder.
 // The last line printed is always `N passed, M failed` (tests summed over every run); CI reads it.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -25,7 +28,8 @@ const args = process.argv.slice(2);
 const noE2e = args.includes('--no-e2e');
 const serial = process.env.RECTIFY_TEST_SERIAL === '1';
 const vitestArgs = args.filter((a) => a !== '--no-e2e');
-const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rectify-test-reports-'));
+const keptReportDir = process.env.RECTIFY_TEST_REPORT_DIR;
+const reportDir = keptReportDir ? (fs.mkdirSync(keptReportDir, { recursive: true }), keptReportDir) : fs.mkdtempSync(path.join(os.tmpdir(), 'rectify-test-reports-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const steps = [];
 
@@ -82,7 +86,7 @@ function countPlaywright(file) {
 }
 
 function finish(code) {
-  fs.rmSync(reportDir, { recursive: true, force: true });
+  if (!keptReportDir) fs.rmSync(reportDir, { recursive: true, force: true });
   // A failed step that left no report (a crash, a failed build) still counts as a failure.
   if (code !== 0 && totals.failed === 0) totals.failed = 1;
   console.log('\n[test] ' + steps.join('\n[test] '));
@@ -127,32 +131,47 @@ async function main() {
       serial ? undefined : '[postgres]',
     );
 
+  const e2eReports = path.join(reportDir, 'e2e');
+  /** e2e on one database: its own server and port (E2E_PORT + 50 for Postgres, so two never race). */
+  const e2ePass = (kind, prefix) => {
+    const port = Number(process.env.E2E_PORT ?? 3100) + (kind === 'postgres' ? 50 : 0);
+    return run(`e2e (Playwright) on ${kind}`, process.execPath, [path.join(root, 'scripts', 'e2e.mjs')], {
+      ...process.env,
+      E2E_DATABASES: kind,
+      E2E_PORT: String(port),
+      E2E_REPORT_DIR: e2eReports,
+    }, prefix);
+  };
+  /** Runs the steps of one lane in order, stopping at the first failure; resolves to that exit code or 0. */
+  const lane = async (steps) => {
+    for (const step of steps) {
+      const code = await step();
+      if (code !== 0) return code;
+    }
+    return 0;
+  };
+
   let codes;
   if (!pgUrl) {
-    console.log('\n[test] TEST_DATABASE_URL is not set: skipping the Postgres pass');
-    codes = [await pglitePass()];
+    console.log('\n[test] TEST_DATABASE_URL is not set: skipping the Postgres passes');
+    codes = [await lane([pglitePass, ...(noE2e ? [] : [() => e2ePass('pglite')])])];
   } else if (serial) {
-    codes = [await pglitePass()];
-    if (codes[0] === 0) codes.push(await postgresPass());
+    codes = [await lane([pglitePass, postgresPass, ...(noE2e ? [] : [() => e2ePass('pglite'), () => e2ePass('postgres')])])];
   } else {
-    codes = await Promise.all([pglitePass(), postgresPass()]);
+    // Two lanes side by side, each one database process tree at a time: the vitest Postgres pass
+    // (the shorter one) is followed by e2e on PGlite, the vitest PGlite pass by e2e on Postgres.
+    codes = await Promise.all([
+      lane([pglitePass, ...(noE2e ? [] : [() => e2ePass('postgres', '[e2e postgres]')])]),
+      lane([postgresPass, ...(noE2e ? [] : [() => e2ePass('pglite', '[e2e pglite]')])]),
+    ]);
   }
   countVitest(pgliteReport);
   countVitest(postgresReport);
+  if (fs.existsSync(e2eReports)) {
+    for (const f of fs.readdirSync(e2eReports).sort()) countPlaywright(path.join(e2eReports, f));
+  }
   const failedCode = codes.find((c) => c !== 0);
   if (failedCode !== undefined) return finish(failedCode);
-
-  if (!noE2e) {
-    const e2eReports = path.join(reportDir, 'e2e');
-    const code = await run('e2e (Playwright)', process.execPath, [path.join(root, 'scripts', 'e2e.mjs')], {
-      ...process.env,
-      E2E_REPORT_DIR: e2eReports,
-    });
-    if (fs.existsSync(e2eReports)) {
-      for (const f of fs.readdirSync(e2eReports).sort()) countPlaywright(path.join(e2eReports, f));
-    }
-    if (code !== 0) return finish(code);
-  }
   steps.push(`all: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   finish(0);
 }
