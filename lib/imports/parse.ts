@@ -43,9 +43,26 @@ function strayQuote(record: string[], body: string): string | null {
 /** Where a file's bytes come from: a path on disk, or a function opening a stream (a file stored in the database). */
 export type ImportInput = string | (() => Readable);
 
-function countingStream(input: ImportInput, counter: { bytes: number }) {
+/**
+ * The longest record (a CSV line, or lines inside quotes; an NDJSON line) a file may hold. A parser keeps a
+ * record whole until it ends, so without a bound one quote never closed (or a file without line breaks)
+ * held the rest of the file in memory, ~10× its size: a 50 MB file took 514 MB. README "Limits".
+ */
+export const MAX_RECORD_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The file's bytes, counted; the stream fails with an ImportFileError once more than MAX_RECORD_BYTES have
+ * been read past the end of the last whole record (`parsedBytes`). Reading runs ahead of parsing by at most
+ * the streams' buffers (well under a megabyte), so only a record too long trips it.
+ */
+function countingStream(input: ImportInput, counter: { bytes: number }, parsedBytes: () => number, lineAfter: () => number) {
   const stream = typeof input === 'string' ? fs.createReadStream(input, { highWaterMark: 256 * 1024 }) : input();
-  stream.on('data', (chunk: Buffer) => (counter.bytes += chunk.length));
+  stream.on('data', (chunk: Buffer) => {
+    counter.bytes += chunk.length;
+    if (counter.bytes - parsedBytes() > MAX_RECORD_BYTES) {
+      stream.destroy(new ImportFileError(`The record starting at line ${lineAfter()} runs past ${MAX_RECORD_BYTES / 1024 / 1024} MiB (the longest a record may be): a quote never closed, or no line breaks?`));
+    }
+  });
   return stream;
 }
 
@@ -63,9 +80,11 @@ export function parseCsvFile(file: ImportInput): ParsedFile {
   let overCounted = 0;
   const skipped: ParsedItem[] = [];
 
+  let recordEndBytes = 0;
+
   async function* items(): AsyncGenerator<ParsedItem> {
     // Opened when the reader starts (see parseImportFile), closed however the reading ends.
-    const input = countingStream(file, counter);
+    const input = countingStream(file, counter, () => recordEndBytes, () => lastParsedEnd - overCounted + 1);
     const parser = input.pipe(
       parseCsv({
         bom: true,
@@ -80,13 +99,17 @@ export function parseCsvFile(file: ImportInput): ParsedFile {
         raw: true,
         on_record: (record, context) => {
           lastParsedEnd = context.lines;
+          recordEndBytes = context.bytes;
           return record;
         },
       }),
     );
     // A record the parser cannot read (a stray quote, an unclosed quote) is skipped with its error.
     // One reason a line: a line can raise many (each bad closing quote), and each is kept until the next record.
+    // pipe() does not pass a source's error on: the reader would wait for the rest forever.
+    input.on('error', (err: Error) => parser.destroy(err));
     parser.on('skip', (err: Error) => {
+      recordEndBytes = parser.info.bytes;
       const line = lastParsedEnd - overCounted + 1;
       if (skipped.at(-1)?.line !== line) skipped.push({ line, raw: '', column: '', error: unreadable(err.message) });
     });
@@ -142,14 +165,20 @@ export function parseCsvFile(file: ImportInput): ParsedFile {
 export function parseNdjsonFile(file: ImportInput): ParsedFile {
   const counter = { bytes: 0 };
 
+  const read = { bytes: 0, lines: 0 };
+
   async function* items(): AsyncGenerator<ParsedItem> {
-    const input = countingStream(file, counter);
+    const input = countingStream(file, counter, () => read.bytes, () => read.lines + 1);
     // Created here, in the same tick as the `for await` below: readline emits its lines and its
     // `close` to whoever listens at that moment, so an interface opened before its reader (the job
     // awaits its staging connection in between) lost a small file whole and never ended.
     const lines = readline.createInterface({ input, crlfDelay: Infinity });
+    // readline does not pass a source's error on (it may end its lines, or wait): raced and checked here.
+    const failure: { error?: Error } = {};
+    const failed = new Promise<never>((_, reject) => input.once('error', (err: Error) => reject((failure.error = err))));
+    failed.catch(() => undefined);
     try {
-      yield* ndjsonItems(lines);
+      yield* ndjsonItems(counted(lines, read), failed, failure);
     } finally {
       lines.close();
       input.destroy();
@@ -158,9 +187,27 @@ export function parseNdjsonFile(file: ImportInput): ParsedFile {
   return { items: items(), bytesRead: () => counter.bytes };
 }
 
-async function* ndjsonItems(lines: AsyncIterable<string>): AsyncGenerator<ParsedItem> {
+/** Lines, counting the bytes and lines read so far into `read` (a line break counted as one byte). */
+async function* counted(lines: AsyncIterable<string>, read: { bytes: number; lines: number }): AsyncGenerator<string> {
+  for await (const text of lines) {
+    read.bytes += Buffer.byteLength(text) + 1;
+    read.lines++;
+    yield text;
+  }
+}
+
+async function* ndjsonItems(source: AsyncIterable<string>, failed: Promise<never>, failure: { error?: Error }): AsyncGenerator<ParsedItem> {
+  const iterator = source[Symbol.asyncIterator]();
+  async function* lines(): AsyncGenerator<string> {
+    for (;;) {
+      const next = await Promise.race([iterator.next(), failed]);
+      if (failure.error) throw failure.error;
+      if (next.done) return;
+      yield next.value;
+    }
+  }
   let line = 0;
-  for await (let text of lines) {
+  for await (let text of lines()) {
     line++;
     if (line === 1) text = text.replace(/^\uFEFF/, '');
     if (!text.trim()) continue;

@@ -7,6 +7,7 @@ import { queryRows, type DatabaseHandle } from '../../db/client';
 import { importJobs } from '../../db/schema';
 import { createImportJob } from '../../lib/imports/jobs';
 import { runImportJob, type RunOptions } from '../../lib/imports/run';
+import { MAX_RECORD_BYTES } from '../../lib/imports/parse';
 import { setupTestDatabase, teardownTestDatabase } from '../support/db';
 import { withTaxonomies } from '../support/fixtures';
 import { setCaseState } from '../support/offenders';
@@ -146,6 +147,20 @@ describe('import engine', () => {
     const { job } = await runFile('source,external_id\nx,y\n');
     expect(job.status).toBe('failed');
     expect(job.error).toMatch(/detected_at/);
+  });
+
+  it('fails a file whose record runs past MAX_RECORD_BYTES (a quote never closed, an NDJSON file without line breaks), naming the line and the limit, with nothing applied', async () => {
+    const head = csvText([]);
+    const good = csvText([importRow(0, { source: 'long', perInspection: 1 })]).slice(head.length);
+    const rest = 'x,y,z,w\r\n'.repeat(Math.ceil((MAX_RECORD_BYTES + 1024 * 1024) / 9));
+    const csv = await runFile(`${head}${good}long,L-1,2026-01-01,"never closed\r\n${rest}`);
+    expect(csv.job.status).toBe('failed');
+    expect(csv.job.error).toMatch(/line 4 runs past 4 MiB/);
+    const nd = await runFile(`${JSON.stringify(importRow(1, { source: 'long' }))}\n{"description":"${'y'.repeat(MAX_RECORD_BYTES + 1024 * 1024)}"}`, { format: 'ndjson' });
+    expect(nd.job.status).toBe('failed');
+    expect(nd.job.error).toMatch(/line 2 runs past 4 MiB/);
+    const [n] = await queryRows<{ n: string }>(handle.db, sql`SELECT count(*) n FROM inspections WHERE source = 'long'`);
+    expect(Number(n!.n)).toBe(0);
   });
 
   it('groups rows sharing an inspection_ref into one inspection and one case', async () => {
