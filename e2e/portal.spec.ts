@@ -154,7 +154,9 @@ test('a contact acknowledges, reports a fix, asks for time and objects; the offi
   await page.reload();
   await activity.getByLabel('理由（联系人可见）').fill('复核录屏后维持原认定。');
   await activity.getByRole('button', { name: '维持原认定' }).click();
-  await expect(activity).toContainText('维持原认定');
+  // The button itself reads 维持原认定: wait for the decision's reason, shown once it is recorded.
+  await expect(activity).toContainText('复核录屏后维持原认定');
+  await expect(activity.getByRole('button', { name: '维持原认定' })).toHaveCount(0);
   await contact.reload();
   await expect(contact.getByTestId('portal-history')).toContainText('复核录屏后维持原认定');
 
