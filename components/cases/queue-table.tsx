@@ -34,8 +34,7 @@ export interface QueueTableLabels {
   states: Partial<Record<CaseState, string>>;
 }
 
-const th = 'px-2 py-2 text-left text-xs font-semibold text-muted whitespace-nowrap';
-const td = 'px-2 py-1.5 align-top';
+// The cells' styles are app/globals.css `.queue-table …` (as the case list's: issue #18).
 
 /**
  * A group of the queue (overdue, or due soon), drawn from its rows' data: the page sends the rows and
@@ -44,33 +43,33 @@ const td = 'px-2 py-1.5 align-top';
 export function QueueTable({ rows, labels, testId }: { rows: QueueTableRow[]; labels: QueueTableLabels; testId: string }) {
   return (
     <div className="relative overflow-x-auto">
-      <table className="stack-on-phone w-full text-sm" data-testid={testId}>
+      <table className="stack-on-phone queue-table w-full text-sm" data-testid={testId}>
         <caption className="sr-only">{labels.caption}</caption>
         <thead className="border-b border-line bg-canvas">
           <tr>
-            <th scope="col" className={th}>{labels.id}</th>
-            <th scope="col" className={th}>{labels.subject}</th>
-            <th scope="col" className={`${th} hidden md:table-cell`}>{labels.operator}</th>
-            <th scope="col" className={`${th} hidden md:table-cell`}>{labels.sector}</th>
-            <th scope="col" className={th}>{labels.state}</th>
-            <th scope="col" className={th}>{labels.deadline}</th>
-            <th scope="col" className={`${th} text-right`}>{labels.days}</th>
+            <th scope="col">{labels.id}</th>
+            <th scope="col">{labels.subject}</th>
+            <th scope="col" className="hidden md:table-cell">{labels.operator}</th>
+            <th scope="col" className="hidden md:table-cell">{labels.sector}</th>
+            <th scope="col">{labels.state}</th>
+            <th scope="col">{labels.deadline}</th>
+            <th scope="col" className="r">{labels.days}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((i) => {
-            const late = i.overdue ? 'font-semibold text-accent' : '';
+            const late = i.overdue ? ' late' : '';
             return (
-              <tr key={i.id} data-case-id={i.id} className="border-b border-line/70 last:border-0">
-                <td className={`${td} tabular-nums`} data-label={labels.id}><Link prefetch={false} href={`/cases/${i.id}`} className="font-medium text-brand-600 hover:underline">#{i.id}</Link></td>
-                <td className={td} data-label={labels.subject}><Link prefetch={false} href={`/subjects/${i.subjectId}`} className="hover:underline">{i.subjectName}</Link></td>
-                <td className={`${td} hidden max-w-64 md:table-cell`}>{i.operatorName ?? '—'}</td>
-                <td className={`${td} hidden whitespace-nowrap md:table-cell`}>{i.sector}</td>
-                <td className={td} data-label={labels.state}>
-                  <span className="inline-flex flex-wrap gap-1"><StateLabelBadge state={i.state} label={labels.states[i.state] ?? i.state} />{i.overdue ? <OverdueLabelBadge label={labels.overdueBadge} /> : null}</span>
+              <tr key={i.id} data-case-id={i.id}>
+                <td className="n" data-label={labels.id}><Link prefetch={false} href={`/cases/${i.id}`} className="id">#{i.id}</Link></td>
+                <td data-label={labels.subject}><Link prefetch={false} href={`/subjects/${i.subjectId}`}>{i.subjectName}</Link></td>
+                <td className="hidden op md:table-cell">{i.operatorName ?? '—'}</td>
+                <td className="hidden nw md:table-cell">{i.sector}</td>
+                <td data-label={labels.state}>
+                  <span className="badges"><StateLabelBadge state={i.state} label={labels.states[i.state] ?? i.state} />{i.overdue ? <OverdueLabelBadge label={labels.overdueBadge} /> : null}</span>
                 </td>
-                <td className={`${td} whitespace-nowrap tabular-nums ${late}`} data-label={labels.deadline}>{i.deadline}</td>
-                <td className={`${td} text-right tabular-nums ${late}`} data-label={labels.days}>
+                <td className={`nw n${late}`} data-label={labels.deadline}>{i.deadline}</td>
+                <td className={`r n${late}`} data-label={labels.days}>
                   <span className="sr-only">{i.daysText}</span>
                   <span aria-hidden>{i.days}</span>
                 </td>
