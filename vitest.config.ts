@@ -36,7 +36,7 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['tests/support/global-setup.ts'],
           setupFiles: ['tests/support/setup-integration.ts'],
-          // One process for the project's files, one after another (docs/testing.md, "One process per
+          // One process for the project's files, one after another (docs/testing.md, "One process per vitest
           // pass"): the app's modules are imported and PGlite's WASM compiled once per pass, not once per
           // file. Each file still gets its own fresh database (tests/support/db.ts) and its setup file.
           isolate: false,
