@@ -1,13 +1,12 @@
 import { cache } from 'react';
 import { headers } from 'next/headers';
-import { getServerSession } from 'next-auth';
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { apiTokens, operatorContacts } from '@/db/schema';
 import { forbiddenError, unauthorized } from '@/lib/http/errors';
 import { currentRequestHeaders } from '@/lib/http/request-context';
-import { authOptions } from './options';
 import { can, SCOPED_PERMISSIONS, type Permission, type Role } from './permissions';
+import { readSessionClaims } from './session-cookie';
 import { sessionUser } from './sessions';
 import { hashTokenSecret, TOKEN_PREFIX } from './tokens';
 
@@ -41,12 +40,12 @@ async function actorFromBearer(authorization: string): Promise<Actor | null> {
   return { kind: 'token', id: token.id, role: token.role, name: token.name };
 }
 
-async function actorFromSession(): Promise<Actor | null> {
-  const session = await getServerSession(authOptions);
-  if (!session?.user?.id) return null;
+async function actorFromSession(requestHeaders: Headers): Promise<Actor | null> {
+  // next-auth's cookie, decrypted once (lib/auth/session-cookie.ts); next-auth still signs in and out.
+  const claims = await readSessionClaims(requestHeaders);
+  if (!claims?.uid) return null;
   // The user row is read on every request: a disabled user, a bumped session version or a signed-out session stops at once.
-  const { id, sv, sid, sst } = session.user;
-  const user = await sessionUser({ uid: id, sv, sid, sst });
+  const user = await sessionUser(claims);
   if (!user) return null;
   if (user.role === 'operator_contact') {
     // A contact acts only within its operator; a contact row that is gone or not activated is no session.
@@ -65,7 +64,7 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   if (authorization && /^bearer\s/i.test(authorization)) return actorFromBearer(authorization);
   // No session cookie, no session: skip decoding (and keep route handlers callable outside Next).
   if (!/(^|;\s*)(__Secure-)?next-auth\.session-token(\.\d+)?=/.test(requestHeaders.get('cookie') ?? '')) return null;
-  return actorFromSession();
+  return actorFromSession(requestHeaders);
 });
 
 /**

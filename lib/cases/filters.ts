@@ -150,10 +150,41 @@ const serialize = createSerializer(listParsers, { clearOnDefault: true });
 
 export type CaseListLinkQuery = Partial<CaseListQuery>;
 
+/**
+ * Query strings already built, by their values (issue #18: the dashboard builds one link per figure, 100+
+ * a page, most the same on every request). A pure function's results, so never stale; bounded.
+ */
+const searches = new Map<string, string>();
+const SEARCHES_KEPT = 2000;
+
+/**
+ * The key of a set of values: their JSON, which tells 1 from '1' and drops what is undefined (as the
+ * query string does); equal values listed in another order only miss each other's entry. JSON cannot
+ * tell null from NaN, so a key holding a null is not kept.
+ */
+export function memoKey(values: unknown): string | null {
+  const key = JSON.stringify(values);
+  return key.includes('null') ? null : key;
+}
+
+/** `make()` kept under `key` (null: not kept) in `memo`, which holds at most `max` (emptied when full). */
+export function memoized(memo: Map<string, string>, max: number, key: string | null, make: () => string): string {
+  if (key === null) return make();
+  let value = memo.get(key);
+  if (value === undefined) {
+    value = make();
+    if (memo.size >= max) memo.clear();
+    memo.set(key, value);
+  }
+  return value;
+}
+
 /** The query string (`?…`, or '') of a filter set, the sort and the page. */
 export function caseListSearch(q: CaseListLinkQuery): string {
-  const values = Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)));
-  return serialize(values as never);
+  return memoized(searches, SEARCHES_KEPT, memoKey(q), () => {
+    const values = Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)));
+    return serialize(values as never);
+  });
 }
 
 /** The case list (`/cases`) showing exactly the cases these filters select. */

@@ -24,6 +24,20 @@ const requestVersion = cache(async () => readStatsVersion(await getDb()));
 /** At most this many figures per process (the least recently used go first): five figures a filter set. */
 const figures = versionedCache(500);
 
+/** Lists the stats version also covers (sectors, categories, campaigns), one entry each. */
+const lists = versionedCache(50);
+
+/**
+ * `read(db)` at the current stats version, read once per version in this process (issue #18): for the
+ * filter option lists whose tables raise the version at every commit that changes them (sectors,
+ * violation categories, campaigns: db/migrations/0025_stats_version.sql), so a change shows at the next
+ * request on every copy. `name` names the list (one name per function). Callers must not change the value.
+ */
+export async function cachedUnderStatsVersion<T>(name: string, read: (db: Db) => Promise<T>): Promise<T> {
+  const version = await requestVersion();
+  return lists.get(name, version, async () => read(await getDb()));
+}
+
 /**
  * `figure(db, filters)` at the current stats version, computed once per version, filters and day in
  * this process. `name` names the figure (one name per function). Callers must not change the value.

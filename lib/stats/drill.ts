@@ -9,16 +9,21 @@
  * time-to-verification buckets, which count events no list filter selects.
  */
 import { createSerializer } from 'nuqs/server';
-import { caseFilterParsers, caseListHref, type CaseFilters } from '@/lib/cases/filters';
+import { caseFilterParsers, caseListHref, memoized, memoKey, type CaseFilters } from '@/lib/cases/filters';
 import type { Breakdown } from './breakdown';
 import type { StatsFilters } from './filters';
 import { effectiveFilters } from './links';
 import type { ByCategory, BySector, Trend } from './series';
 import type { CaseState, Summary } from './summary';
 
+/** Hrefs already built (issue #18: the same 100+ on every request of a dashboard); a pure function's, so never stale. */
+const hrefs = new Map<string, string>();
+
 /** The case list filtered like the dashboard (the period widened to whole months), narrowed by `extra`. */
 export function drillHref(f: StatsFilters, extra: Partial<CaseFilters> = {}): string {
-  return caseListHref({ ...effectiveFilters(f), ...extra });
+  // An `extra` field given as undefined clears the dashboard's filter of that name; JSON would drop it, so such a call is not kept.
+  const key = Object.values(extra).some((v) => v === undefined) ? null : memoKey([f, extra]);
+  return memoized(hrefs, 5000, key, () => caseListHref({ ...effectiveFilters(f), ...extra }));
 }
 
 function monthRange(month: string): { from: string; to: string } {
@@ -40,7 +45,7 @@ export const drill = {
   sectorCategory: (f: StatsFilters, sector: string, category: string) => drillHref(f, { sector, category }),
   sectorOverdue: (f: StatsFilters, sector: string) => drillHref(f, { sector, overdue: true }),
   category: (f: StatsFilters, category: string) => drillHref(f, { category }),
-  month: (f: StatsFilters, month: string) => caseListHref({ ...effectiveFilters({ ...f, ...monthRange(month) }) }),
+  month: (f: StatsFilters, month: string) => memoized(hrefs, 5000, memoKey([f, 'month', month]), () => caseListHref({ ...effectiveFilters({ ...f, ...monthRange(month) }) })),
   platform: (f: StatsFilters, platform: NonNullable<CaseFilters['platform']>) => drillHref(f, { platform }),
   store: (f: StatsFilters, store: string) => drillHref(f, { store }),
   operator: (f: StatsFilters, operator: number) => drillHref(f, { operator }),

@@ -2,8 +2,10 @@
  * The dashboard's figures are kept per process under the stats version (docs/decisions/0012): a write
  * must still show at once, on the dashboard page and the stats API, on every copy. Both are read first
  * (so each copy's cache holds the old figures), two open cases are ordered through the first copy,
- * and both are read again right after. The test starts its own server (its own demo database); on
- * Postgres a second web copy on that same database is read too.
+ * and both are read again right after. The filter option lists (sectors, categories, campaigns) are kept
+ * under the same version (issue #18): a relabelled sector and category and a new campaign show at once
+ * in the filters of the dashboard, the case list and the queue. The test starts its own server (its own
+ * demo database); on Postgres a second web copy on that same database is read too.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, officeToday } from '../../lib/time';
@@ -57,6 +59,45 @@ describe('the cached dashboard figures show a write at once', () => {
       const want: [number, number] = [before[i]!.api[0] - 2, before[i]!.api[1] + 2];
       expect(api, `${s.baseUrl}: the API`).toEqual(want);
       expect(page, `${s.baseUrl}: the dashboard`).toEqual(want);
+    }
+  });
+});
+
+describe('the cached filter lists show a change at once', () => {
+  it('a sector and a category relabelled and a campaign created through one copy show in the filters of every copy', async () => {
+    const pages = ['/?period=all', '/cases', '/queue'];
+    const stamp = Date.now().toString(36);
+    const names = { sector: `Sector ${stamp}`, category: `Category ${stamp}`, campaign: `Campaign ${stamp}` };
+    const shown = async (s: Session, path: string) => {
+      const res = await s.fetch(path);
+      expect(res.status, `${s.baseUrl}${path}`).toBe(200);
+      const html = await res.text();
+      return { sector: html.includes(names.sector), category: html.includes(names.category), campaign: html.includes(names.campaign) };
+    };
+    // Each copy's lists are cached first.
+    for (const s of sessions) for (const path of pages) expect(await shown(s, path)).toEqual({ sector: false, category: false, campaign: false });
+
+    const admin = await loginAs('admin', { baseUrl: copies[0]!.baseUrl });
+    const patch = (path: string, label: string) =>
+      admin.fetch(path, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ labelZh: label, labelEn: label }) });
+    const sector = await patch('/api/v1/sectors/parking', names.sector);
+    expect(sector.status, await sector.clone().text()).toBe(200);
+    const category = ((await (await admin.fetch('/api/v1/categories')).json()) as { items: { code: string }[] }).items[0]!.code;
+    const relabelled = await patch(`/api/v1/categories/${category}`, names.category);
+    expect(relabelled.status, await relabelled.clone().text()).toBe(200);
+    const campaign = await sessions[0]!.fetch('/api/v1/campaigns', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: `cache-${stamp}`, nameZh: names.campaign, nameEn: names.campaign, startsOn: '2026-01-01', endsOn: '2026-12-31', sectors: ['parking'] }),
+    });
+    expect(campaign.status, await campaign.clone().text()).toBe(201);
+
+    for (const s of sessions) {
+      for (const path of pages) {
+        // The case list offers every filter; the dashboard and the queue the sector and the campaign.
+        const now = await shown(s, path);
+        expect(path === '/cases' ? now : { ...now, category: true }, `${s.baseUrl}${path}`).toEqual({ sector: true, category: true, campaign: true });
+      }
     }
   });
 });
