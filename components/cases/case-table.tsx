@@ -1,39 +1,61 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import type { CaseListItem } from '@/lib/cases/list';
 import type { CaseState } from '@/lib/cases/ladder';
+import { countMatchingCases } from '@/lib/cases/actions';
 import { formatDay } from '@/lib/i18n/format';
 import { OverdueBadge, StateBadge } from './badges';
 import { BulkBar, type BulkRow } from './bulk-bar';
 import { OffenderMark } from '@/components/offenders/offender-mark';
 
-export type CaseTableRow = CaseListItem & { targets: CaseState[] };
+/** What the table shows of a case: its list item without what it never reads (sent once per row in the page's data). */
+export type CaseTableRow = Omit<CaseListItem, 'foundVersion' | 'campaignId' | 'campaignCode' | 'assigneeId'>;
 
-const th = 'px-2 py-2 text-left text-xs font-semibold text-muted whitespace-nowrap';
-const td = 'px-2 py-1.5 align-top';
+/** The states' targets, counted: "select all N matching". */
+type Matched = { filter: string; count: number; limit: number; targets: Partial<Record<CaseState, CaseState[]>> };
+
+// The cells' styles are app/globals.css `.case-table …` (one short class per cell, not the same
+// utilities on each of ~500 cells: issue #18).
 
 /** The case list: state and overdue badges, deadlines, and (for roles that may act) bulk selection. */
-export function CaseTable({ rows, labels, canAct, defaultDeadline, matching }: {
+export function CaseTable({ rows, targets, labels, canAct, defaultDeadline, matching }: {
   rows: CaseTableRow[];
+  /** What each state on this page may become for this user (nothing where the user may not act). */
+  targets: Partial<Record<CaseState, CaseState[]>>;
   labels: { sectors: Record<string, string>; categories: Record<string, string> };
   canAct: boolean;
   defaultDeadline: string;
   /**
-   * Every case the filters match (counted up to the bulk limit + 1), the states they are in with what
-   * each may become, and the filters as a query string: for "select all N matching".
+   * The filters as a query string, when they match more than this page: for "select all N matching".
+   * The count (up to the bulk limit + 1) and the states of the matching cases are asked for
+   * (countMatchingCases) only when the whole page is selected.
    */
-  matching?: { count: number; limit: number; targets: Partial<Record<CaseState, CaseState[]>>; filter: string };
+  matching?: { filter: string };
 }) {
   const t = useTranslations();
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [allMatching, setAllMatching] = useState(false);
   const [moved, setMoved] = useState<number | null>(null);
   const [refusals, setRefusals] = useState<Record<string, string>>({});
-  const selectable = rows.filter((r) => r.targets.length > 0);
+  const [counted, setCounted] = useState<Matched | null>(null);
+  const targetsOf = (r: CaseTableRow) => targets[r.state] ?? [];
+  const selectable = rows.filter((r) => targetsOf(r).length > 0);
   const allOn = selectable.length > 0 && selectable.every((r) => selected.has(r.id));
+  const filter = canAct ? matching?.filter : undefined;
+  const total = counted && counted.filter === filter ? counted : null;
+  useEffect(() => {
+    if (!allOn || filter === undefined || total) return;
+    let live = true;
+    void countMatchingCases({ filter }).then((r) => {
+      if (live && r.ok) setCounted({ filter, ...r.data });
+    });
+    return () => {
+      live = false;
+    };
+  }, [allOn, filter, total]);
   const toggle = (id: number) =>
     setSelected((s) => {
       const n = new Set(s);
@@ -46,8 +68,8 @@ export function CaseTable({ rows, labels, canAct, defaultDeadline, matching }: {
     setSelected(new Set());
     setAllMatching(false);
   };
-  const offerAll = canAct && allOn && !!matching && matching.count > selectable.length;
-  const allRows: BulkRow[] = matching ? Object.entries(matching.targets).map(([state, targets], i) => ({ id: -1 - i, revision: 0, state: state as CaseState, targets: targets ?? [] })) : [];
+  const offerAll = canAct && allOn && !!total && total.count > selectable.length;
+  const allRows: BulkRow[] = total ? Object.entries(total.targets).map(([state, to], i) => ({ id: -1 - i, revision: 0, state: state as CaseState, targets: to ?? [] })) : [];
 
   return (
     <div className="space-y-3">
@@ -55,15 +77,15 @@ export function CaseTable({ rows, labels, canAct, defaultDeadline, matching }: {
         <p className="flex flex-wrap items-center gap-3 rounded border border-line bg-canvas px-3 py-2 text-sm" data-testid="select-all-matching" aria-live="polite">
           {allMatching ? (
             <>
-              <span className="font-medium">{t('cases.allMatchingSelected', { count: matching.count })}</span>
+              <span className="font-medium">{t('cases.allMatchingSelected', { count: total.count })}</span>
               <button type="button" className="text-brand-600 underline" onClick={clear}>{t('cases.clearSelection')}</button>
             </>
-          ) : matching.count > matching.limit ? (
-            <span>{t('cases.pageSelected', { count: selected.size })} {t('cases.tooManyMatching', { limit: matching.limit })}</span>
+          ) : total.count > total.limit ? (
+            <span>{t('cases.pageSelected', { count: selected.size })} {t('cases.tooManyMatching', { limit: total.limit })}</span>
           ) : (
             <>
               <span>{t('cases.pageSelected', { count: selected.size })}</span>
-              <button type="button" className="font-medium text-brand-600 underline" onClick={() => setAllMatching(true)}>{t('cases.selectAllMatching', { count: matching.count })}</button>
+              <button type="button" className="font-medium text-brand-600 underline" onClick={() => setAllMatching(true)}>{t('cases.selectAllMatching', { count: total.count })}</button>
             </>
           )}
         </p>
@@ -71,8 +93,8 @@ export function CaseTable({ rows, labels, canAct, defaultDeadline, matching }: {
       {canAct ? (
         selected.size ? (
           <BulkBar
-            selected={offerAll && allMatching ? allRows : rows.filter((r) => selected.has(r.id))}
-            all={offerAll && allMatching ? { count: matching.count, filter: matching.filter } : undefined}
+            selected={offerAll && allMatching ? allRows : rows.filter((r) => selected.has(r.id)).map((r) => ({ id: r.id, revision: r.revision, state: r.state, targets: targetsOf(r) }))}
+            all={offerAll && allMatching ? { count: total.count, filter: total.filter } : undefined}
             defaultDeadline={defaultDeadline}
             onDone={(n) => {
               setMoved(n);
@@ -89,12 +111,12 @@ export function CaseTable({ rows, labels, canAct, defaultDeadline, matching }: {
         )
       ) : null}
       <div className="overflow-x-auto rounded-md border border-line bg-white shadow-sm">
-        <table className="w-full text-sm" data-testid="case-table">
+        <table className="case-table w-full text-sm" data-testid="case-table">
           <caption className="sr-only">{t('cases.tableCaption')}</caption>
           <thead className="border-b border-line bg-canvas">
             <tr>
               {canAct ? (
-                <th scope="col" className={`${th} w-8`}>
+                <th scope="col" className="w-8">
                   <input
                     type="checkbox"
                     aria-label={t('cases.selectAll')}
@@ -103,26 +125,26 @@ export function CaseTable({ rows, labels, canAct, defaultDeadline, matching }: {
                   />
                 </th>
               ) : null}
-              <th scope="col" className={th}>{t('cases.id')}</th>
-              <th scope="col" className={th}>{t('cases.subject')}</th>
-              <th scope="col" className={`${th} hidden md:table-cell`}>{t('cases.operator')}</th>
-              <th scope="col" className={`${th} hidden md:table-cell`}>{t('cases.sector')}</th>
-              <th scope="col" className={`${th} hidden md:table-cell`}>{t('cases.categories')}</th>
-              <th scope="col" className={th}>{t('cases.state')}</th>
-              <th scope="col" className={th}>{t('cases.deadline')}</th>
-              <th scope="col" className={`${th} hidden md:table-cell`}>{t('cases.opened')}</th>
-              <th scope="col" className={`${th} hidden md:table-cell`}>{t('caseWork.assignee')}</th>
+              <th scope="col">{t('cases.id')}</th>
+              <th scope="col">{t('cases.subject')}</th>
+              <th scope="col" className="w">{t('cases.operator')}</th>
+              <th scope="col" className="w">{t('cases.sector')}</th>
+              <th scope="col" className="w">{t('cases.categories')}</th>
+              <th scope="col">{t('cases.state')}</th>
+              <th scope="col">{t('cases.deadline')}</th>
+              <th scope="col" className="w">{t('cases.opened')}</th>
+              <th scope="col" className="w">{t('caseWork.assignee')}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={r.id} data-case-id={r.id} className={`border-b border-line/70 last:border-0 hover:bg-canvas/60 ${selected.has(r.id) ? 'bg-brand-50/60' : ''}`}>
+              <tr key={r.id} data-case-id={r.id} className={selected.has(r.id) ? 'sel' : undefined}>
                 {canAct ? (
-                  <td className={td}>
+                  <td>
                     <input
                       type="checkbox"
                       aria-label={t('cases.select', { id: r.id })}
-                      disabled={r.targets.length === 0}
+                      disabled={targetsOf(r).length === 0}
                       checked={selected.has(r.id)}
                       onChange={() => {
                         setAllMatching(false);
@@ -131,31 +153,31 @@ export function CaseTable({ rows, labels, canAct, defaultDeadline, matching }: {
                     />
                   </td>
                 ) : null}
-                <td className={`${td} whitespace-nowrap tabular-nums`}>
-                  <Link prefetch={false} href={`/cases/${r.id}`} className="font-medium text-brand-600 underline-offset-2 hover:underline">#{r.id}</Link>
+                <td className="n">
+                  <Link prefetch={false} href={`/cases/${r.id}`} className="id">#{r.id}</Link>
                   {r.previousCaseId ? <span className="ml-1 rounded bg-warn/10 px-1 text-[11px] text-warn">{t('cases.recurrence')}</span> : null}
                   {refusals[String(r.id)] ? <p role="alert" className="mt-1 max-w-56 whitespace-normal text-xs text-accent">{refusals[String(r.id)]}</p> : null}
                 </td>
-                <td className={td}>
-                  <Link prefetch={false} href={`/subjects/${r.subjectId}`} className="text-ink underline-offset-2 hover:underline">{r.subjectName}</Link>
+                <td>
+                  <Link prefetch={false} href={`/subjects/${r.subjectId}`}>{r.subjectName}</Link>
                   <OffenderMark marked={r.repeatOffender} />
-                  <div className="text-xs text-muted">{t(`subjectKind.${r.subjectKind}`)} · {t(`platform.${r.platform}`)}</div>
+                  <div className="sub">{t(`subjectKind.${r.subjectKind}`)} · {t(`platform.${r.platform}`)}</div>
                 </td>
-                <td className={`${td} hidden max-w-56 md:table-cell`}>
-                  {r.operatorId ? <Link prefetch={false} href={`/operators/${r.operatorId}`} className="text-ink underline-offset-2 hover:underline">{r.operatorName}</Link> : '—'}
+                <td className="w op">
+                  {r.operatorId ? <Link prefetch={false} href={`/operators/${r.operatorId}`}>{r.operatorName}</Link> : '—'}
                   <OffenderMark marked={r.operatorId !== null && r.operatorRepeatOffender} />
                 </td>
-                <td className={`${td} hidden whitespace-nowrap md:table-cell`}>{labels.sectors[r.sector] ?? r.sector}</td>
-                <td className={`${td} hidden max-w-64 text-xs md:table-cell`}>{r.categories.map((c) => labels.categories[c] ?? c).join('；')}</td>
-                <td className={td}>
-                  <div className="flex flex-wrap gap-1">
+                <td className="w n">{labels.sectors[r.sector] ?? r.sector}</td>
+                <td className="w cats">{r.categories.map((c) => labels.categories[c] ?? c).join('；')}</td>
+                <td>
+                  <div className="badges">
                     <StateBadge state={r.state} mini={r.subjectKind === 'mini_program'} />
                     <OverdueBadge overdue={r.overdue} />
                   </div>
                 </td>
-                <td className={`${td} whitespace-nowrap tabular-nums ${r.overdue ? 'font-semibold text-accent' : ''}`}>{r.deadline ?? '—'}</td>
-                <td className={`${td} hidden whitespace-nowrap tabular-nums text-muted md:table-cell`}>{formatDay(r.openedAt)}</td>
-                <td className={`${td} hidden whitespace-nowrap text-xs md:table-cell ${r.assigneeName ? '' : 'text-muted'}`}>{r.assigneeName ?? '—'}</td>
+                <td className={r.overdue ? 'n late' : 'n'}>{r.deadline ?? '—'}</td>
+                <td className="w n dim">{formatDay(r.openedAt)}</td>
+                <td className={r.assigneeName ? 'w n xs' : 'w n xs dim'}>{r.assigneeName ?? '—'}</td>
               </tr>
             ))}
           </tbody>

@@ -192,6 +192,7 @@ export const ACTIONS: Record<string, Record<Who, Outcome>> = {
   transitionCase: WORK,
   transitionCases: WORK,
   transitionMatchingCases: WORK,
+  countMatchingCases: WORK,
   saveOperator: WORK,
   saveSubject: WORK,
   decideSubjectLink: WORK,

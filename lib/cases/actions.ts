@@ -3,10 +3,11 @@
 import { z } from 'zod';
 import { defineAction, formText, idInput } from '@/lib/actions/define';
 import { conflict, invalid } from '@/lib/http/errors';
-import { bulkFiltersFrom, matchingCaseIds } from './bulk-matching';
+import { bulkFiltersFrom, matchingCaseIds, matchingStatesUpTo } from './bulk-matching';
+import { directTargets, type CaseState } from './ladder';
 import { parseStores } from './forms';
 import { transitionActionError } from './refusal-text';
-import { bulkTransitionBodySchema, transitionBodySchema, transitionRequestFrom } from './schemas';
+import { bulkTransitionBodySchema, MAX_BULK_CASES, transitionBodySchema, transitionRequestFrom } from './schemas';
 import { transitionCases as moveCases, transitionCase as moveCase } from './transition';
 
 function fields(form: FormData) {
@@ -76,5 +77,24 @@ export const transitionMatchingCases = defineAction({
     }
     const moved = await moveCases(tx, actor, ids.map((caseId) => ({ caseId })), transitionRequestFrom({ ...input, ids }));
     return { moved: moved.length };
+  },
+});
+
+const listFilter = z.object({ filter: z.string().max(4000, 'At most 4,000 characters.').default('') });
+
+/**
+ * "Select all N matching": how many cases the list's filters (`filter`, its query string) match, up to
+ * MAX_BULK_CASES + 1 (enough to say "more than the limit"), and what each of their states may become
+ * for this user. Asked for only when a user selects the whole page, not counted on every render of the
+ * list (issue #18). A read: no transaction (`'own'`: the database itself).
+ */
+export const countMatchingCases = defineAction({
+  name: 'countMatchingCases',
+  permission: 'case:transition',
+  schema: listFilter,
+  transaction: 'own',
+  run: async ({ actor, input, db }) => {
+    const matched = await matchingStatesUpTo(db, bulkFiltersFrom(input.filter, actor));
+    return { count: matched.count, limit: MAX_BULK_CASES, targets: Object.fromEntries(matched.states.map((s) => [s, directTargets(s, actor.role)])) as Partial<Record<CaseState, CaseState[]>> };
   },
 });

@@ -97,6 +97,8 @@ export async function applyStagedRows(db: Db, input: ApplyInput): Promise<Import
       // The rollup cells other writers share are locked only from here to the commit. Before the audit
       // chain's lock, as every writer takes them (cells, then the chain): the other order deadlocks.
       await tx.execute(sql`SELECT stats_merge_deferred()`);
+      // The repeat-offender tallies of the apply's cases (migration 0028), locked after the rollup cells as every writer locks them.
+      await tx.execute(sql`SELECT offender_tallies_merge_deferred()`);
       // From here to the commit the chain's lock is held: only these appends and marking the job done.
       await flushDeferredAudit(tx);
       await recordAudit(tx, input.actor, {

@@ -1,12 +1,12 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Queryable } from '@/db/client';
+import { queryRows, type Queryable, type Tx } from '@/db/client';
 import { offenderRules } from '@/db/schema';
 import { refreshEvasion } from './rules/evasion';
 import { refreshMultiLine } from './rules/multi-line';
 import { refreshOperatorRecurrence } from './rules/operator-recurrence';
 import { refreshSubjectRecidivism } from './rules/subject-recidivism';
 import type { RuleOutcome } from './rules/upsert';
-import { SCOPE_OPERATORS, SCOPE_OPERATORS_WIDE, SCOPE_SUBJECTS, SCOPE_SUBJECTS_WIDE, type FlagScope } from './scope';
+import { SCOPE_OPERATORS, SCOPE_OPERATORS_WIDE, SCOPE_SUBJECTS, SCOPE_SUBJECTS_WIDE, TALLIED_CASES, type FlagScope } from './scope';
 import { FLAG_RULES, type FlagRule, type RuleParams } from './types';
 
 const RUNNERS = {
@@ -30,8 +30,8 @@ async function loadRuleParams(db: Queryable): Promise<Record<FlagRule, RuleParam
 
 export type TimedOutcome = RuleOutcome & { ms: number };
 
-async function run(db: Queryable, scope: FlagScope): Promise<TimedOutcome[]> {
-  const params = await loadRuleParams(db);
+async function run(db: Queryable, scope: FlagScope, loaded?: Record<FlagRule, RuleParams>): Promise<TimedOutcome[]> {
+  const params = loaded ?? (await loadRuleParams(db));
   // A batch's statements (the full recompute, an import's scope) cost enough to trigger JIT, whose
   // compilation took longer than it saved (4.6 s of multi_line's 16 s at DESIGN §8 scale): off for the
   // transaction. Single-subject refreshes stay below the JIT threshold anyway.
@@ -89,10 +89,40 @@ export async function refreshOffenderFlagsWhere(db: Queryable, touched: { subjec
 
 /**
  * Recomputes every rule over the whole database (npm run offenders:recompute, threshold changes, the
- * demo). Call it inside a transaction: its sorts and hashes over a million cases get the memory of a
- * batch job for that transaction only (SET LOCAL), instead of spilling to disk.
+ * demo), in the caller's transaction or else its own: its sorts and hashes over a million cases get the
+ * memory of a batch job for that transaction only (SET LOCAL), instead of spilling to disk. The operators
+ * and subjects that can qualify come from the tallies the writes keep (migration 0028, lib/offenders/README.md).
  */
 export async function recomputeOffenderFlags(db: Queryable): Promise<TimedOutcome[]> {
+  // Its settings and its temporary table belong to one transaction (on one connection of the pool). A
+  // transaction is told by its rollback() (`instanceof` fails across drizzle's ESM and CJS builds).
+  if (typeof (db as Partial<Tx>).rollback !== 'function') return db.transaction((tx) => recomputeOffenderFlags(tx));
   await db.execute(sql`SET LOCAL work_mem = '64MB'`);
-  return run(db, { all: true });
+  // The tallies of counted cases (migration 0028) are exact unless this transaction defers its own
+  // inserts' (an import's apply before offender_tallies_merge_deferred): then the rules read the base tables.
+  const [state] = await queryRows<{ deferred: boolean }>(db, sql`
+    SELECT stats_deferring() OR to_regclass('pg_temp.offender_tallies_pending') IS NOT NULL AS deferred`);
+  if (state?.deferred) return run(db, { all: true, tallied: false });
+  // operator_recurrence and multi_line read the counted cases of the same few operators (those whose
+  // tally reaches the lower of their thresholds): read once, with their subjects and inspections.
+  const params = await loadRuleParams(db);
+  const lowest = Math.min(
+    ...(['operator_recurrence', 'multi_line'] as const).filter((r) => params[r].enabled).map((r) => params[r].threshold),
+    2_147_483_647, // neither enabled: no operator (the largest int)
+  );
+  await db.execute(sql`DROP TABLE IF EXISTS ${TALLIED_CASES}`);
+  await db.execute(sql`CREATE TEMP TABLE offender_tallied_cases ON COMMIT DROP AS
+    SELECT s.operator_id, c.id AS case_id, c.inspection_id, i.inspected_on, s.id AS subject_id, s.name AS subject_name, s.kind, s.platform,
+           c.state, i.campaign_id
+    FROM offender_operator_tallies t
+    JOIN subjects s ON s.operator_id = t.operator_id
+    JOIN cases c ON c.subject_id = s.id
+    JOIN inspections i ON i.id = c.inspection_id
+    WHERE t.campaign_id = 0 AND t.cases >= ${lowest}::int AND c.state <> 'withdrawn'`);
+  await db.execute(sql`ANALYZE ${TALLIED_CASES}`);
+  try {
+    return await run(db, { all: true, tallied: true }, params);
+  } finally {
+    await db.execute(sql`DROP TABLE IF EXISTS ${TALLIED_CASES}`).catch(() => undefined);
+  }
 }

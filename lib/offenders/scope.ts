@@ -5,9 +5,12 @@ import { sql, type SQL } from 'drizzle-orm';
  * touched (ids), or those listed in the transaction's scope tables (`tables`: a batch as large as an
  * import's, written once by `refreshOffenderFlagsWhere` and joined by every rule instead of an id list
  * as one parameter). Each rule widens the scope to what the touched rows can affect (see rules/*.ts).
+ * `tallied`: the full recompute reads the tallies of counted cases (migration 0028) to find the
+ * operators and subjects that can qualify (`TALLIED_CASES`, `TALLIED_RECIDIVISM_SUBJECTS`) — false while
+ * the transaction defers them (an import's apply), when the rules read the base tables whole.
  */
 export type FlagScope =
-  | { all: true; tables?: false }
+  | { all: true; tables?: false; tallied: boolean }
   | { all?: false; tables?: false; operatorIds: number[]; subjectIds: number[] }
   | { all?: false; tables: true };
 
@@ -57,3 +60,14 @@ export function scopedSubjects(scope: FlagScope): SQL {
 export function inScope(scope: FlagScope, column: SQL, set: SQL): SQL {
   return scope.all ? sql`TRUE` : sql`${column} IN ${set}`;
 }
+
+/**
+ * `{ all: true, tallied: true }`: the counted (not withdrawn) cases of every operator whose tally of
+ * counted cases reaches the lowest threshold of operator_recurrence and multi_line (migration 0028), with
+ * what both rules read of their subject and inspection — written once per recompute by
+ * `recomputeOffenderFlags` and analyzed. No operator outside it can reach either rule's threshold.
+ */
+export const TALLIED_CASES = sql.raw('pg_temp.offender_tallied_cases');
+
+/** The subjects with a fixed (verified or reinstated) case and another counted case: the tallies of migration 0028. */
+export const TALLIED_RECIDIVISM_SUBJECTS = sql`(SELECT subject_id FROM offender_subject_tallies WHERE fixed > 0 AND cases >= 2)`;

@@ -2,11 +2,16 @@
  * "Select all N matching" on the case list: the bulk action names the list's filters, and the server
  * takes every matching case (not only the page shown) in the same transaction as the transitions, up
  * to MAX_BULK_CASES; beyond it a 400 naming the limit (`ids`, reason `bulk_limit`), nothing moved.
+ * The list asks for the count (countMatchingCases) only when a user selects the whole page.
  * (The browser flow, 1,200 cases of a campaign in one action, is e2e/campaigns.spec.ts.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
 import { bulkFiltersFrom, matchingCaseIds, matchingStatesUpTo } from '../../lib/cases/bulk-matching';
+import { countMatchingCases } from '../../lib/cases/actions';
+import { directTargets } from '../../lib/cases/ladder';
+import { runWithRequest } from '../../lib/http/request-context';
+import { createToken } from '../support/api';
 import { MAX_BULK_CASES } from '../../lib/cases/schemas';
 import { transitionCases } from '../../lib/cases/transition';
 import { HttpError } from '../../lib/http/errors';
@@ -85,5 +90,24 @@ describe('select all matching', () => {
     const me = await refusal(Promise.resolve().then(() => bulkFiltersFrom('assignee=me', token)));
     expect(me.fields).toHaveProperty('assignee');
     expect(bulkFiltersFrom('assignee=me', supervisor).assignee).toBe(supervisor.id);
+  });
+
+  it('counts on request, for "select all N matching": the list filters, what each state may become for the caller', async () => {
+    const op = await makeOperator();
+    for (let i = 0; i < 3; i++) await makeCase({ subjectId: (await makeSubject({ operatorId: op.id })).id });
+    const moved = await makeCase({ subjectId: (await makeSubject({ operatorId: op.id })).id });
+    await handle.db.transaction((tx) => transitionCases(tx, supervisor, [{ caseId: moved.id }], { to: 'ordered', input: { deadline: addDays(officeToday(), 10) } }));
+    const as = async (role: 'inspector' | 'admin', filter: unknown) => {
+      const headers = new Headers({ authorization: `Bearer ${await createToken(role)}` });
+      return runWithRequest(headers, () => countMatchingCases({ filter }));
+    };
+    expect(await as('inspector', `?operator=${op.id}&sort=subject&cursor=abc`)).toEqual({
+      ok: true,
+      data: { count: 4, limit: MAX_BULK_CASES, targets: { open: directTargets('open', 'inspector'), ordered: directTargets('ordered', 'inspector') } },
+    });
+    expect(await as('inspector', `operator=${op.id}&state=ordered`)).toMatchObject({ ok: true, data: { count: 1, targets: { ordered: directTargets('ordered', 'inspector') } } });
+    // Filters the list would not take are named; a role that may not act is refused before they are read.
+    expect(await as('inspector', 'state=lost')).toMatchObject({ ok: false, status: 400, fieldErrors: { filter: expect.stringMatching(/state/) } });
+    expect(await as('admin', `operator=${op.id}`)).toMatchObject({ ok: false, status: 403 });
   });
 });

@@ -5,8 +5,6 @@ import { requirePagePermission } from '@/lib/auth/page';
 import { can } from '@/lib/auth/permissions';
 import { directTargets } from '@/lib/cases/ladder';
 import { listCases } from '@/lib/cases/list';
-import { matchingStatesUpTo } from '@/lib/cases/bulk-matching';
-import { MAX_BULK_CASES } from '@/lib/cases/schemas';
 import { operatorOption } from '@/lib/registry/operators';
 import { caseListSchema, caseListSearch, resolveAssignee } from '@/lib/cases/filters';
 import { parsePageQuery, type RawSearchParams } from '@/lib/cases/page-query';
@@ -42,17 +40,12 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
     read(operatorOption, query.operator),
   ]);
   const canAct = can(actor.role, 'case:transition');
-  // "Select all N matching": only worth counting when the filters match more than this page.
-  const matched = canAct && page.nextCursor ? await read(matchingStatesUpTo, resolved) : null;
-  const matching = matched
-    ? {
-        count: matched.count,
-        limit: MAX_BULK_CASES,
-        targets: Object.fromEntries(matched.states.map((s) => [s, directTargets(s, actor.role)])),
-        filter: caseListSearch({ ...query, cursor: undefined, limit: undefined, format: undefined, sort: undefined }),
-      }
-    : undefined;
-  const rows = page.items.map((c) => ({ ...c, targets: canAct ? directTargets(c.state, actor.role) : [] }));
+  // "Select all N matching": only when the filters match more than this page; the table asks for the
+  // count (countMatchingCases) when the whole page is selected, not on every render (issue #18).
+  const matching = canAct && page.nextCursor ? { filter: caseListSearch({ ...query, cursor: undefined, limit: undefined, format: undefined, sort: undefined }) } : undefined;
+  // Each row as the table reads it (what it never shows is not sent), each state's targets once.
+  const rows = page.items.map(({ foundVersion: _v, campaignId: _c, campaignCode: _cc, assigneeId: _a, ...c }) => c);
+  const targets = canAct ? Object.fromEntries([...new Set(rows.map((r) => r.state))].map((s) => [s, directTargets(s, actor.role)])) : {};
   const filters = { ...query, cursor: undefined, limit: query.limit, format: undefined };
   const opt = (rows: { code: string; labelZh: string; labelEn: string }[]) => rows.map((r) => ({ value: r.code, label: pickLabel(r, locale) }));
 
@@ -103,6 +96,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
       />
       <CaseTable
         rows={rows}
+        targets={targets}
         canAct={canAct}
         defaultDeadline={addDays(officeToday(), days)}
         matching={matching}

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
-import { inScope, scopedOperators, type FlagScope } from '../scope';
+import { inScope, scopedOperators, TALLIED_CASES, type FlagScope } from '../scope';
 import type { RuleParams } from '../types';
 import { EXPLAINED_CASES, upsertFlags, type RuleOutcome } from './upsert';
 
@@ -19,14 +19,21 @@ export function refreshMultiLine(db: Queryable, scope: FlagScope, p: RuleParams)
   const ops = scopedOperators(scope);
   return upsertFlags(db, 'multi_line', {
     ctes: sql`
-base AS (
+base AS (${scope.all && scope.tallied
+  // The full recompute: the counted cases of the operators whose tally can reach the threshold (TALLIED_CASES).
+  ? sql`
+  SELECT operator_id, campaign_id, case_id, inspected_on, subject_id, subject_name, kind, platform, state,
+         count(*) OVER (PARTITION BY operator_id, campaign_id) AS cases_in
+  FROM ${TALLIED_CASES}
+  WHERE ${p.enabled} AND campaign_id IS NOT NULL`
+  : sql`
   SELECT s.operator_id, i.campaign_id, c.id AS case_id, i.inspected_on, s.id AS subject_id, s.name AS subject_name, s.kind, s.platform, c.state,
          count(*) OVER (PARTITION BY s.operator_id, i.campaign_id) AS cases_in
   FROM cases c
   JOIN inspections i ON i.id = c.inspection_id
   JOIN subjects s ON s.id = c.subject_id
   WHERE ${p.enabled} AND c.state <> 'withdrawn' AND i.campaign_id IS NOT NULL AND s.operator_id IS NOT NULL
-    AND ${inScope(scope, sql`s.operator_id`, ops)}
+    AND ${inScope(scope, sql`s.operator_id`, ops)}`}
 ),
 -- A group with fewer cases than the threshold has fewer products: its names and filings are not read.
 -- Each subject's keys once: its cases share them.

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
-import { inScope, scopedOperators, type FlagScope } from '../scope';
+import { inScope, scopedOperators, TALLIED_CASES, type FlagScope } from '../scope';
 import type { RuleParams } from '../types';
 import { EXPLAINED_CASES, upsertFlags, type RuleOutcome } from './upsert';
 
@@ -18,7 +18,13 @@ export function refreshOperatorRecurrence(db: Queryable, scope: FlagScope, p: Ru
     ctes: sql`
 -- No window of an operator with fewer counted cases than the threshold in all can reach it: only the
 -- others' cases are read with their inspections and sorted (most operators have one or two cases).
-busy AS (
+-- The full recompute has them from the tallies the writes keep (TALLIED_CASES, migration 0028).
+${scope.all && scope.tallied
+  ? sql`oc AS (
+  SELECT operator_id, case_id, inspection_id, inspected_on, subject_id, subject_name, state, campaign_id
+  FROM ${TALLIED_CASES} WHERE ${p.enabled}
+),`
+  : sql`busy AS (
   SELECT s.operator_id FROM cases c JOIN subjects s ON s.id = c.subject_id
   WHERE ${p.enabled} AND c.state <> 'withdrawn' AND s.operator_id IS NOT NULL AND ${inScope(scope, sql`s.operator_id`, ops)}
   GROUP BY s.operator_id HAVING count(*) >= ${p.threshold}::int
@@ -29,7 +35,7 @@ oc AS (
   JOIN inspections i ON i.id = c.inspection_id
   JOIN subjects s ON s.id = c.subject_id
   WHERE c.state <> 'withdrawn' AND s.operator_id IN (SELECT operator_id FROM busy)
-),
+),`}
 counted AS (
   SELECT oc.*, count(*) OVER (PARTITION BY operator_id ORDER BY inspected_on RANGE BETWEEN CURRENT ROW AND ${win} FOLLOWING) AS n
   FROM oc

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
-import { inScope, scopedSubjects, type FlagScope } from '../scope';
+import { inScope, scopedSubjects, TALLIED_RECIDIVISM_SUBJECTS, type FlagScope } from '../scope';
 import type { RuleParams } from '../types';
 import { upsertFlags, type RuleOutcome } from './upsert';
 import { officeDateSql } from '@/lib/time';
@@ -19,6 +19,27 @@ export function refreshSubjectRecidivism(db: Queryable, scope: FlagScope, p: Rul
     // Pairs of cases first (a fixed case and a later one on the same subject, in the window), then the
     // categories they share: most subjects have a single case, so the findings are read for the pairs only.
     ctes: sql`
+${scope.all && scope.tallied
+  // The full recompute: only subjects with a fixed case and another counted one (their tallies, migration
+  // 0028), each case read once with its inspection's categories, and only pairs sharing a category go on
+  // to the findings (a probe per finding of every pair was 1.1M index probes at DESIGN §8 scale).
+  ? sql`
+tc AS MATERIALIZED (
+  SELECT c.id, c.subject_id, c.state, c.closed_at, c.opened_at, c.inspection_id, i.inspected_on,
+         ARRAY(SELECT f.category FROM findings f WHERE f.inspection_id = c.inspection_id) AS codes
+  FROM cases c JOIN inspections i ON i.id = c.inspection_id
+  WHERE ${p.enabled} AND c.state <> 'withdrawn' AND c.subject_id IN ${TALLIED_RECIDIVISM_SUBJECTS}
+),
+pairs AS (
+  SELECT fx.subject_id, fx.id AS earlier_id, fx.state AS earlier_state, ${officeDateSql(sql`fx.closed_at`)} AS closed_on,
+         fx.inspection_id AS earlier_inspection, l.id AS later_id, l.inspection_id AS later_inspection, l.inspected_on
+  FROM tc fx
+  JOIN tc l ON l.subject_id = fx.subject_id AND l.id <> fx.id AND l.opened_at > fx.closed_at
+  WHERE fx.state IN (${statesSql(FIXED_STATES)}) AND fx.codes && l.codes
+    AND l.inspected_on >= ${officeDateSql(sql`fx.closed_at`)}
+    AND l.inspected_on <= ${officeDateSql(sql`fx.closed_at`)} + make_interval(months => ${p.windowMonths}::int)
+),`
+  : sql`
 pairs AS (
   SELECT fx.subject_id, fx.id AS earlier_id, fx.state AS earlier_state, ${officeDateSql(sql`fx.closed_at`)} AS closed_on,
          fx.inspection_id AS earlier_inspection, l.id AS later_id, l.inspection_id AS later_inspection, li.inspected_on
@@ -28,7 +49,7 @@ pairs AS (
   WHERE ${p.enabled} AND fx.state IN (${statesSql(FIXED_STATES)}) AND ${inScope(scope, sql`fx.subject_id`, subs)}
     AND li.inspected_on >= ${officeDateSql(sql`fx.closed_at`)}
     AND li.inspected_on <= ${officeDateSql(sql`fx.closed_at`)} + make_interval(months => ${p.windowMonths}::int)
-),
+),`}
 again AS (
   SELECT p.subject_id, lf.category, p.earlier_id, p.earlier_state, p.closed_on, p.later_id, p.inspected_on, max(lf.severity) AS severity
   FROM pairs p
