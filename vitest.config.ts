@@ -36,6 +36,10 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['tests/support/global-setup.ts'],
           setupFiles: ['tests/support/setup-integration.ts'],
+          // One process for the project's files, one after another (docs/testing.md, "One process per vitest
+          // pass"): the app's modules are imported and PGlite's WASM compiled once per pass, not once per
+          // file. Each file still gets its own fresh database (tests/support/db.ts) and its setup file.
+          isolate: false,
           // Opening a database (PGlite's WASM start-up) takes seconds on a 2-core machine.
           hookTimeout: 120_000,
           testTimeout: 60_000,
@@ -48,6 +52,9 @@ export default defineConfig({
           include: ['tests/blackbox/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/blackbox/support/global-setup.ts'],
+          setupFiles: ['tests/blackbox/support/setup-file.ts'],
+          // One process for the project's files, as for integration; the files talk HTTP only.
+          isolate: false,
           // The global setup may build (minutes) and starts the server; uploads of 100 MB take a while.
           hookTimeout: 600_000,
           testTimeout: 120_000,

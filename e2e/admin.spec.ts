@@ -59,7 +59,7 @@ test('an admin creates an API token, sees the secret once, and the token works u
 });
 
 test('an inspector cannot open the admin pages', async ({ page, loginAs }) => {
-  await loginAs('inspector');
+  await loginAs('inspector', null);
   for (const path of ['/admin/users', '/admin/tokens']) {
     const res = await page.goto(path);
     expect(res?.status(), path).toBe(403);

@@ -1,6 +1,8 @@
-import { expect, expectAccessible, signInThroughForm, test, type DemoRole } from './fixtures';
+import { expect, expectAccessible, hydrated, signInThroughForm, test, type DemoRole } from './fixtures';
 
-// The one spec that signs in through the form, as a person does; the others sign in by HTTP (fixtures.ts).
+// The one spec that signs in through the form, as a person does: once in Chinese (a staff page sends the
+// visitor to sign in and back) and once in English (the language chosen on the sign-in page). Everything
+// else signs in by HTTP (fixtures.ts: the same next-auth endpoint the form posts to).
 
 const ROLES: { role: DemoRole; name: string; badge: string }[] = [
   { role: 'inspector', name: '王敏', badge: '检查员' },
@@ -26,19 +28,20 @@ test('a staff page without a session sends the visitor to sign in, and back afte
   await expect(page).toHaveURL(/\/cases$/);
 });
 
-test('a wrong password is refused with a message, and nothing is put in the URL', async ({ page }) => {
+test('a wrong password is refused with a message, the email kept, and nothing is put in the URL', async ({ page }) => {
   await page.goto('/signin');
   await page.waitForLoadState('networkidle');
   await page.fill('input[name=email]', 'inspector@rectify.demo');
   await page.fill('input[name=password]', 'wrong-password');
   await page.click('button[type=submit]');
   await expect(page.locator('form').getByRole('alert')).toContainText('邮箱或密码不正确');
+  await expect(page.locator('#email')).toHaveValue('inspector@rectify.demo');
   expect(page.url()).not.toContain('password');
 });
 
 for (const { role, name, badge } of ROLES) {
-  test(`${role} signs in, sees the dashboard with their name and role, and signs out`, async ({ page }) => {
-    await signInThroughForm(page, role);
+  test(`${role} signs in, sees the dashboard with their name and role, and signs out`, async ({ page, loginAs }) => {
+    await loginAs(role);
     await expect(page.getByRole('heading', { level: 1, name: '检测与整改工作月报' })).toBeVisible();
     const header = page.locator('header').first();
     await expect(header).toContainText(name);
@@ -47,22 +50,31 @@ for (const { role, name, badge } of ROLES) {
     // The dashboard's accessibility is e2e/dashboard.spec.ts's (both languages, both widths); here once,
     // as the admin, whose navigation alone has the admin pages (the same shell for every role).
     if (role === 'admin') await expectAccessible(page);
-    await page.getByRole('button', { name: '退出登录' }).click();
+    const signOut = page.getByRole('button', { name: '退出登录' });
+    await hydrated(signOut); // an onClick button: opened by page.goto, a click may come before hydration
+    await signOut.click();
     await expect(page).toHaveURL(/\/signin/);
     await page.goto('/cases');
     await expect(page).toHaveURL(/\/signin/);
   });
 }
 
-test('the language switch turns the whole page into English and is remembered', async ({ page }) => {
+test('the language chosen on the sign-in page carries through signing in (in English), is remembered, and switches back', async ({ page }) => {
+  await page.goto('/signin');
+  const english = page.getByRole('button', { name: 'English' });
+  await hydrated(english); // an onClick button
+  await english.click();
+  await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
   await signInThroughForm(page, 'supervisor');
-  await page.getByRole('button', { name: 'English' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Monthly briefing: testing and rectification' })).toBeVisible();
+  const briefing = page.getByRole('heading', { level: 1, name: 'Monthly briefing: testing and rectification' });
+  await expect(briefing).toBeVisible();
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1, name: 'Monthly briefing: testing and rectification' })).toBeVisible();
+  await expect(briefing).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await expectAccessible(page);
-  await page.getByRole('button', { name: '中文' }).click();
+  // The English dashboard's accessibility is e2e/dashboard.spec.ts's.
+  const chinese = page.getByRole('button', { name: '中文' });
+  await hydrated(chinese);
+  await chinese.click();
   await expect(page.getByRole('heading', { level: 1, name: '检测与整改工作月报' })).toBeVisible();
 });
 
@@ -75,8 +87,8 @@ test('the API answers 401 JSON without credentials, never HTML', async ({ reques
   }
 });
 
-test('a signed-in admin gets 403 JSON from an action cases need, and its session works for reads', async ({ page }) => {
-  await signInThroughForm(page, 'admin');
+test('a signed-in admin gets 403 JSON from an action cases need, and its session works for reads', async ({ page, loginAs }) => {
+  await loginAs('admin', null);
   const summary = await page.request.get('/api/v1/stats/summary');
   expect(summary.status()).toBe(200);
   const refused = await page.request.post('/api/v1/cases/1/transitions', { data: { to: 'ordered', expectedRevision: 1 } });

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type APIRequestContext, type APIResponse, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type APIResponse, type Locator, type Page } from '@playwright/test';
 
 export type DemoRole = 'inspector' | 'supervisor' | 'supervisor2' | 'admin' | 'contact';
 
@@ -80,7 +80,10 @@ export async function signIn(page: Page, role: DemoRole, callbackUrl: string | n
  * and to leave out (the whole page by default).
  */
 export async function expectAccessible(page: Page, options: { include?: string[]; exclude?: string[]; disableRules?: string[] } = {}): Promise<void> {
-  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  // Legacy mode: axe.run in the page itself. The default runs axe in each frame and then again in a new
+  // blank page to merge the results (a second page and a second injection of axe per check); the app
+  // has no cross-origin frames, the only kind legacy mode leaves out.
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).setLegacyMode();
   for (const selector of options.include ?? []) builder = builder.include(selector);
   for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
   if (options.disableRules?.length) builder = builder.disableRules(options.disableRules);
@@ -89,6 +92,20 @@ export async function expectAccessible(page: Page, options: { include?: string[]
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.length}×: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')})`);
   expect(blocking, `accessibility violations on ${page.url()}`).toEqual([]);
+}
+
+/**
+ * Waits until React has hydrated `target` (its props are attached to the element): a click on a
+ * button whose only behaviour is an onClick does nothing before that, and the test then waited for
+ * an answer that never came (the notice approval on a loaded machine).
+ */
+export async function hydrated(target: Locator): Promise<void> {
+  await expect.poll(() => target.evaluate((el) => Object.keys(el).some((k) => k.startsWith('__reactProps$'))), { message: 'hydrated', timeout: 30_000 }).toBe(true);
+}
+
+/** The language the app answers in for this page's browser context (its NEXT_LOCALE cookie); no page needs to be open. */
+export async function chooseLocale(page: Page, locale: 'zh' | 'en'): Promise<void> {
+  await page.context().addCookies([{ name: 'NEXT_LOCALE', value: locale, url: base.info().project.use.baseURL! }]);
 }
 
 export const test = base.extend<{ loginAs: (role: DemoRole, callbackUrl?: string | null) => Promise<void> }>({
@@ -101,10 +118,25 @@ export const test = base.extend<{ loginAs: (role: DemoRole, callbackUrl?: string
 export { expect };
 
 /**
- * Where specs save the screenshots people look at: test-results/ by default, so a test run never
- * changes tracked files; `E2E_SCREENSHOTS=1` writes them to docs/screenshots to refresh those.
+ * The screenshots people look at are taken on request only: `E2E_SCREENSHOTS=1` writes them to
+ * docs/screenshots (to refresh those), `E2E_SCREENSHOTS=test-results` to test-results/screenshots (a
+ * look without changing tracked files). A picture asserts nothing, and full pages in two languages and
+ * two widths were a large part of the suite's time (docs/testing.md), so the default run and CI take
+ * none; a failing test still gets its screenshot and trace (playwright.config.ts).
  */
+export const SCREENSHOTS = process.env.E2E_SCREENSHOTS === '1' || process.env.E2E_SCREENSHOTS === 'test-results';
 export const SCREENSHOT_DIR = process.env.E2E_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots';
+
+/** A screenshot of the page or of one element, as `SCREENSHOT_DIR/<name>.png`, when screenshots were asked for (SCREENSHOTS). */
+export async function shot(target: Page | Locator, name: string, options: { fullPage?: boolean; timeout?: number } = {}): Promise<void> {
+  if (!SCREENSHOTS) return;
+  const path = `${SCREENSHOT_DIR}/${name}.png`;
+  if ('goto' in target) await target.screenshot({ path, type: 'png', fullPage: options.fullPage ?? false, timeout: options.timeout });
+  else await target.screenshot({ path, type: 'png', timeout: options.timeout });
+}
+
+/** How far the page scrolls sideways (px): at most 1 on a page that fits its window. */
+export const sidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 /** A reply's JSON, after checking its status (the body is the message when it is not the one expected). */
 export async function jsonOf<T>(res: APIResponse, status: number): Promise<T> {

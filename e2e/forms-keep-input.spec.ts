@@ -133,15 +133,7 @@ test('the notice composer keeps its titles when saved without cases', async ({ p
   await expect(page.locator('#titleEn')).toHaveValue(`Kept title ${suffix}`);
 });
 
-test('the sign-in form keeps the email after a wrong password', async ({ page }) => {
-  await page.goto('/signin');
-  await page.waitForLoadState('networkidle');
-  await page.locator('#email').fill('inspector@rectify.demo');
-  await page.locator('#password').fill('not-the-password');
-  await page.locator('form').filter({ has: page.locator('#password') }).getByRole('button').last().click();
-  await expect(page.getByRole('alert').filter({ hasText: /\S/ }).first()).toBeVisible();
-  await expect(page.locator('#email')).toHaveValue('inspector@rectify.demo');
-});
+// The sign-in form keeps the email after a wrong password: e2e/auth.spec.ts (the same refusal, one page).
 
 test('the portal forms keep what the contact typed: report, extension request, objection', async ({ page, loginAs }) => {
   await loginAs('contact', '/portal');

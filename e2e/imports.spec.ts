@@ -1,8 +1,7 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Locator, Page } from '@playwright/test';
-import { expect, expectAccessible, SCREENSHOT_DIR, test } from './fixtures';
+import { expect, expectAccessible, SCREENSHOTS, shot, test, chooseLocale } from './fixtures';
 import { resultsFile } from './imports/results-file';
 
 /**
@@ -10,12 +9,9 @@ import { resultsFile } from './imports/results-file';
  * and then for real, reads the report, downloads the rejected rows, and a second upload of the same
  * file finds every valid row already known.
  */
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `imports-${name}.png`), fullPage: true });
+/** A full-page screenshot, on request (E2E_SCREENSHOTS). */
+const shoot = (page: Page, name: string) => shot(page, `imports-${name}`, { fullPage: true });
 const cell = (row: Locator) => row.locator('td').last();
-
-async function useLocale(page: Page, locale: 'zh' | 'en') {
-  await page.context().addCookies([{ name: 'NEXT_LOCALE', value: locale, url: page.url() }]);
-}
 
 async function expectCounts(page: Page, created: Record<string, number>, known: number, rejected: number) {
   for (const [entity, n] of Object.entries(created)) await expect(cell(page.getByTestId(`created-${entity}`)), entity).toHaveText(String(n));
@@ -27,8 +23,8 @@ test('an inspector imports a results file: dry run, for real, rejected rows down
   test.setTimeout(240_000);
   const file = resultsFile(400);
   const none = { operators: 0, subjects: 0, inspections: 0, findings: 0, cases: 0 };
-  await loginAs('inspector', '/imports');
-  await useLocale(page, 'en');
+  await loginAs('inspector', null);
+  await chooseLocale(page, 'en');
   await page.goto('/imports');
   await page.waitForLoadState('networkidle');
   await expect(page.getByRole('heading', { level: 1, name: 'Imports' })).toBeVisible();
@@ -50,7 +46,7 @@ test('an inspector imports a results file: dry run, for real, rejected rows down
   const jobBar = page.getByTestId('job-progress');
   await expect(jobBar).toBeVisible();
   await expect(jobBar).toHaveAttribute('value', /^\d{1,3}$/);
-  await shot(page, 'upload-in-progress-en');
+  await shoot(page, 'upload-in-progress-en');
   await expect(page.getByTestId('upload-progress')).toHaveAttribute('value', '100');
   const job = page.getByTestId('import-job');
   await expect(job).toHaveAttribute('data-status', 'succeeded', { timeout: 90_000 });
@@ -70,7 +66,7 @@ test('an inspector imports a results file: dry run, for real, rejected rows down
   await expect(page.getByTestId('import-summary')).not.toContainText('Dry run');
   await expectCounts(page, file.created, 0, file.bad.length);
   await expectAccessible(page);
-  await shot(page, 'report-en');
+  await shoot(page, 'report-en');
 
   // The rejected rows as CSV: line, column, reason and the raw row, one line per rejection.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download rejected rows (CSV)' }).click()]);
@@ -94,16 +90,16 @@ test('an inspector imports a results file: dry run, for real, rejected rows down
   const href = await reportLink.getAttribute('href');
   await page.goto('/imports');
   await expect(page.getByRole('table', { name: 'Recent imports' }).getByRole('link', { name: 'results.csv' })).toHaveCount(3);
-  await shot(page, 'list-en');
+  await shoot(page, 'list-en');
   await page.goto(href!);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Import #${href!.split('/').pop()}`);
   await expectCounts(page, none, file.good, file.bad.length);
   await expectAccessible(page);
-  await shot(page, 'job-en');
+  await shoot(page, 'job-en');
 });
 
 test('the example CSV offered on the page imports cleanly', async ({ page, loginAs }) => {
-  await loginAs('inspector', '/imports');
+  await loginAs('inspector', null);
   const example = await page.request.get('/imports/example.csv');
   expect(example.status()).toBe(200);
   const res = await page.request.post('/api/v1/imports', {
@@ -121,20 +117,23 @@ test('the example CSV offered on the page imports cleanly', async ({ page, login
 test('the import page in Chinese: an upload in progress and its report', async ({ page, loginAs }) => {
   test.setTimeout(180_000);
   const file = resultsFile(1600); // large enough to catch it validating or applying (best effort)
-  await loginAs('inspector', '/imports');
-  await useLocale(page, 'zh');
+  await loginAs('inspector', null);
+  await chooseLocale(page, 'zh');
   await page.goto('/imports');
   await page.waitForLoadState('networkidle');
   await expect(page.getByRole('heading', { level: 1, name: '批量导入' })).toBeVisible();
-  await shot(page, 'list-zh');
+  await shoot(page, 'list-zh');
   await page.setInputFiles('#import-file', { name: '检测结果.csv', mimeType: 'text/csv', buffer: Buffer.from(file.csv) });
   await page.getByRole('button', { name: '校验文件' }).click();
   await expect(page.getByTestId('job-progress')).toBeVisible();
-  await page.locator('[data-testid="import-job"][data-phase="validating"], [data-testid="import-job"][data-phase="applying"]').waitFor({ timeout: 10_000 }).catch(() => undefined);
-  await shot(page, 'upload-in-progress-zh');
+  if (SCREENSHOTS) {
+    // For the picture only: the job caught validating or applying (best effort).
+    await page.locator('[data-testid="import-job"][data-phase="validating"], [data-testid="import-job"][data-phase="applying"]').waitFor({ timeout: 10_000 }).catch(() => undefined);
+    await shoot(page, 'upload-in-progress-zh');
+  }
   await expect(page.getByTestId('import-job')).toHaveAttribute('data-status', 'succeeded', { timeout: 90_000 });
   await expectCounts(page, file.created, 0, file.bad.length);
   await expect(page.getByRole('link', { name: '下载被拒绝的行（CSV）' })).toBeVisible();
   await expectAccessible(page);
-  await shot(page, 'report-zh');
+  await shoot(page, 'report-zh');
 });

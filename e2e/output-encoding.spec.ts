@@ -55,7 +55,7 @@ async function newSession(browser: Browser, baseURL: string, role: 'supervisor' 
   const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
   await context.addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: baseURL }]);
   const page = await context.newPage();
-  if (role) await signIn(page, role);
+  if (role) await signIn(page, role, null);
   return { context, page };
 }
 
@@ -63,7 +63,7 @@ test('HTML and script in every kind of text show as text, on every page, public 
   test.setTimeout(300_000);
   await page.context().addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: baseURL! }]);
   const fired = watchDialogs(page);
-  await signIn(page, 'supervisor');
+  await signIn(page, 'supervisor', null);
   const api = page.request;
 
   // ---- Create everything through the API, as the supervisor.

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, SCREENSHOT_DIR, test } from './fixtures';
+import { expect, expectAccessible, shot, test } from './fixtures';
 
 /**
  * Sign-in throttling as a person meets it: after five wrong passwords for one account the sixth
@@ -31,6 +31,6 @@ for (const locale of ['en', 'zh'] as const) {
     );
     expect(page.url()).toContain('/signin');
     await expectAccessible(page);
-    await page.screenshot({ path: `${SCREENSHOT_DIR}/signin-throttled-${locale}.png`, type: 'png' });
+    await shot(page, `signin-throttled-${locale}`);
   });
 }

@@ -1,17 +1,13 @@
-import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, SCREENSHOT_DIR, test } from './fixtures';
+import { expect, expectAccessible, shot, test, chooseLocale } from './fixtures';
 
 /**
  * Issue #15's acceptance for taxonomies: an admin adds a sector and a violation category with both
  * labels; they appear in the forms, the case list's filters and the dashboard's charts; retiring them
  * hides them from new input and keeps the records that use them intact.
  */
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `taxonomies-${name}.png`), fullPage: true });
-
-async function useLocale(page: Page, locale: 'zh' | 'en') {
-  await page.context().addCookies([{ name: 'NEXT_LOCALE', value: locale, url: page.url() }]);
-}
+/** A full-page screenshot, on request (E2E_SCREENSHOTS). */
+const shoot = (page: Page, name: string) => shot(page, `taxonomies-${name}`, { fullPage: true });
 
 test('an admin adds a sector and a category in both languages; they are offered, filtered and charted; retired, they leave new input only', async ({ page, loginAs, baseURL }) => {
   test.setTimeout(300_000);
@@ -19,8 +15,8 @@ test('an admin adds a sector and a category in both languages; they are offered,
   const sector = { code: `e2e_${tag}`, zh: `共享单车${tag}`, en: `Bike sharing ${tag}` };
   const category = { code: `e2e_cat_${tag}`, zh: `违规处理人脸信息${tag}`, en: `Unlawful face data ${tag}` };
 
-  await loginAs('admin', '/admin/taxonomies');
-  await useLocale(page, 'en');
+  await loginAs('admin', null);
+  await chooseLocale(page, 'en');
   await page.goto('/admin/taxonomies');
   await page.waitForLoadState('networkidle');
   const addSector = page.getByRole('form', { name: 'Add a sector' });
@@ -40,12 +36,12 @@ test('an admin adds a sector and a category in both languages; they are offered,
   await addCategory.getByRole('button', { name: 'Add a violation category' }).click();
   await expect(page.locator(`[data-entry="categories:${category.code}"]`)).toContainText(category.en);
   await expectAccessible(page);
-  await shot(page, 'admin-en-1440');
+  await shoot(page, 'admin-en-1440');
   await page.context().clearCookies();
 
   // The inspector is offered both in the forms, and records a case with them.
-  await loginAs('inspector', '/subjects/new');
-  await useLocale(page, 'zh');
+  await loginAs('inspector', null);
+  await chooseLocale(page, 'zh');
   await page.goto('/subjects/new');
   await expect(page.locator('#sector option', { hasText: sector.zh })).toHaveCount(1);
   await page.goto('/inspections/new');
@@ -81,7 +77,7 @@ test('an admin adds a sector and a category in both languages; they are offered,
   await expect(page.locator(`[data-entry="sectors:${sector.code}"]`)).toContainText('已停用');
   await page.getByRole('button', { name: `停用 ${category.code}` }).click();
   await expect(page.locator(`[data-entry="categories:${category.code}"]`)).toContainText('已停用');
-  await shot(page, 'admin-zh-1440');
+  await shoot(page, 'admin-zh-1440');
   await page.context().clearCookies();
   await loginAs('inspector', null);
   await page.goto('/subjects/new');

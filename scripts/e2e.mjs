@@ -8,7 +8,9 @@
 // E2E_DATABASES=pglite,postgres (restrict), E2E_REPORT_DIR (also write Playwright JSON reports there),
 // E2E_SERVER_LOG=1 (stream the server's output instead of keeping it in test-results/),
 // E2E_DATABASES_AT_ONCE=1 (both databases' runs side by side, each with its own server and port),
-// E2E_WORKERS (Playwright workers per database; playwright.config.ts). Each step's time is logged.
+// E2E_WORKERS (Playwright workers per database; playwright.config.ts), E2E_TRACE (a Playwright trace mode,
+// e.g. retain-on-failure: off by default), E2E_SCREENSHOTS (1: the specs' screenshots into docs/screenshots,
+// test-results: into test-results/screenshots; none by default: e2e/fixtures.ts). Each step's time is logged.
 import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';

@@ -10,9 +10,11 @@
  * The handle is also installed as the process-wide database, so app code calling getDb()/getDatabase()
  * uses it. Data is empty (no seed): each file creates what it needs.
  */
+import { sql } from 'drizzle-orm';
 import { inject } from 'vitest';
 // Aliased: the React hooks lint rule takes any use*() call for a hook.
 import { openPglite, openPostgres, migrateDatabase, useDatabase as installDatabase, type DatabaseHandle } from '../../db/client';
+import { noteDatabaseAvailable } from '../../db/health';
 import { createDatabase, databaseUrl, dropDatabase, newRunId, randomSuffix } from './pg-admin';
 import { createMigratedPglite, loadPgliteFromTemplateFile } from './pglite-template';
 import type { PGlite } from '@electric-sql/pglite';
@@ -64,6 +66,13 @@ export async function setupTestDatabase(): Promise<DatabaseHandle> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   const entry = adminUrl ? await freshPostgres(adminUrl) : { handle: await openPglite(undefined, await freshPglite()) };
   opened.push(entry);
+  // The integration files share one process (vitest.config.ts: isolate: false), so the per-process
+  // caches outlive a file. The stats cache is keyed by the stats version, counter AND token
+  // (lib/stats/cache.ts): every copy of the template starts at the template's, so a file would be
+  // served figures another file's database computed. A new token per database, as every raise gives.
+  await entry.handle.db.execute(sql`UPDATE stats_version SET token = gen_random_uuid()`);
+  // The last database's outage (a file that stopped Postgres) is not this one's.
+  noteDatabaseAvailable();
   installDatabase(entry.handle);
   return entry.handle;
 }

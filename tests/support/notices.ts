@@ -5,16 +5,18 @@ import { transitionCase } from '../../lib/cases/transition';
 import { addDays, officeToday } from '../../lib/time';
 import { makeCase, makeUser } from './fixtures';
 
-let system: Actor | undefined;
+/** The inspector who ordered the overdue cases, one per database (files share this module: isolate: false). */
+const systems = new WeakMap<object, Promise<Actor>>();
 
 /** An ordered case whose deadline passed `daysAgo` days ago (ordered back then, so the ladder allows it). */
 export async function makeOverdueCase(options: Parameters<typeof makeCase>[0] & { daysAgo?: number } = {}) {
-  system ??= await makeUser('inspector', 'Fixture inspector');
+  const db = await getDb();
+  if (!systems.has(db)) systems.set(db, makeUser('inspector', 'Fixture inspector'));
+  const system = await systems.get(db)!;
   const c = await makeCase(options);
   const today = officeToday();
   const deadline = addDays(today, -(options.daysAgo ?? 3));
-  const db = await getDb();
-  return db.transaction((tx) => transitionCase(tx, system!, c.id, c.revision, { to: 'ordered', input: { deadline } }, addDays(deadline, -7)));
+  return db.transaction((tx) => transitionCase(tx, system, c.id, c.revision, { to: 'ordered', input: { deadline } }, addDays(deadline, -7)));
 }
 
 export const noticeDeadline = () => addDays(officeToday(), 15);

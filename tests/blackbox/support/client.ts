@@ -89,6 +89,11 @@ function sessionOf(role: DemoRole | string, base: string, jar: CookieJar): Sessi
 
 const sessions = new Map<string, Promise<Session>>();
 
+/** Forgets the reused sessions: called before each file (setup-file.ts), so a file never gets another file's. */
+export function forgetSessions(): void {
+  sessions.clear();
+}
+
 /**
  * Signs in as a demo account through next-auth's own endpoints, like the sign-in form does:
  * GET /api/auth/csrf, then POST /api/auth/callback/credentials. Sessions are reused within a test
