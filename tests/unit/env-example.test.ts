@@ -3,8 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(__dirname, '../..');
-/** Set by Node or Next.js themselves, or written into the build by next.config.js: never by an operator. */
-const PLATFORM = new Set(['NODE_ENV', 'NEXT_RUNTIME', 'NEXT_PHASE', 'RECTIFY_ROUTE_METHODS']);
+/** Set by Node, Next.js or the hosting platform (VERCEL, read as next-auth reads it), or written into the build by next.config.js: never by an operator. */
+const PLATFORM = new Set(['NODE_ENV', 'NEXT_RUNTIME', 'NEXT_PHASE', 'RECTIFY_ROUTE_METHODS', 'VERCEL']);
 
 function filesUnder(p: string): string[] {
   const full = path.join(root, p);
