@@ -31,12 +31,50 @@ const unreadable = (message: string) => `Unreadable CSV: ${message.length > MAX_
  * with a quote in a value can be: it is read again strictly, which stops at the first stray quote.
  */
 function strayQuote(record: string[], body: string): string | null {
-  if (!record.some((field) => field.includes('"'))) return null;
+  if (!record.some((field) => field.includes('"')) || quotedByTheRules(body)) return null;
   try {
     parseCsvStrict(body, { bom: true, relax_column_count: true });
     return null;
   } catch (err) {
     return unreadable((err as Error).message);
+  }
+}
+
+/**
+ * True when every quote of a comma-separated record is where RFC 4180 allows it: a field either has no
+ * quote, or is wholly quoted with its inner quotes doubled. A record that passes is one the strict parser
+ * reads too; one that does not is handed to it (strayQuote) for its verdict and message. Creating a strict
+ * parser for every record with a quoted value tripled the validation of a 100,000-row file whose
+ * descriptions all quote something (5.5 s → 17.3 s, `npm run bench` import step "validating").
+ */
+export function quotedByTheRules(body: string): boolean {
+  let i = 0;
+  const n = body.length;
+  for (;;) {
+    if (body.charCodeAt(i) === 34) {
+      // A quoted field: up to the quote that is not doubled, which must end the field.
+      i++;
+      for (;;) {
+        const q = body.indexOf('"', i);
+        if (q < 0) return false;
+        if (body.charCodeAt(q + 1) === 34) {
+          i = q + 2;
+          continue;
+        }
+        i = q + 1;
+        break;
+      }
+      if (i === n) return true;
+      if (body.charCodeAt(i) !== 44) return false;
+      i++;
+    } else {
+      const comma = body.indexOf(',', i);
+      const end = comma < 0 ? n : comma;
+      const quote = body.indexOf('"', i);
+      if (quote >= 0 && quote < end) return false;
+      if (comma < 0) return true;
+      i = comma + 1;
+    }
   }
 }
 
