@@ -1,8 +1,7 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslations } from 'next-intl';
-import type { CaseListItem } from '@/lib/cases/list';
 import type { CaseState } from '@/lib/cases/ladder';
 import { countMatchingCases } from '@/lib/cases/actions';
 import { OverdueLabelBadge, StateLabelBadge } from './label-badges';
@@ -10,11 +9,7 @@ import { BulkBar, type BulkRow } from './bulk-bar';
 import { OffenderLabelMark } from '@/components/offenders/offender-label-mark';
 import { useSoftLinks } from '@/components/ui/soft-links';
 
-/**
- * What the table shows of a case: its list item without what it never reads (sent once per row in the
- * page's data), `openedAt` as the office's day (formatDay) it shows.
- */
-export type CaseTableRow = Omit<CaseListItem, 'foundVersion' | 'campaignId' | 'campaignCode' | 'assigneeId'>;
+import { unpackCaseRow, type CaseTableRow, type PackedCaseRow } from './case-rows';
 
 /**
  * Every word the rows show, translated once per page by the server (issue #18: a translation hook or a
@@ -42,8 +37,9 @@ type Matched = { filter: string; count: number; limit: number; targets: Partial<
 // utilities on each of ~500 cells: issue #18).
 
 /** The case list: state and overdue badges, deadlines, and (for roles that may act) bulk selection. */
-export function CaseTable({ rows, targets, labels, canAct, defaultDeadline, matching }: {
-  rows: CaseTableRow[];
+export function CaseTable({ rows: packed, targets, labels, canAct, defaultDeadline, matching }: {
+  /** The page's rows, packed (./case-rows.ts). */
+  rows: PackedCaseRow[];
   /** What each state on this page may become for this user (nothing where the user may not act). */
   targets: Partial<Record<CaseState, CaseState[]>>;
   labels: CaseTableLabels;
@@ -57,6 +53,7 @@ export function CaseTable({ rows, targets, labels, canAct, defaultDeadline, matc
   matching?: { filter: string };
 }) {
   const t = useTranslations();
+  const rows = useMemo(() => packed.map(unpackCaseRow), [packed]);
   const softLinks = useSoftLinks();
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [allMatching, setAllMatching] = useState(false);

@@ -15,6 +15,7 @@ import { listCategories, listSectors } from '@/lib/taxonomy/queries';
 import { addDays, officeToday } from '@/lib/time';
 import { CaseFilters } from '@/components/cases/case-filters';
 import { CaseTable, type CaseTableLabels } from '@/components/cases/case-table';
+import { packCaseRow } from '@/components/cases/case-rows';
 import { formatDay } from '@/lib/i18n/format';
 import type { CaseState } from '@/lib/cases/ladder';
 import { buttonClass } from '@/components/ui/button';
@@ -113,7 +114,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         operator={operator ?? (query.operator ? { id: query.operator, label: `#${query.operator}` } : null)}
       />
       <CaseTable
-        rows={rows}
+        rows={rows.map(packCaseRow)}
         targets={targets}
         canAct={canAct}
         defaultDeadline={addDays(officeToday(), days)}
