@@ -17,8 +17,11 @@ async function openFirstCase(page: Page, query: string): Promise<number> {
   await page.goto(`/cases${query}`);
   const row = page.locator('[data-testid="case-table"] tbody tr').first();
   const id = Number(await row.getAttribute('data-case-id'));
+  // The row's link navigates in the page, as next/link did (components/ui/soft-links.tsx): no reload.
+  await page.evaluate(() => Object.assign(window, { rectifyNoReload: true }));
   await row.getByRole('link', { name: `#${id}` }).click();
   await page.waitForURL(`**/cases/${id}`);
+  expect(await page.evaluate(() => (window as unknown as { rectifyNoReload?: boolean }).rectifyNoReload)).toBe(true);
   return id;
 }
 
@@ -74,6 +77,11 @@ test.describe('the rectification ladder', () => {
     await page.goto('/cases');
     await page.getByRole('navigation', { name: /主导航|Main navigation/ }).getByRole('link', { name: /到期|Due/ }).click();
     await page.waitForURL('**/queue');
+    // A queue row's link opens its case in the page (components/ui/soft-links.tsx), as next/link did.
+    await page.evaluate(() => Object.assign(window, { rectifyNoReload: true }));
+    await page.locator(`[data-testid="queue-overdue"] tr[data-case-id="${id}"]`).getByRole('link', { name: `#${id}` }).click();
+    await page.waitForURL(`**/cases/${id}`);
+    expect(await page.evaluate(() => (window as unknown as { rectifyNoReload?: boolean }).rectifyNoReload)).toBe(true);
   });
 
   test('a failed re-test returns a rectified case to ordered with a new deadline', async ({ page, loginAs }) => {

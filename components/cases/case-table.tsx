@@ -1,18 +1,34 @@
 'use client';
 
-import { useEffect, useState } from 'react';
-import Link from 'next/link';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslations } from 'next-intl';
-import type { CaseListItem } from '@/lib/cases/list';
 import type { CaseState } from '@/lib/cases/ladder';
 import { countMatchingCases } from '@/lib/cases/actions';
-import { formatDay } from '@/lib/i18n/format';
-import { OverdueBadge, StateBadge } from './badges';
+import { OverdueLabelBadge, StateLabelBadge } from './label-badges';
 import { BulkBar, type BulkRow } from './bulk-bar';
-import { OffenderMark } from '@/components/offenders/offender-mark';
+import { OffenderLabelMark } from '@/components/offenders/offender-label-mark';
+import { useSoftLinks } from '@/components/ui/soft-links';
 
-/** What the table shows of a case: its list item without what it never reads (sent once per row in the page's data). */
-export type CaseTableRow = Omit<CaseListItem, 'foundVersion' | 'campaignId' | 'campaignCode' | 'assigneeId'>;
+import { unpackCaseRow, type CaseTableRow, type PackedCaseRow } from './case-rows';
+
+/**
+ * Every word the rows show, translated once per page by the server (issue #18: a translation hook or a
+ * message formatted per cell was a tenth of the page's render). `select` is "Select case {id}" with
+ * the literal `{id}` left for the row's number (the message writes it ungrouped, as this does).
+ */
+export interface CaseTableLabels {
+  sectors: Record<string, string>;
+  categories: Record<string, string>;
+  kinds: Record<string, string>;
+  platforms: Record<string, string>;
+  states: Partial<Record<CaseState, string>>;
+  removedMini: string;
+  overdueBadge: string;
+  recurrence: string;
+  mark: string;
+  markTitle: string;
+  select: string;
+}
 
 /** The states' targets, counted: "select all N matching". */
 type Matched = { filter: string; count: number; limit: number; targets: Partial<Record<CaseState, CaseState[]>> };
@@ -21,11 +37,12 @@ type Matched = { filter: string; count: number; limit: number; targets: Partial<
 // utilities on each of ~500 cells: issue #18).
 
 /** The case list: state and overdue badges, deadlines, and (for roles that may act) bulk selection. */
-export function CaseTable({ rows, targets, labels, canAct, defaultDeadline, matching }: {
-  rows: CaseTableRow[];
+export function CaseTable({ rows: packed, targets, labels, canAct, defaultDeadline, matching }: {
+  /** The page's rows, packed (./case-rows.ts). */
+  rows: PackedCaseRow[];
   /** What each state on this page may become for this user (nothing where the user may not act). */
   targets: Partial<Record<CaseState, CaseState[]>>;
-  labels: { sectors: Record<string, string>; categories: Record<string, string> };
+  labels: CaseTableLabels;
   canAct: boolean;
   defaultDeadline: string;
   /**
@@ -36,6 +53,8 @@ export function CaseTable({ rows, targets, labels, canAct, defaultDeadline, matc
   matching?: { filter: string };
 }) {
   const t = useTranslations();
+  const rows = useMemo(() => packed.map(unpackCaseRow), [packed]);
+  const softLinks = useSoftLinks();
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [allMatching, setAllMatching] = useState(false);
   const [moved, setMoved] = useState<number | null>(null);
@@ -111,7 +130,7 @@ export function CaseTable({ rows, targets, labels, canAct, defaultDeadline, matc
         )
       ) : null}
       <div className="overflow-x-auto rounded-md border border-line bg-white shadow-sm">
-        <table className="case-table w-full text-sm" data-testid="case-table">
+        <table className="case-table w-full text-sm" data-testid="case-table" onClick={softLinks}>
           <caption className="sr-only">{t('cases.tableCaption')}</caption>
           <thead className="border-b border-line bg-canvas">
             <tr>
@@ -143,7 +162,7 @@ export function CaseTable({ rows, targets, labels, canAct, defaultDeadline, matc
                   <td>
                     <input
                       type="checkbox"
-                      aria-label={t('cases.select', { id: r.id })}
+                      aria-label={labels.select.replace('{id}', String(r.id))}
                       disabled={targetsOf(r).length === 0}
                       checked={selected.has(r.id)}
                       onChange={() => {
@@ -154,29 +173,29 @@ export function CaseTable({ rows, targets, labels, canAct, defaultDeadline, matc
                   </td>
                 ) : null}
                 <td className="n">
-                  <Link prefetch={false} href={`/cases/${r.id}`} className="id">#{r.id}</Link>
-                  {r.previousCaseId ? <span className="ml-1 rounded bg-warn/10 px-1 text-[11px] text-warn">{t('cases.recurrence')}</span> : null}
+                  <a href={`/cases/${r.id}`} className="id">#{r.id}</a>
+                  {r.previousCaseId ? <span className="ml-1 rounded bg-warn/10 px-1 text-[11px] text-warn">{labels.recurrence}</span> : null}
                   {refusals[String(r.id)] ? <p role="alert" className="mt-1 max-w-56 whitespace-normal text-xs text-accent">{refusals[String(r.id)]}</p> : null}
                 </td>
                 <td>
-                  <Link prefetch={false} href={`/subjects/${r.subjectId}`}>{r.subjectName}</Link>
-                  <OffenderMark marked={r.repeatOffender} />
-                  <div className="sub">{t(`subjectKind.${r.subjectKind}`)} · {t(`platform.${r.platform}`)}</div>
+                  <a href={`/subjects/${r.subjectId}`}>{r.subjectName}</a>
+                  {r.repeatOffender ? <OffenderLabelMark mark={labels.mark} title={labels.markTitle} /> : null}
+                  <div className="sub">{labels.kinds[r.subjectKind] ?? r.subjectKind} · {labels.platforms[r.platform] ?? r.platform}</div>
                 </td>
                 <td className="w op">
-                  {r.operatorId ? <Link prefetch={false} href={`/operators/${r.operatorId}`}>{r.operatorName}</Link> : '—'}
-                  <OffenderMark marked={r.operatorId !== null && r.operatorRepeatOffender} />
+                  {r.operatorId ? <a href={`/operators/${r.operatorId}`}>{r.operatorName}</a> : '—'}
+                  {r.operatorId !== null && r.operatorRepeatOffender ? <OffenderLabelMark mark={labels.mark} title={labels.markTitle} /> : null}
                 </td>
                 <td className="w n">{labels.sectors[r.sector] ?? r.sector}</td>
                 <td className="w cats">{r.categories.map((c) => labels.categories[c] ?? c).join('；')}</td>
                 <td>
                   <div className="badges">
-                    <StateBadge state={r.state} mini={r.subjectKind === 'mini_program'} />
-                    <OverdueBadge overdue={r.overdue} />
+                    <StateLabelBadge state={r.state} label={r.state === 'removed' && r.subjectKind === 'mini_program' ? labels.removedMini : (labels.states[r.state] ?? r.state)} />
+                    {r.overdue ? <OverdueLabelBadge label={labels.overdueBadge} /> : null}
                   </div>
                 </td>
                 <td className={r.overdue ? 'n late' : 'n'}>{r.deadline ?? '—'}</td>
-                <td className="w n dim">{formatDay(r.openedAt)}</td>
+                <td className="w n dim">{r.openedAt}</td>
                 <td className={r.assigneeName ? 'w n xs' : 'w n xs dim'}>{r.assigneeName ?? '—'}</td>
               </tr>
             ))}

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { useSoftLinks } from '@/components/ui/soft-links';
 import type { CaseState } from '@/lib/cases/ladder';
 import { OverdueLabelBadge, StateLabelBadge } from './label-badges';
 
@@ -41,9 +41,10 @@ export interface QueueTableLabels {
  * the labels once instead of every cell's markup twice (the HTML and the RSC payload, issue #18).
  */
 export function QueueTable({ rows, labels, testId }: { rows: QueueTableRow[]; labels: QueueTableLabels; testId: string }) {
+  const softLinks = useSoftLinks();
   return (
     <div className="relative overflow-x-auto">
-      <table className="stack-on-phone queue-table w-full text-sm" data-testid={testId}>
+      <table className="stack-on-phone queue-table w-full text-sm" data-testid={testId} onClick={softLinks}>
         <caption className="sr-only">{labels.caption}</caption>
         <thead className="border-b border-line bg-canvas">
           <tr>
@@ -61,8 +62,8 @@ export function QueueTable({ rows, labels, testId }: { rows: QueueTableRow[]; la
             const late = i.overdue ? ' late' : '';
             return (
               <tr key={i.id} data-case-id={i.id}>
-                <td className="n" data-label={labels.id}><Link prefetch={false} href={`/cases/${i.id}`} className="id">#{i.id}</Link></td>
-                <td data-label={labels.subject}><Link prefetch={false} href={`/subjects/${i.subjectId}`}>{i.subjectName}</Link></td>
+                <td className="n" data-label={labels.id}><a href={`/cases/${i.id}`} className="id">#{i.id}</a></td>
+                <td data-label={labels.subject}><a href={`/subjects/${i.subjectId}`}>{i.subjectName}</a></td>
                 <td className="hidden op md:table-cell">{i.operatorName ?? '—'}</td>
                 <td className="hidden nw md:table-cell">{i.sector}</td>
                 <td data-label={labels.state}>

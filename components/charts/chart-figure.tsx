@@ -2,8 +2,8 @@
 
 import { formatNumber } from '@/lib/i18n/format';
 import type { ReactNode } from 'react';
-import Link from 'next/link';
 import { toCsv, type CsvValue } from '@/lib/csv';
+import { useSoftLinks } from '@/components/ui/soft-links';
 
 export interface TableRow {
   key: string;
@@ -49,6 +49,7 @@ export function ChartFigure({
   footer?: ReactNode;
   children: ReactNode;
 }) {
+  const softLinks = useSoftLinks();
   if (!rows.length) return <p className="py-8 text-center text-sm text-muted">{labels.empty}</p>;
   const csv = () => toCsv([columns, ...rows.map((r) => [r.label, ...r.values] as CsvValue[])]);
   return (
@@ -63,7 +64,7 @@ export function ChartFigure({
       </div>
       <details className="chart-table text-sm">
         <summary className="no-print cursor-pointer text-xs text-brand-600 underline-offset-2 hover:underline">{labels.showTable}</summary>
-        <table className="mt-2 w-full border-collapse text-left">
+        <table className="mt-2 w-full border-collapse text-left" onClick={softLinks}>
           <caption className="sr-only">{caption}</caption>
           <thead>
             <tr className="border-b border-line text-muted">
@@ -78,7 +79,7 @@ export function ChartFigure({
             {rows.map((r) => (
               <tr key={r.key} className="border-b border-line/60">
                 <th scope="row" className="py-1.5 pr-4 font-normal">
-                  {r.href ? <Link href={r.href} prefetch={false} className="text-brand-600 hover:underline">{r.label}</Link> : r.label}
+                  {r.href ? <a href={r.href} className="text-brand-600 hover:underline">{r.label}</a> : r.label}
                 </th>
                 {r.values.map((v, i) => (
                   <td key={i} className="py-1.5 pl-3 text-right tabular-nums">{fmt(v, locale)}</td>

@@ -5,6 +5,7 @@ import { fixesToVerifyPage, pendingRequestsPage, STAFF_LIST_MAX, STAFF_PAGE_SIZE
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { read } from '@/lib/server/read';
+import { SoftLinkArea } from '@/components/ui/soft-links';
 
 /**
  * The queue's operator side (DESIGN §9): requests waiting for a supervisor, fixes to verify, orders
@@ -23,17 +24,19 @@ export async function PortalQueue({ pages, params }: { pages: PortalPages; param
     const last = Math.max(1, Math.ceil(total / STAFF_PAGE_SIZE));
     return items.length ? (
       <>
-        <ul id={key} className="divide-y divide-line text-sm" data-testid={testId}>
-          {items.map((i) => (
-            <li key={`${i.id}-${i.at.getTime()}`} data-case-id={i.id} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 py-2">
-              <Link prefetch={false} href={`/cases/${i.id}`} className="font-medium text-brand-600 hover:underline">#{i.id}</Link>
-              <span className="text-ink">{i.subjectName}</span>
-              <span className="text-muted">{i.operatorName ?? '—'}</span>
-              <span className="tabular-nums text-muted">{formatDateTime(i.at)}</span>
-              {extra(i)}
-            </li>
-          ))}
-        </ul>
+        <SoftLinkArea>
+          <ul id={key} className="staff-list divide-y divide-line text-sm" data-testid={testId}>
+            {items.map((i) => (
+              <li key={`${i.id}-${i.at.getTime()}`} data-case-id={i.id}>
+                <a href={`/cases/${i.id}`}>#{i.id}</a>
+                <span className="text-ink">{i.subjectName}</span>
+                <span className="text-muted">{i.operatorName ?? '—'}</span>
+                <span className="at">{formatDateTime(i.at)}</span>
+                {extra(i)}
+              </li>
+            ))}
+          </ul>
+        </SoftLinkArea>
         {last > 1 ? (
           <nav aria-label={t('pagesOf', { title })} className="mt-2 flex flex-wrap items-center justify-between gap-3 border-t border-line pt-2 text-sm" data-testid={`${testId}-pager`}>
             <span className="text-muted">{t('shownOf', { from: (page - 1) * STAFF_PAGE_SIZE + 1, to: (page - 1) * STAFF_PAGE_SIZE + items.length, total })}</span>

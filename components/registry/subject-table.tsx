@@ -1,10 +1,10 @@
 'use client';
 
-import Link from 'next/link';
 import type { SubjectListRow } from '@/lib/registry/responses';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { OffenderLabelMark } from '@/components/offenders/offender-label-mark';
 import { CaseStateBadge } from './case-state-badge';
+import { useSoftLinks } from '@/components/ui/soft-links';
 
 /** Every word the subject list's rows show, translated once per page (not once per cell). */
 export interface SubjectTableLabels {
@@ -28,19 +28,20 @@ export interface SubjectTableLabels {
  */
 export function SubjectTable({ rows, labels }: { rows: SubjectListRow[]; labels: SubjectTableLabels }) {
   const mark = (on: boolean) => (on ? <OffenderLabelMark mark={labels.mark} title={labels.markTitle} /> : null);
+  const softLinks = useSoftLinks();
   return (
-    <DataTable caption={labels.caption} columns={labels.columns}>
+    <DataTable caption={labels.caption} columns={labels.columns} onClick={softLinks}>
       {rows.map((s) => (
         <tr key={s.id} data-testid="subject-row">
-          <td><Link href={`/subjects/${s.id}`} className="font-medium text-brand-600 hover:underline">{s.name}</Link>{mark(s.repeatOffender)}</td>
+          <td><a href={`/subjects/${s.id}`} className="font-medium text-brand-600 hover:underline">{s.name}</a>{mark(s.repeatOffender)}</td>
           <td className="whitespace-nowrap">{labels.kinds[s.kind] ?? s.kind} · {labels.platforms[s.platform] ?? s.platform}</td>
           <td>{labels.sectors[s.sector] ?? s.sector}</td>
-          <td>{s.operatorId ? <><Link href={`/operators/${s.operatorId}`} className="hover:underline">{s.operatorName}</Link>{mark(s.operatorRepeatOffender)}</> : '—'}</td>
+          <td>{s.operatorId ? <><a href={`/operators/${s.operatorId}`} className="hover:underline">{s.operatorName}</a>{mark(s.operatorRepeatOffender)}</> : '—'}</td>
           <td>
             {s.latestState ? (
-              <Link href={`/cases/${s.latestCaseId}`} aria-label={`${labels.caseNo} ${s.latestCaseId}`}>
+              <a href={`/cases/${s.latestCaseId}`} aria-label={`${labels.caseNo} ${s.latestCaseId}`}>
                 <CaseStateBadge state={s.latestState} label={labels.states[s.latestState] ?? s.latestState} overdue={s.overdue} overdueLabel={labels.overdueBadge} />
-              </Link>
+              </a>
             ) : <span className="text-muted">{labels.noCase}</span>}
           </td>
           <td className="tabular-nums whitespace-nowrap">{s.lastInspectedOn ?? '—'}</td>

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { MouseEventHandler, ReactNode } from 'react';
 import { cn } from './cn';
 
 export const th = 'px-3 py-2.5 font-semibold';
@@ -79,6 +79,7 @@ export function DataTable({
   className,
   testId,
   stackOnPhone = false,
+  onClick,
 }: {
   caption: string;
   columns: readonly Column[];
@@ -89,6 +90,8 @@ export function DataTable({
   testId?: string;
   /** Below 640 px each row becomes a card of labelled lines (long text: nothing squeezed, nothing scrolls sideways). */
   stackOnPhone?: boolean;
+  /** For a client table's links (components/ui/soft-links.ts). */
+  onClick?: MouseEventHandler<HTMLElement>;
 }) {
   const isEmpty = Array.isArray(children) && children.length === 0;
   const scope = `dt-${hashOf(caption)}`;
@@ -96,7 +99,7 @@ export function DataTable({
   return (
     <div className={cn('overflow-x-auto rounded-md border border-line bg-white', stackOnPhone && 'max-sm:overflow-visible max-sm:border-0 max-sm:bg-transparent', className)}>
       {phoneRule ? <style>{phoneRule}</style> : null}
-      <table className={cn('w-full border-collapse text-sm', stackOnPhone && 'stack-on-phone')} data-testid={testId} data-dt={scope}>
+      <table className={cn('w-full border-collapse text-sm', stackOnPhone && 'stack-on-phone')} data-testid={testId} data-dt={scope} onClick={onClick}>
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-canvas text-left text-xs font-semibold uppercase tracking-wide text-muted"><HeadRow columns={columns} /></thead>
         <tbody className="divide-y divide-line [&>tr:hover]:bg-brand-50/40 [&_td]:px-3 [&_td]:py-2 [&_td]:align-top">

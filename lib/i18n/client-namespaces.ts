@@ -16,7 +16,7 @@ export const CLIENT_MESSAGES = {
   '(app)/(dashboard)': ['caseState', 'dashboard', 'platform'],
   '(app)/admin': ['admin', 'documents', 'offenders', 'role', 'serverRefusals', 'settingsPage', 'taxonomies', 'validation'],
   '(app)/campaigns': ['campaigns', 'serverRefusals', 'validation'],
-  '(app)/cases': ['caseAction', 'caseDetail', 'caseState', 'caseWork', 'cases', 'offenders', 'picker', 'platform', 'portal', 'refusals', 'role', 'serverRefusals', 'subjectKind', 'validation'],
+  '(app)/cases': ['caseAction', 'caseState', 'caseWork', 'cases', 'picker', 'platform', 'portal', 'refusals', 'role', 'serverRefusals', 'validation'],
   '(app)/imports': ['imports', 'serverRefusals', 'validation'],
   '(app)/inspections': ['common', 'method', 'picker', 'platform', 'registry', 'serverRefusals', 'severity', 'validation'],
   '(app)/notices': ['notices', 'serverRefusals', 'validation'],

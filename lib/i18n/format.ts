@@ -18,10 +18,41 @@ type Parts = Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', num
 const asDate = (value: Date | string | number) => (value instanceof Date ? value : new Date(value));
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** A moment's wall-clock fields in office time. */
-export function officeParts(value: Date | string | number): Parts {
-  const parts = Object.fromEntries(OFFICE_PARTS.formatToParts(asDate(value)).filter((p) => p.type !== 'literal').map((p) => [p.type, Number(p.value)]));
+/** The fields as Intl writes them: the reference, and the way to an hour's offset from UTC. */
+function intlParts(value: Date): Parts {
+  const parts = Object.fromEntries(OFFICE_PARTS.formatToParts(value).filter((p) => p.type !== 'literal').map((p) => [p.type, Number(p.value)]));
   return parts as Parts;
+}
+
+const HOUR = 3_600_000;
+/** Office time minus UTC at the start of each hour asked for (ms), a bounded memo. */
+const offsets = new Map<number, number>();
+function offsetAt(hour: number): number {
+  let o = offsets.get(hour);
+  if (o === undefined) {
+    const p = intlParts(new Date(hour * HOUR));
+    o = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - hour * HOUR;
+    if (offsets.size >= 4096) offsets.clear();
+    offsets.set(hour, o);
+  }
+  return o;
+}
+
+/**
+ * A moment's wall-clock fields in office time. formatToParts per value was a few per cent of a case
+ * list's render (issue #18): within an hour whose start and end have the same offset from UTC (every
+ * hour but one holding a change of offset) the fields are the UTC fields of the moment shifted by
+ * that offset; otherwise Intl is asked.
+ */
+export function officeParts(value: Date | string | number): Parts {
+  const date = asDate(value);
+  const ms = date.getTime();
+  if (!Number.isFinite(ms)) return intlParts(date);
+  const hour = Math.floor(ms / HOUR);
+  const offset = offsetAt(hour);
+  if (offset !== offsetAt(hour + 1)) return intlParts(date);
+  const d = new Date(ms + offset);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() };
 }
 
 /** The office's calendar day of a moment, or a YYYY-MM-DD day as it is: "2026-11-22". */

@@ -264,14 +264,15 @@ describe('hostile requests through the real server', () => {
       const res = await inspector.fetch('/api/v1/imports', { method: 'POST', headers: { 'content-type': 'text/csv' }, body });
       expect(res.status).toBe(202);
       const { job } = (await res.json()) as { job: { id: number } };
-      const done = await waitForJob(get, job.id, settled, 60_000);
-      expect(done, `job ${job.id} did not end within 60 s`).not.toBeNull();
+      // 67-76 s at load 15 (the job queues behind the hostile requests' imports); the point is that it ends.
+      const done = await waitForJob(get, job.id, settled, 180_000);
+      expect(done, `job ${job.id} did not end within 180 s`).not.toBeNull();
       expect(done!.status).toBe(status);
       expect(done!.counts.rejected).toBe(rejected);
       if (status === 'failed') expect(done!.error).toMatch(/source/);
       expect((await request('/api/health')).status).toBe(200);
     }
-  });
+  }, 420_000);
 
   it('a cross-origin server-action call is refused with a 4xx', async () => {
     for (const origin of ['https://evil.example', undefined]) {

@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type Session } from './support/client';
 import { clusterUnavailable, startCluster, type PgCluster } from './support/pg-cluster';
-import { startServer, tail, type RunningServer } from './support/server';
+import { preparedDump, startServer, tail, type RunningServer } from './support/server';
 import { countAnswers, outageProblem, Traffic } from './support/traffic';
 
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
@@ -25,7 +25,7 @@ describe.skipIf(why !== null)('a Postgres restart under traffic', () => {
 
   beforeAll(async () => {
     cluster = await startCluster('restart');
-    const url = await cluster.createDatabase('rectify');
+    const url = await cluster.createDatabase('rectify', preparedDump());
     server = await startServer({ database: 'postgres', databaseUrl: url, label: 'pg-restart' });
     inspector = await loginAs('inspector', { baseUrl: server.baseUrl, fresh: true });
     const list = (await (await inspector.fetch('/api/v1/cases?limit=1')).json()) as { items: { id: number }[] };

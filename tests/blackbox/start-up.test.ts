@@ -3,7 +3,8 @@
  * before anything is written, with one clear line and a non-zero exit (it used to seed the demo
  * accounts, whose passwords the README publishes, into the real database and then die in `next
  * build`); with it, the demo is seeded only when asked (RECTIFY_SEED=demo). Runs the real start
- * script on a fresh database of its own; Postgres only (TEST_DATABASE_URL).
+ * script on a fresh database of its own (`fresh`: migrated from nothing, not a copy of the pass's
+ * prepared database); Postgres only (TEST_DATABASE_URL).
  */
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -76,7 +77,9 @@ describe.skipIf(!adminUrl)('npm start on a real Postgres', () => {
   });
 
   it('with NEXTAUTH_SECRET and no RECTIFY_SEED: it serves, and the published demo accounts do not exist', async () => {
-    const srv = await startServer({ label: 'no-demo', database: 'postgres', env: { RECTIFY_SEED: '' } });
+    // From nothing, not a copy of the pass's prepared database (which holds the demo): this is the
+    // first `npm start` on an empty Postgres database, every migration applied by the start script.
+    const srv = await startServer({ label: 'no-demo', database: 'postgres', env: { RECTIFY_SEED: '' }, fresh: 'the first start on an empty database, without the demo' });
     try {
       expect((await request('/api/health', {}, srv.baseUrl)).status).toBe(200);
       const jar = new CookieJar();

@@ -18,7 +18,7 @@ import { loginAs, type Session } from './support/client';
 import { fileBody, readJob, settled, subjectsNamed, waitForJob, writeKillImport } from './support/import-file';
 import { findOrInstallNginx, startNginx, type Balancer } from './support/nginx';
 import { clusterUnavailable, startCluster, type PgCluster } from './support/pg-cluster';
-import { freePort, startServer, tail, type RunningServer } from './support/server';
+import { freePort, preparedDump, startServer, tail, type RunningServer } from './support/server';
 import { countAnswers, outageProblem, Traffic } from './support/traffic';
 
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
@@ -60,11 +60,12 @@ describe.skipIf(why !== null)('two copies behind nginx on one Postgres', () => {
 
   beforeAll(async () => {
     cluster = await startCluster('copies');
-    const url = await cluster.createDatabase('rectify');
+    const url = await cluster.createDatabase('rectify', preparedDump());
     const lbPort = await freePort();
     const publicUrl = `http://127.0.0.1:${lbPort}`;
     const secret = crypto.randomBytes(32).toString('base64url');
-    // One after the other: the first migrates and seeds, the second finds it done.
+    // One after the other, each start running prepare-db on the database restored from the pass's prepared one
+    // (support/server.ts preparedDump; without pg_dump the first migrates and seeds it, the second finds it done).
     for (const label of ['copy-a', 'copy-b']) {
       copies.push(await startServer({ database: 'postgres', databaseUrl: url, secret, label, env: { NEXTAUTH_URL: publicUrl } }));
     }

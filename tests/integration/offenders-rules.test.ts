@@ -145,6 +145,28 @@ describe('evasion', () => {
     const f = await flagFor('evasion', `subject:${listed.id}`);
     expect((f!.explanation as { matches: { registeredAfter: boolean }[] }).matches[0]!.registeredAfter).toBe(false);
   });
+  it('counts a filing root shared between subjects without an operator only with a similar name, and always across operators', async () => {
+    const filing = (n: number) => `浙ICP备2024000009号-${n}X`;
+    const removed = await makeSubject({ name: '智慧停车缴费助手', operatorId: null }, [{ type: 'filing_number', value: filing(1) }]);
+    const c = await makeCase({ subjectId: removed.id });
+    await setCaseState(c.id, 'removed', '2026-03-01T09:00:00+08:00');
+    const unrelated = await makeSubject({ name: '鲜果外卖点单', operatorId: null }, [{ type: 'filing_number', value: filing(2) }]);
+    const owned = await makeSubject({ name: '海鲜市场' }, [{ type: 'filing_number', value: filing(3) }]);
+    const renamed = await makeSubject({ name: '智慧停车缴费助手Pro', operatorId: null }, [{ type: 'filing_number', value: filing(4) }]);
+    const expectFlags = async () => {
+      expect(await flagFor('evasion', `subject:${unrelated.id}`)).toBeUndefined();
+      for (const s of [owned, renamed]) {
+        const f = await flagFor('evasion', `subject:${s.id}`);
+        expect(f?.resolvedAt).toBeNull();
+        expect((f!.explanation as { matches: { subjectId: number; via: { type: string }[] }[] }).matches).toMatchObject([{ subjectId: removed.id, via: [{ type: 'filing_number' }] }]);
+      }
+    };
+    await refreshOffenderFlags(handle.db, { subjectIds: [removed.id] });
+    await expectFlags();
+    const again = await recomputeOffenderFlags(handle.db);
+    expect(again.find((o) => o.rule === 'evasion')).toMatchObject({ changed: 0, resolved: 0 });
+    await expectFlags();
+  });
 });
 
 describe('multi_line', () => {

@@ -3,7 +3,7 @@
  * TEST_DATABASE_URL names (which is only ever used as the maintenance connection, never dropped).
  *
  * Names: `rectify_tpl_<run>` (the migrated template), `rectify_t_<run>_<rand>` (one per test file),
- * `rectify_e2e_<run>` (scripts/e2e.mjs). `<run>` starts with the creation time in base 36, so a later
+ * `rectify_e2e_<run>` (scripts/e2e.mjs), `rectify_bbtpl_<run>` (the black-box pass's prepared database). `<run>` starts with the creation time in base 36, so a later
  * run can sweep what a killed run left behind without touching the databases of a run still going.
  */
 import crypto from 'node:crypto';
@@ -69,7 +69,7 @@ export async function dropDatabase(adminUrl: string, name: string): Promise<void
 /** The databases of one run (or of every run when `runId` is omitted) that still exist. */
 export async function listRunDatabases(adminUrl: string, runId?: string): Promise<string[]> {
   const { rows } = await withAdmin(adminUrl, (c) =>
-    c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname ~ '^rectify_(tpl|t|e2e)_'`),
+    c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname ~ '^rectify_(tpl|t|e2e|bbtpl)_'`),
   );
   const names = rows.map((r) => r.datname);
   return runId ? names.filter((n) => n.includes(`_${runId}`)) : names;
@@ -79,7 +79,7 @@ export async function listRunDatabases(adminUrl: string, runId?: string): Promis
 export async function sweepStaleDatabases(adminUrl: string): Promise<void> {
   try {
     for (const name of await listRunDatabases(adminUrl)) {
-      const m = /^rectify_(?:tpl|t|e2e)_([0-9a-z]+)_/.exec(name);
+      const m = /^rectify_(?:tpl|t|e2e|bbtpl)_([0-9a-z]+)_/.exec(name);
       const created = m ? parseInt(m[1]!, 36) : NaN;
       if (Number.isFinite(created) && Date.now() - created > STALE_AFTER_MS) {
         await dropDatabase(adminUrl, name).catch(() => undefined);

@@ -1,10 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvText } from '@/lib/exports/columns';
-import { formatDateTime, formatDateTimeSeconds, formatDay, formatNumber, formatPercent } from '@/lib/i18n/format';
+import { formatDateTime, formatDateTimeSeconds, formatDay, formatNumber, formatPercent, officeParts } from '@/lib/i18n/format';
+import { OFFICE_TIME_ZONE } from '@/lib/time';
 
 /** One date and number format per locale (lib/i18n/format.ts), in office time, everywhere. */
+const HOUR_MS = 3_600_000;
+
 describe('the one formatter', () => {
   // 2026-11-22 17:30 UTC is 2026-11-23 01:30 in the office (UTC+8).
   const lateEvening = new Date('2026-11-22T17:30:09Z');
@@ -16,6 +20,17 @@ describe('the one formatter', () => {
     expect(formatDateTime(lateEvening)).toBe('2026-11-23 01:30');
     expect(formatDateTimeSeconds(lateEvening)).toBe('2026-11-23 01:30:09');
     expect(formatDateTime(new Date('2026-01-01T04:00:00Z'))).toBe('2026-01-01 12:00');
+  });
+
+  it('reads the office wall clock as Intl does, across changes of offset (the hour memo, issue #18)', () => {
+    const intl = new Intl.DateTimeFormat('en-CA', { timeZone: OFFICE_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    const reference = (d: Date) => Object.fromEntries(intl.formatToParts(d).filter((p) => p.type !== 'literal').map((p) => [p.type, Number(p.value)]));
+    // 1940-2040: the office zone's summer times (1940s, 1986-1991) included; the edges of each change.
+    const changes = [Date.UTC(1986, 4, 3, 18), Date.UTC(1986, 8, 13, 17), Date.UTC(1991, 3, 13, 18), Date.UTC(1991, 8, 14, 17)];
+    for (const c of changes) for (const d of [-HOUR_MS - 1, -HOUR_MS, -1, 0, 1, HOUR_MS - 1, HOUR_MS]) expect(officeParts(c + d)).toEqual(reference(new Date(c + d)));
+    fc.assert(fc.property(fc.integer({ min: Date.UTC(1940, 0, 1), max: Date.UTC(2040, 0, 1) }), (ms) => {
+      expect(officeParts(ms)).toEqual(reference(new Date(ms)));
+    }), { numRuns: 5_000 });
   });
 
   it('writes numbers and shares in the reader\'s locale', () => {

@@ -14,7 +14,10 @@ import { listCampaigns } from '@/lib/taxonomy/campaigns';
 import { listCategories, listSectors } from '@/lib/taxonomy/queries';
 import { addDays, officeToday } from '@/lib/time';
 import { CaseFilters } from '@/components/cases/case-filters';
-import { CaseTable } from '@/components/cases/case-table';
+import { CaseTable, type CaseTableLabels } from '@/components/cases/case-table';
+import { packCaseRow } from '@/components/cases/case-rows';
+import { formatDay } from '@/lib/i18n/format';
+import type { CaseState } from '@/lib/cases/ladder';
 import { buttonClass } from '@/components/ui/button';
 import { firstPageOnBadCursor } from '@/lib/http/cursor';
 import { read } from '@/lib/server/read';
@@ -43,10 +46,26 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   // "Select all N matching": only when the filters match more than this page; the table asks for the
   // count (countMatchingCases) when the whole page is selected, not on every render (issue #18).
   const matching = canAct && page.nextCursor ? { filter: caseListSearch({ ...query, cursor: undefined, limit: undefined, format: undefined, sort: undefined }) } : undefined;
-  // Each row as the table reads it (what it never shows is not sent), each state's targets once.
-  const rows = page.items.map(({ foundVersion: _v, campaignId: _c, campaignCode: _cc, assigneeId: _a, ...c }) => c);
+  // Each row as the table reads it (what it never shows is not sent, the day it was opened as shown),
+  // each state's targets once.
+  const rows = page.items.map(({ foundVersion: _v, campaignId: _c, campaignCode: _cc, assigneeId: _a, ...c }) => ({ ...c, openedAt: formatDay(c.openedAt) }));
   const targets = canAct ? Object.fromEntries([...new Set(rows.map((r) => r.state))].map((s) => [s, directTargets(s, actor.role)])) : {};
   const filters = { ...query, cursor: undefined, limit: query.limit, format: undefined };
+  // The words of the rows on this page, each translated once (issue #18).
+  const each = <K extends string>(keys: Iterable<K>, word: (k: K) => string) => Object.fromEntries([...new Set(keys)].map((k) => [k, word(k)]));
+  const labels: CaseTableLabels = {
+    sectors: Object.fromEntries(sectors.map((s) => [s.code, pickLabel(s, locale)])),
+    categories: Object.fromEntries(categories.map((c) => [c.code, pickLabel(c, locale)])),
+    kinds: each(rows.map((r) => r.subjectKind), (k) => t(`subjectKind.${k}`)),
+    platforms: each(rows.map((r) => r.platform), (p) => t(`platform.${p}`)),
+    states: each<CaseState>(rows.map((r) => r.state), (s) => t(`caseState.${s}`)),
+    removedMini: t('caseDetail.removedMini'),
+    overdueBadge: t('cases.overdueBadge'),
+    recurrence: t('cases.recurrence'),
+    mark: t('offenders.mark'),
+    markTitle: t('offenders.markTitle'),
+    select: t('cases.select', { id: '{id}' }),
+  };
   const opt = (rows: { code: string; labelZh: string; labelEn: string }[]) => rows.map((r) => ({ value: r.code, label: pickLabel(r, locale) }));
 
   return (
@@ -95,15 +114,12 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         operator={operator ?? (query.operator ? { id: query.operator, label: `#${query.operator}` } : null)}
       />
       <CaseTable
-        rows={rows}
+        rows={rows.map(packCaseRow)}
         targets={targets}
         canAct={canAct}
         defaultDeadline={addDays(officeToday(), days)}
         matching={matching}
-        labels={{
-          sectors: Object.fromEntries(sectors.map((s) => [s.code, pickLabel(s, locale)])),
-          categories: Object.fromEntries(categories.map((c) => [c.code, pickLabel(c, locale)])),
-        }}
+        labels={labels}
       />
       <nav aria-label={t('cases.tableCaption')} className="flex gap-2">
         {query.cursor ? <Link href={`/cases${caseListSearch(filters)}`} className={buttonClass('secondary', 'py-1.5')}>{t('cases.firstPage')}</Link> : null}

@@ -40,6 +40,14 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   const states = new Map<CaseState, string>();
   const stateLabel = (s: CaseState) => states.get(s) ?? states.set(s, t(`caseState.${s}`)).get(s)!;
   const columns = { id: t('cases.id'), subject: t('cases.subject'), operator: t('cases.operator'), sector: t('cases.sector'), state: t('cases.state'), deadline: t('cases.deadline'), overdueBadge: t('cases.overdueBadge') };
+  // "3 days overdue", "due in 2 days": each wording once a page, not an ICU message per row (issue #18).
+  const worded = new Map<number, string>();
+  const daysText = (i: QueueItem) => {
+    const key = i.overdue ? i.daysOverdue : -1 - Math.max(0, -i.daysOverdue);
+    let text = worded.get(key);
+    if (text === undefined) worded.set(key, (text = i.overdue ? t('queue.overdueBy', { n: i.daysOverdue }) : i.daysOverdue === 0 ? t('queue.dueToday') : t('queue.dueIn', { n: -i.daysOverdue })));
+    return text;
+  };
   const rowsOf = (items: QueueItem[]): QueueTableRow[] =>
     items.map((i) => {
       stateLabel(i.state);
@@ -53,7 +61,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
         overdue: i.overdue,
         deadline: i.deadline,
         days: i.overdue ? i.daysOverdue : -i.daysOverdue,
-        daysText: i.overdue ? t('queue.overdueBy', { n: i.daysOverdue }) : i.daysOverdue === 0 ? t('queue.dueToday') : t('queue.dueIn', { n: -i.daysOverdue }),
+        daysText: daysText(i),
       };
     });
   const table = (items: QueueItem[], caption: string, empty: string, testId: string) => {

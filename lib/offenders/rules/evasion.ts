@@ -48,43 +48,60 @@ related AS (
   UNION SELECT f.subject_id FROM offender_flags f
         WHERE f.rule = 'evasion' AND EXISTS (SELECT 1 FROM cases c WHERE c.id = ANY(f.case_ids) AND c.subject_id IN (SELECT id FROM touched))
 ),`;
-  const xInScope = scope.all ? sql`TRUE` : sql`x.id IN (SELECT id FROM related)`;
+  const inRelated = (id: SQL) => (scope.all ? sql`TRUE` : sql`${id} IN (SELECT id FROM related)`);
   return upsertFlags(db, 'evasion', {
+    // Matched per removed SUBJECT, then spread over its removal cases: a subject removed after each of
+    // its inspections was matched once per case (4× on the bench's repeat tier), and each name of the
+    // removed subject's operator's other subjects was compared twice (filing root, then USCC): now once.
     ctes: sql`${related}
-removed AS (
+removed AS MATERIALIZED (
   SELECT c.subject_id AS y, c.id AS case_id, coalesce(c.first_removed_at, c.updated_at) AS removed_at
   FROM cases c WHERE ${p.enabled} AND c.state = 'removed'
 ),
+-- Each removed subject once, by its key (a LATERAL probe each: a join was planned as a hash of every subject).
+ry AS MATERIALIZED (
+  SELECT ys.id, ys.operator_id, ys.name
+  FROM (SELECT DISTINCT y FROM removed) r CROSS JOIN LATERAL (SELECT id, operator_id, name FROM subjects WHERE id = r.y OFFSET 0) ys
+),
+-- The other subjects of a removed subject's operator, each compared by name once: a similar one matches
+-- by the operator's USCC, and a filing root shared with one that is not similar does not count.
+siblings AS MATERIALIZED (
+  SELECT ys.id AS y, x.id AS x, ys.operator_id, ${similarToY(sql`ys`, sql`x.name`)} AS similar
+  FROM ry ys JOIN subjects x ON x.operator_id = ys.operator_id AND x.id <> ys.id
+  WHERE ${inRelated(sql`x.id`)}
+),
 links AS (
-  SELECT rm.y, rm.case_id, rm.removed_at, x.id AS x, yi.type::text AS via, xi.value
-  FROM removed rm
-  JOIN subjects ys ON ys.id = rm.y
-  JOIN subject_identifiers yi ON yi.subject_id = rm.y
-  JOIN subject_identifiers xi ON xi.type = yi.type AND xi.match_value = yi.match_value AND xi.subject_id <> rm.y
-  JOIN subjects x ON x.id = xi.subject_id
-  WHERE ${xInScope}
-    AND (yi.type <> 'filing_number' OR x.operator_id IS DISTINCT FROM ys.operator_id
-         OR ${similarToY(sql`ys`, sql`x.name`)})
+  SELECT ys.id AS y, xi.subject_id AS x, yi.type::text AS via, xi.value
+  FROM ry ys
+  JOIN subject_identifiers yi ON yi.subject_id = ys.id
+  JOIN subject_identifiers xi ON xi.type = yi.type AND xi.match_value = yi.match_value AND xi.subject_id <> ys.id
+  WHERE ${inRelated(sql`xi.subject_id`)}
+    -- A filing root counts with another operator (or none on one side), or with the same one and a similar name.
+    AND (yi.type <> 'filing_number'
+         OR (ys.operator_id IS NOT NULL
+             AND NOT EXISTS (SELECT 1 FROM siblings sb WHERE sb.y = ys.id AND sb.x = xi.subject_id AND NOT sb.similar))
+         OR (ys.operator_id IS NULL
+             AND ((SELECT x.operator_id FROM subjects x WHERE x.id = xi.subject_id) IS NOT NULL
+                  OR ${similarToY(sql`ys`, sql`(SELECT x.name FROM subjects x WHERE x.id = xi.subject_id)`)})))
   UNION ALL
-  SELECT rm.y, rm.case_id, rm.removed_at, x.id, 'operator_uscc', o.uscc
-  FROM removed rm
-  JOIN subjects ys ON ys.id = rm.y
-  JOIN subjects x ON x.operator_id = ys.operator_id AND x.id <> ys.id
-  JOIN operators o ON o.id = ys.operator_id
-  WHERE ${xInScope} AND ${similarToY(sql`ys`, sql`x.name`)}
+  SELECT sb.y, sb.x, 'operator_uscc', o.uscc
+  FROM siblings sb JOIN operators o ON o.id = sb.operator_id
+  WHERE sb.similar
 ),
 pairs AS (
-  SELECT l.x, l.y, l.case_id, l.removed_at,
+  SELECT l.x, rm.y, rm.case_id, rm.removed_at,
          jsonb_agg(DISTINCT jsonb_build_object('type', l.via, 'value', l.value)) AS via,
-         bool_or(x.created_at > l.removed_at) AS registered_after
-  FROM links l JOIN subjects x ON x.id = l.x
-  WHERE NOT EXISTS (SELECT 1 FROM cases xc WHERE xc.subject_id = l.x AND xc.state = 'removed')
+         bool_or(x.created_at > rm.removed_at) AS registered_after
+  FROM links l
+  JOIN removed rm ON rm.y = l.y
+  CROSS JOIN LATERAL (SELECT id, created_at FROM subjects WHERE id = l.x OFFSET 0) x
+  WHERE NOT EXISTS (SELECT 1 FROM removed xr WHERE xr.y = l.x)
     AND NOT EXISTS (SELECT 1 FROM subject_links sl WHERE sl.verdict = 'dismissed'
-                    AND sl.subject_id = least(l.x, l.y) AND sl.other_subject_id = greatest(l.x, l.y))
-    AND (x.created_at > l.removed_at OR EXISTS (
+                    AND sl.subject_id = least(l.x, rm.y) AND sl.other_subject_id = greatest(l.x, rm.y))
+    AND (x.created_at > rm.removed_at OR EXISTS (
           SELECT 1 FROM store_listings st WHERE st.subject_id = l.x
-            AND (st.seen_on IS NULL OR st.seen_on >= ${officeDateSql(sql`l.removed_at`)})))
-  GROUP BY l.x, l.y, l.case_id, l.removed_at
+            AND (st.seen_on IS NULL OR st.seen_on >= ${officeDateSql(sql`rm.removed_at`)})))
+  GROUP BY l.x, rm.y, rm.case_id, rm.removed_at
 )`,
     candidates: sql`
 SELECT 'subject:' || p.x AS target_key, x.operator_id, p.x AS subject_id, NULL::int AS campaign_id,
@@ -102,11 +119,12 @@ SELECT 'subject:' || p.x AS target_key, x.operator_id, p.x AS subject_id, NULL::
   ) AS explanation,
   array_agg(DISTINCT p.case_id ORDER BY p.case_id) AS case_ids
 FROM pairs p
-JOIN subjects x ON x.id = p.x
+-- The subjects probed by key (joins were planned as hashes of all 1M subjects, twice).
+CROSS JOIN LATERAL (SELECT id, name, kind, platform, sector, created_at, operator_id FROM subjects WHERE id = p.x OFFSET 0) x
 LEFT JOIN operators xo ON xo.id = x.operator_id
-JOIN subjects y ON y.id = p.y
+CROSS JOIN LATERAL (SELECT id, name, operator_id FROM subjects WHERE id = p.y OFFSET 0) y
 LEFT JOIN operators yo ON yo.id = y.operator_id
-GROUP BY p.x, x.id, xo.id
+GROUP BY p.x, x.id, x.name, x.kind, x.platform, x.sector, x.created_at, x.operator_id, xo.id
 HAVING count(DISTINCT p.y) >= ${p.threshold}::int`,
     resolveWhere: scope.all ? sql`TRUE` : sql`f.subject_id IN (SELECT id FROM related)`,
   });

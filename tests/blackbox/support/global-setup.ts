@@ -1,26 +1,44 @@
 /**
  * Vitest globalSetup of the `blackbox` project: runs once per `vitest run`, in the main process.
- * Builds the production server when stale (reusing the one build `.ci/run` makes), starts it the way
- * the README does on a fresh database (PGlite, or Postgres when TEST_DATABASE_URL is set), hands its
- * address to the test files, and stops it (dropping its database) at the end.
+ * Builds the production server when stale (reusing the one build `.ci/run` makes); prepares the pass's
+ * database once (scripts/prepare-db.ts on a new PGlite data folder, or on a Postgres template database
+ * `rectify_bbtpl_<run>` when TEST_DATABASE_URL is set: every migration and the demo seed, from nothing)
+ * and hands it to the test files, whose own servers start on copies of it (support/server.ts); starts
+ * the shared server the way the README does on a copy of it, hands its address to the test files, and
+ * at the end stops it and drops what it prepared.
  */
 import type { TestProject } from 'vitest/node';
-import { ensureBuild, startServer, type DatabaseKind } from './server';
+import { ensureBuild, prepareDatabase, startServer, setPreparedDatabase, type DatabaseKind, type PreparedDatabase } from './server';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** The shared server every black-box test talks to. */
     blackbox: { baseUrl: string; database: DatabaseKind; logFile: string; evidenceDir: string; databaseUrl?: string };
+    /** The pass's migrated, demo-seeded database, which `startServer` copies. */
+    blackboxPrepared: PreparedDatabase;
   }
 }
 
 export default async function setup(project: TestProject) {
   const started = Date.now();
   ensureBuild();
-  const server = await startServer({ label: 'main' });
-  console.log(`[blackbox] ${server.database} server on ${server.baseUrl} up in ${((Date.now() - started) / 1000).toFixed(1)} s (log: ${server.logFile})`);
-  project.provide('blackbox', { baseUrl: server.baseUrl, database: server.database, logFile: server.logFile, evidenceDir: server.evidenceDir, databaseUrl: server.databaseUrl });
-  return async () => {
-    await server.stop();
-  };
+  const { prepared, drop } = await prepareDatabase();
+  const preparedIn = (Date.now() - started) / 1000;
+  try {
+    setPreparedDatabase(prepared);
+    const server = await startServer({ label: 'main' });
+    console.log(
+      `[blackbox] ${server.database} database prepared in ${preparedIn.toFixed(1)} s (${prepared.template ?? prepared.dataDir}); ` +
+        `server on ${server.baseUrl} up in ${((Date.now() - started) / 1000).toFixed(1)} s (log: ${server.logFile})`,
+    );
+    project.provide('blackbox', { baseUrl: server.baseUrl, database: server.database, logFile: server.logFile, evidenceDir: server.evidenceDir, databaseUrl: server.databaseUrl });
+    project.provide('blackboxPrepared', prepared);
+    return async () => {
+      await server.stop();
+      await drop();
+    };
+  } catch (err) {
+    await drop().catch(() => undefined);
+    throw err;
+  }
 }

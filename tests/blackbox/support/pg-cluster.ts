@@ -17,7 +17,8 @@ export interface PgCluster {
   port: number;
   /** postgres://postgres@127.0.0.1:<port>/<database> */
   url(database: string): string;
-  createDatabase(name: string): Promise<string>;
+  /** A new database; with `dump` (a pg_dump -Fc file, e.g. the pass's prepared database's) restored into it. */
+  createDatabase(name: string, dump?: string): Promise<string>;
   /** Fast shutdown: open connections are cut (57P01), new ones refused until `start`. Does not block the event loop. */
   stop(): Promise<void>;
   start(): Promise<void>;
@@ -78,13 +79,20 @@ export async function startCluster(label = 'cluster'): Promise<PgCluster> {
   return {
     port,
     url,
-    async createDatabase(name) {
+    async createDatabase(name, dump) {
       const client = new pg.Client({ connectionString: url('postgres') });
       await client.connect();
       try {
         await client.query(`CREATE DATABASE "${name}"`);
       } finally {
         await client.end();
+      }
+      if (dump) {
+        await new Promise<void>((resolve, reject) =>
+          execFile(path.join(BIN, 'pg_restore'), ['--no-owner', '--no-privileges', '--exit-on-error', '-d', url(name), dump], { timeout: 300_000 }, (err, stdout, stderr) =>
+            err ? reject(new Error(`pg_restore of ${dump} failed: ${err.message} ${stdout}${stderr}`)) : resolve(),
+          ),
+        );
       }
       return url(name);
     },

@@ -1,8 +1,15 @@
 /**
  * The real server for the black-box suite, started the way the README does: `node scripts/start.mjs`
- * (migrate and seed with scripts/prepare-db.ts, then `next start` on the production build) on a fresh
- * embedded data folder, or on a fresh Postgres database created beside TEST_DATABASE_URL.
+ * (migrate and seed with scripts/prepare-db.ts, then `next start` on the production build) on an
+ * embedded data folder, or on a Postgres database created beside TEST_DATABASE_URL.
  * Tests talk to it only over HTTP. The build itself is made (once, when stale) by `ensureBuild`.
+ *
+ * The database: the global setup prepares one per pass (`prepareDatabase`: scripts/prepare-db.ts run
+ * once, as start.mjs runs it, on a new data folder or a new Postgres database: every migration and the
+ * demo seed from nothing), and each server starts on a copy of it (the folder copied; `CREATE DATABASE
+ * … TEMPLATE`). start.mjs still runs prepare-db on the copy first: the second start of a prepared
+ * database, which finds every migration applied and the demo present. A server whose point is a
+ * database made from nothing asks for it (`fresh`, with the reason).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -12,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { buildIsCurrent, root } from '../../../scripts/build-state.mjs';
+import { createDatabase, databaseUrl as withDatabase, dropDatabase as dropPgDatabase, newRunId, quoteIdent, withAdmin as withAdminAt } from '../../support/pg-admin';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -28,6 +36,25 @@ export interface ServerOptions {
   dataDir?: string;
   /** The session secret; default a random one. Copies that share sessions share it. */
   secret?: string;
+  /**
+   * Why this server must migrate and seed a database of its own from nothing (what a fresh clone's
+   * first `npm start` does) instead of starting on a copy of the pass's prepared database. Unset: a copy.
+   * Ignored with `databaseUrl` or an existing `dataDir`, which are used as they are.
+   */
+  fresh?: string;
+}
+
+/** The migrated, demo-seeded database of a pass, which every server starts from (`setPreparedDatabase`). */
+export interface PreparedDatabase {
+  database: DatabaseKind;
+  /** PGlite: the prepared data folder, copied for each server (never opened by one). */
+  dataDir?: string;
+  /** Postgres: the template database (connections disallowed), copied with CREATE DATABASE … TEMPLATE. */
+  template?: string;
+  /** Postgres: a pg_dump -Fc of it, for databases in another cluster (support/pg-cluster.ts), when pg_dump is there. */
+  dump?: string;
+  /** When the demo was seeded (its dates are relative to that day). */
+  preparedAt: string;
 }
 
 export interface RunningServer {
@@ -128,9 +155,105 @@ async function stopGroup(child: ChildProcess, done: Promise<unknown>): Promise<v
   }
 }
 
+/** The environment of start.mjs / prepare-db.ts in folder `dir`: its own TMPDIR and evidence, the demo, no database chosen yet. */
+function baseEnv(dir: string, secret: string): Record<string, string | undefined> {
+  const tmpDir = path.join(dir, 'tmp');
+  fs.mkdirSync(tmpDir, { recursive: true });
+  return {
+    ...process.env,
+    NEXTAUTH_SECRET: secret,
+    TMPDIR: tmpDir, // its own temp folder, as on another machine
+    RECTIFY_EVIDENCE_DIR: path.join(dir, 'evidence'),
+    RECTIFY_SEED: 'demo',
+    NEXT_TELEMETRY_DISABLED: '1',
+    DATABASE_URL: undefined,
+    RECTIFY_DATA_DIR: undefined,
+    TEST_DATABASE_URL: undefined,
+    NODE_OPTIONS: undefined, // vitest's own loader flags are not the server's
+    VITEST: undefined,
+  };
+}
+
+const definedOnly = (env: Record<string, string | undefined>) =>
+  Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as NodeJS.ProcessEnv;
+
+let prepared: PreparedDatabase | undefined;
+
+/** The prepared database later `startServer` calls copy (the global setup's, handed to each file by setup-file.ts). */
+export function setPreparedDatabase(p: PreparedDatabase | undefined): void {
+  prepared = p;
+}
+
+/** The prepared database as a pg_dump file, for a throwaway cluster's database (`cluster.createDatabase(name, preparedDump())`). */
+export function preparedDump(): string | undefined {
+  return prepared?.dump;
+}
+
 /**
- * Starts one production server on its own fresh database and a free port; resolves when /api/health
- * answers 200. The build must be current (`ensureBuild`): start.mjs would otherwise build it again.
+ * Prepares the pass's database the way start.mjs does before `next start`: scripts/prepare-db.ts
+ * (every migration, the taxonomies, the demo seed) on a new PGlite data folder, or on a new Postgres
+ * database `rectify_bbtpl_<run>` beside TEST_DATABASE_URL whose connections are then disallowed (a
+ * template: CREATE DATABASE … TEMPLATE refuses a source anyone is connected to). `drop` removes it.
+ */
+export async function prepareDatabase(database: DatabaseKind = defaultDatabase()): Promise<{ prepared: PreparedDatabase; drop(): Promise<void> }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rectify-blackbox-prepared-'));
+  const env = baseEnv(dir, crypto.randomBytes(32).toString('base64url'));
+  const removeDir = () => fs.rmSync(dir, { recursive: true, force: true });
+  let template: string | undefined;
+  let dataDir: string | undefined;
+  let dump: string | undefined;
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (database === 'pglite') {
+    dataDir = path.join(dir, 'pglite');
+    env.RECTIFY_DATA_DIR = dataDir;
+  } else {
+    if (!adminUrl) throw new Error('a Postgres template needs TEST_DATABASE_URL');
+    template = `rectify_bbtpl_${newRunId()}`;
+    await createDatabase(adminUrl, template);
+    env.DATABASE_URL = withDatabase(adminUrl, template);
+  }
+  const drop = async () => {
+    if (template) await dropPgDatabase(adminUrl!, template);
+    removeDir();
+  };
+  const logFile = path.join(dir, 'prepare.log');
+  const out = fs.openSync(logFile, 'w');
+  const child = spawn(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/prepare-db.ts'], {
+    cwd: root,
+    env: definedOnly(env),
+    stdio: ['ignore', out, out],
+  });
+  fs.closeSync(out);
+  const code = await new Promise<number | string>((resolve) => child.once('exit', (c, sig) => resolve(sig ?? c ?? 1)));
+  try {
+    if (code !== 0) throw new Error(`scripts/prepare-db.ts failed (${code})\n${tail(logFile)}`);
+    // prepare-db held the folder under db/lock.ts's lock: a file *beside* the folder (`pglite.lock`), so a
+    // copy of the folder never carries it; prepare-db removes it on exit, and PGlite leaves no pid file inside.
+    if (dataDir && (fs.existsSync(`${dataDir}.lock`) || fs.existsSync(path.join(dataDir, 'postmaster.pid')))) {
+      throw new Error(`the prepared data folder ${dataDir} is still locked after prepare-db exited`);
+    }
+    if (template) {
+      // The throwaway clusters of two-copies and postgres-restart cannot copy a template of this one: they restore this.
+      const pgDump = path.join(process.env.PG_BIN_DIR ?? '/usr/lib/postgresql/15/bin', 'pg_dump');
+      if (fs.existsSync(pgDump)) {
+        const r = spawnSync(pgDump, ['-Fc', '--no-owner', '--no-privileges', '-f', path.join(dir, 'prepared.dump'), env.DATABASE_URL!], { encoding: 'utf8' });
+        if (r.status === 0) dump = path.join(dir, 'prepared.dump');
+        else console.warn(`[blackbox] pg_dump of the prepared database failed (the clusters will seed their own): ${r.stderr}`);
+      }
+      await withAdminAt(adminUrl!, (c) => c.query(`ALTER DATABASE ${quoteIdent(template!)} ALLOW_CONNECTIONS false`));
+    }
+  } catch (err) {
+    await drop().catch(() => undefined);
+    throw err;
+  }
+  return { prepared: { database, dataDir, template, dump, preparedAt: new Date().toISOString() }, drop };
+}
+
+/**
+ * Starts one production server on its own database and a free port; resolves when /api/health
+ * answers 200. The database is a copy of the prepared one (`setPreparedDatabase`), or with `fresh` (or
+ * when none is prepared, or it is of the other kind) a new one migrated and seeded from nothing by
+ * start.mjs. The build must be current (`ensureBuild`): start.mjs would otherwise build it again.
  */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const database = options.database ?? defaultDatabase();
@@ -139,22 +262,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const evidenceDir = path.join(dir, 'evidence');
-  const tmpDir = path.join(dir, 'tmp');
-  fs.mkdirSync(tmpDir);
+  const from = options.fresh === undefined && prepared?.database === database ? prepared : undefined;
   const env: Record<string, string | undefined> = {
-    ...process.env,
+    ...baseEnv(dir, options.secret ?? crypto.randomBytes(32).toString('base64url')),
     PORT: String(port),
     NEXTAUTH_URL: baseUrl,
-    NEXTAUTH_SECRET: options.secret ?? crypto.randomBytes(32).toString('base64url'),
-    TMPDIR: tmpDir, // its own temp folder, as on another machine
-    RECTIFY_EVIDENCE_DIR: evidenceDir,
-    RECTIFY_SEED: 'demo',
-    NEXT_TELEMETRY_DISABLED: '1',
-    DATABASE_URL: undefined,
-    RECTIFY_DATA_DIR: undefined,
-    TEST_DATABASE_URL: undefined,
-    NODE_OPTIONS: undefined, // vitest's own loader flags are not the server's
-    VITEST: undefined,
     // The embedded database's admission queue (lib/server/admission.ts) refuses a request whose wait
     // would pass 6 s. The suite's own traffic (12 hostile requests in flight, on a 2-core CI machine also
     // running the Postgres pass) is not the overload it guards against: the shared server waits longer.
@@ -162,32 +274,43 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     RECTIFY_EMBEDDED_QUEUE_WAIT_MS: process.env.RECTIFY_EMBEDDED_QUEUE_WAIT_MS ?? '20000',
     ...options.env,
   };
+  const demoOnly = () => {
+    if (env.RECTIFY_SEED !== 'demo') throw new Error(`${label}: the prepared database holds the demo; a server without it needs \`fresh\``);
+  };
   let databaseUrl: string | undefined;
   let dataDir: string | undefined;
   let dropDatabase = async () => undefined as unknown;
+  const copy = from ? `a copy of the database prepared at ${from.preparedAt}` : `a database made from nothing${options.fresh ? ` (fresh: ${options.fresh})` : ''}`;
+  let origin = copy;
   if (database === 'pglite') {
     dataDir = options.dataDir ?? path.join(dir, 'pglite');
+    // A folder that exists is used as it is (a restart on it); a new one starts as a copy of the prepared folder.
+    if (fs.existsSync(dataDir)) origin = `the data folder ${dataDir} as it is`;
+    else if (from?.dataDir) {
+      demoOnly();
+      fs.cpSync(from.dataDir, dataDir, { recursive: true });
+    }
     env.RECTIFY_DATA_DIR = dataDir;
   } else if (options.databaseUrl) {
     databaseUrl = options.databaseUrl;
     env.DATABASE_URL = databaseUrl;
+    origin = 'the database it was given, as it is';
   } else {
     if (!process.env.TEST_DATABASE_URL) throw new Error('a Postgres server needs TEST_DATABASE_URL');
     const name = `rectify_bb_${Date.now().toString(36)}_${crypto.randomBytes(3).toString('hex')}`;
-    await withAdmin((c) => c.query(`CREATE DATABASE "${name}"`));
-    const u = new URL(process.env.TEST_DATABASE_URL);
-    u.pathname = `/${name}`;
-    databaseUrl = u.toString();
+    if (from) demoOnly();
+    await createDatabase(process.env.TEST_DATABASE_URL, name, from?.template);
+    databaseUrl = withDatabase(process.env.TEST_DATABASE_URL, name);
     env.DATABASE_URL = databaseUrl;
     dropDatabase = () => withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
   }
-  for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
 
   const logFile = path.join(dir, 'server.log');
   const out = fs.openSync(logFile, 'w');
+  fs.writeSync(out, `[blackbox] ${label}: ${origin}\n`);
   const child = spawn(process.execPath, [path.join(root, 'scripts', 'start.mjs')], {
     cwd: root,
-    env: env as NodeJS.ProcessEnv,
+    env: definedOnly(env),
     stdio: ['ignore', out, out],
     detached: true, // its own process group: stopping it stops next start too
   });
