@@ -3,8 +3,9 @@
 //   0. next build            once, when the production build is older than its sources (the black-box
 //                            suite and e2e both serve it; building once keeps them from racing)
 //   then two lanes side by side when TEST_DATABASE_URL is set, each one step at a time:
-//      lane 1: vitest run (unit + integration + blackbox on PGlite), then e2e on Postgres
-//      lane 2: vitest run (integration + blackbox on Postgres), then e2e on PGlite
+//      lane 1: vitest run (integration + blackbox on PGlite), then e2e on Postgres
+//      lane 2: vitest run (unit, then integration + blackbox on Postgres), then e2e on PGlite
+//   (the unit files need no database: they run in the lane that ends first, docs/testing.md)
 //   Every step runs its own database and servers (e2e: E2E_PORT, and E2E_PORT + 50 for Postgres), so
 //   the lanes share nothing but the machine. The vitest Postgres pass is the shorter one, so its lane
 //   goes on to e2e while the PGlite pass still runs (the times: docs/testing.md).
@@ -116,17 +117,18 @@ async function main() {
   const postgresReport = path.join(reportDir, 'vitest-postgres.json');
   const pglitePass = () =>
     run(
-      'vitest: unit + integration + blackbox on PGlite',
+      `vitest: ${pgUrl ? '' : 'unit + '}integration + blackbox on PGlite`,
       process.execPath,
-      [vitestBin, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${pgliteReport}`, ...vitestArgs],
+      // The unit files run once: in the Postgres pass when there is one (its lane ends first), else here.
+      [vitestBin, 'run', ...(pgUrl ? [] : ['--project', 'unit']), '--project', 'integration', '--project', 'blackbox', '--reporter=default', '--reporter=json', `--outputFile.json=${pgliteReport}`, ...vitestArgs],
       vitestEnv({ TEST_DATABASE_URL: undefined }),
       pgUrl && !serial ? '[pglite]' : undefined,
     );
   const postgresPass = () =>
     run(
-      'vitest: integration + blackbox on Postgres',
+      'vitest: unit + integration + blackbox on Postgres',
       process.execPath,
-      [vitestBin, 'run', '--project', 'integration', '--project', 'blackbox', '--reporter=default', '--reporter=json', `--outputFile.json=${postgresReport}`, ...vitestArgs],
+      [vitestBin, 'run', '--project', 'unit', '--project', 'integration', '--project', 'blackbox', '--reporter=default', '--reporter=json', `--outputFile.json=${postgresReport}`, ...vitestArgs],
       vitestEnv({ TEST_DATABASE_URL: pgUrl }),
       serial ? undefined : '[postgres]',
     );
