@@ -16,15 +16,26 @@ export interface AuditEntry {
  * change commit or fail together; the database assigns the sequence number and the hash chain.
  */
 export async function recordAudit(tx: Queryable, actor: Actor | null, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditEvents).values({
-    actorUserId: actor?.kind === 'user' ? actor.id : null,
-    actorTokenId: actor?.kind === 'token' ? actor.id : null,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: String(entry.entityId),
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-  });
+  await recordAudits(tx, actor, [entry]);
+}
+
+/**
+ * Appends audit events in the order given, in one statement (a bulk change of many rows): the chain
+ * trigger links each row to the one before it, as for events appended one by one.
+ */
+export async function recordAudits(tx: Queryable, actor: Actor | null, entries: readonly AuditEntry[]): Promise<void> {
+  if (!entries.length) return;
+  await tx.insert(auditEvents).values(
+    entries.map((entry) => ({
+      actorUserId: actor?.kind === 'user' ? actor.id : null,
+      actorTokenId: actor?.kind === 'token' ? actor.id : null,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: String(entry.entityId),
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+    })),
+  );
 }
 
 /**

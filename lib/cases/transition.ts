@@ -1,15 +1,15 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Tx } from '@/db/client';
 import { caseEventEvidence, caseEvents, cases, retests, takedowns } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { recordAudit } from '@/lib/audit';
+import { recordAudits } from '@/lib/audit';
 import { conflict, notFound } from '@/lib/http/errors';
 import { refreshOffenderFlags } from '@/lib/offenders/refresh';
-import { notifyCaseContacts } from '@/lib/portal/messages';
+import { notifyCasesContacts } from '@/lib/portal/messages';
 import { getDefaultDeadlineDays } from '@/lib/settings';
 import { addDays, officeToday } from '@/lib/time';
-import { checkTransition, CLOSED_STATES, type CaseState, type Channel, type TransitionInput } from './ladder';
+import { checkTransition, CLOSED_STATES, type Allowed, type CaseState, type Channel, type TransitionInput } from './ladder';
 import { TransitionRefusedError, type RefusalDetail } from './refusals';
 
 export type CaseRow = typeof cases.$inferSelect;
@@ -46,16 +46,40 @@ function effects(current: CaseRow, to: CaseState, input: TransitionInput): PgUpd
 }
 
 /** Fills what the office defaults: a deadline of the configured number of days when ordering. */
-async function withDefaults(tx: Tx, current: CaseRow, req: TransitionRequest, today: string): Promise<TransitionInput> {
+async function withDefaults(current: CaseRow, req: TransitionRequest, today: string, defaultDays: () => Promise<number>): Promise<TransitionInput> {
   if (req.to === 'ordered' && current.state === 'open' && !req.input.deadline) {
-    return { ...req.input, deadline: addDays(today, await getDefaultDeadlineDays(tx)) };
+    return { ...req.input, deadline: addDays(today, await defaultDays()) };
   }
   return req.input;
+}
+
+/** The office's default deadline, read at most once per call (a bulk move of 600 cases reads it once). */
+function defaultDaysOnce(tx: Tx): () => Promise<number> {
+  let days: Promise<number> | undefined;
+  return () => (days ??= getDefaultDeadlineDays(tx));
 }
 
 /** States whose entry or exit can change a repeat-offender rule's verdict (DESIGN §4). */
 const FLAG_STATES: readonly CaseState[] = [...CLOSED_STATES, 'removed'];
 const touchesFlags = (from: CaseState, to: CaseState) => FLAG_STATES.includes(from) || FLAG_STATES.includes(to);
+
+/** A case's move the ladder allowed: the row as read, the input with the office's defaults, the rule. */
+interface Move {
+  current: CaseRow;
+  input: TransitionInput;
+  rule: Allowed['rule'];
+}
+
+/** Integers as one array parameter, in order and with repeats (the same text on PGlite and node-postgres). */
+const pgInts = (values: readonly number[]) => `{${values.map((v) => Math.trunc(v)).join(',')}}`;
+
+/** Rows per statement: far under Postgres' 65,535 parameters for every table written below. */
+const ROWS_PER_STATEMENT = 1_000;
+function inChunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += ROWS_PER_STATEMENT) out.push(items.slice(i, i + ROWS_PER_STATEMENT));
+  return out;
+}
 
 /**
  * Moves one case, inside the caller's transaction: checks the ladder, updates the row only if its
@@ -71,19 +95,6 @@ export async function transitionCase(
   req: TransitionRequest,
   today = officeToday(),
 ): Promise<CaseRow> {
-  const { before, after } = await applyTransition(tx, actor, caseId, expectedRevision, req, today);
-  if (touchesFlags(before, after.state)) await refreshOffenderFlags(tx, { subjectIds: [after.subjectId] });
-  return after;
-}
-
-async function applyTransition(
-  tx: Tx,
-  actor: Actor,
-  caseId: number,
-  expectedRevision: number,
-  req: TransitionRequest,
-  today: string,
-): Promise<{ before: CaseState; after: CaseRow }> {
   const [current] = await tx.select().from(cases).where(eq(cases.id, caseId)).limit(1);
   if (!current) throw notFound('Case', caseId);
   if (current.revision !== expectedRevision) {
@@ -92,68 +103,118 @@ async function applyTransition(
       expectedRevision: `Case ${caseId} is at revision ${current.revision}.`,
     }, stale, req.to);
   }
-  const input = await withDefaults(tx, current, req, today);
-  const channel = req.channel ?? 'direct';
-  const verdict = checkTransition({ from: current.state, to: req.to, role: actor.role, channel, input, currentDeadline: current.deadline, today });
+  const input = await withDefaults(current, req, today, defaultDaysOnce(tx));
+  const verdict = checkTransition({ from: current.state, to: req.to, role: actor.role, channel: req.channel ?? 'direct', input, currentDeadline: current.deadline, today });
   if (!verdict.ok) {
     throw new TransitionRefusedError(verdict.status, verdict.code === 'role' ? 'forbidden' : 'transition_refused', `Case ${caseId}: ${verdict.message}`, verdict.field ? { [verdict.field]: verdict.message } : undefined, { [caseId]: { key: verdict.key, params: verdict.params } }, req.to);
   }
+  const [after] = await writeMoves(tx, actor, [{ current, input, rule: verdict.rule }], req, today);
+  if (touchesFlags(current.state, after!.state)) await refreshOffenderFlags(tx, { subjectIds: [after!.subjectId] });
+  return after!;
+}
 
-  const [updated] = await tx
-    .update(cases)
-    .set({ ...effects(current, req.to, input), state: req.to, revision: current.revision + 1, updatedAt: sql`now()` })
-    .where(and(eq(cases.id, caseId), eq(cases.revision, expectedRevision)))
-    .returning();
-  if (!updated) throw conflict(`Case ${caseId} changed meanwhile; reload it.`, { expectedRevision: `Case ${caseId} was changed by someone else.` });
+/**
+ * Writes moves the ladder allowed, set-based: one UPDATE of the cases per kind of change (each row
+ * only if its revision is still the one read, else 409 and the caller's transaction rolls back), then
+ * the events, the operators' notifications, evidence links, re-tests, takedowns and one audit event
+ * per case, each table in one statement (per ROWS_PER_STATEMENT rows), in case-id order as the moves
+ * come. Returns the updated rows in the moves' order.
+ */
+async function writeMoves(tx: Tx, actor: Actor, moves: readonly Move[], req: TransitionRequest, today: string): Promise<CaseRow[]> {
+  const channel = req.channel ?? 'direct';
+  const actorUserId = actor.kind === 'user' ? actor.id : null;
+  const actorTokenId = actor.kind === 'token' ? actor.id : null;
 
-  const [event] = await tx
-    .insert(caseEvents)
-    .values({
-      caseId,
-      fromState: current.state,
-      toState: req.to,
-      actorUserId: actor.kind === 'user' ? actor.id : null,
-      actorTokenId: actor.kind === 'token' ? actor.id : null,
-      reason: input.reason?.trim() ?? '',
-      deadline: req.to === 'ordered' || req.to === 'notified' ? updated.deadline : null,
-      version: input.version?.trim() || null,
-      noticeId: req.noticeId ?? null,
-      revision: updated.revision,
-    })
-    .returning({ id: caseEvents.id });
+  // effects() reads the row only through its state and deadline, and the input: moves alike in those share one UPDATE.
+  const alike = new Map<string, Move[]>();
+  for (const move of moves) {
+    const key = JSON.stringify([move.current.state, move.current.deadline, move.input]);
+    const group = alike.get(key);
+    if (group) group.push(move);
+    else alike.set(key, [move]);
+  }
+  const updatedById = new Map<number, CaseRow>();
+  for (const group of alike.values()) {
+    const { current, input } = group[0]!;
+    for (const part of inChunks(group)) {
+      const rows = await tx
+        .update(cases)
+        .set({ ...effects(current, req.to, input), state: req.to, revision: sql`${cases.revision} + 1`, updatedAt: sql`now()` })
+        // Two arrays, not a list of (id, revision) pairs: PGlite 0.5 matches nothing when such a list has more than 256 pairs.
+        .where(sql`(${cases.id}, ${cases.revision}) IN (SELECT * FROM unnest(${pgInts(part.map((m) => m.current.id))}::int[], ${pgInts(part.map((m) => m.current.revision))}::int[]))`)
+        .returning();
+      for (const row of rows) updatedById.set(row.id, row);
+    }
+  }
+  const lost = moves.find((m) => !updatedById.has(m.current.id));
+  if (lost) throw conflict(`Case ${lost.current.id} changed meanwhile; reload it.`, { expectedRevision: `Case ${lost.current.id} was changed by someone else.` });
+  const updated = moves.map((m) => updatedById.get(m.current.id)!);
+
+  const eventIds = new Map<number, number>();
+  for (const part of inChunks(moves)) {
+    const rows = await tx
+      .insert(caseEvents)
+      .values(
+        part.map(({ current, input }) => {
+          const after = updatedById.get(current.id)!;
+          return {
+            caseId: current.id,
+            fromState: current.state,
+            toState: req.to,
+            actorUserId,
+            actorTokenId,
+            reason: input.reason?.trim() ?? '',
+            deadline: req.to === 'ordered' || req.to === 'notified' ? after.deadline : null,
+            version: input.version?.trim() || null,
+            noticeId: req.noticeId ?? null,
+            revision: after.revision,
+          };
+        }),
+      )
+      .returning({ id: caseEvents.id, caseId: caseEvents.caseId });
+    for (const row of rows) eventIds.set(row.caseId, row.id);
+  }
+  const eventOf = (m: Move) => eventIds.get(m.current.id)!;
+
   // A new order reaches the operator's contacts (DESIGN §9): a notification and an outbox row, in this transaction.
-  if (req.to === 'ordered') await notifyCaseContacts(tx, caseId, 'order', `event:${event!.id}`);
-  if (req.evidence?.length) {
-    await tx.insert(caseEventEvidence).values([...new Set(req.evidence)].map((sha256) => ({ eventId: event!.id, sha256 })));
+  if (req.to === 'ordered') await notifyCasesContacts(tx, moves.map((m) => ({ caseId: m.current.id, dedupeKey: `event:${eventOf(m)}` })), 'order');
+  const evidence = [...new Set(req.evidence ?? [])];
+  if (evidence.length) {
+    for (const part of inChunks(moves.flatMap((m) => evidence.map((sha256) => ({ eventId: eventOf(m), sha256 }))))) await tx.insert(caseEventEvidence).values(part);
   }
-  if (verdict.rule.retest) {
-    await tx.insert(retests).values({
-      caseId,
-      eventId: event!.id,
-      version: input.version!.trim(),
-      result: verdict.rule.retest,
-      notes: input.reason?.trim() ?? '',
-      testedBy: actor.kind === 'user' ? actor.id : null,
-    });
-  }
-  if (req.to === 'removed' && channel === 'direct') {
-    await tx.insert(takedowns).values(
-      input.takedownStores!.map((store) => ({ caseId, store, takenDownOn: today, confirmedBy: actor.kind === 'user' ? actor.id : null, note: input.reason?.trim() ?? '' })),
+  const retested = moves.filter((m) => m.rule.retest);
+  for (const part of inChunks(retested)) {
+    await tx.insert(retests).values(
+      part.map((m) => ({ caseId: m.current.id, eventId: eventOf(m), version: m.input.version!.trim(), result: m.rule.retest!, notes: m.input.reason?.trim() ?? '', testedBy: actorUserId })),
     );
   }
-  await recordAudit(tx, actor, {
-    action: `case.${req.to}`,
-    entityType: 'case',
-    entityId: caseId,
-    before: { state: current.state, revision: current.revision, deadline: current.deadline },
-    after: { state: updated.state, revision: updated.revision, deadline: updated.deadline, reason: input.reason ?? null, version: input.version ?? null, noticeId: req.noticeId ?? null },
-  });
-  return { before: current.state, after: updated };
+  if (req.to === 'removed' && channel === 'direct') {
+    const rows = moves.flatMap((m) => m.input.takedownStores!.map((store) => ({ caseId: m.current.id, store, takenDownOn: today, confirmedBy: actorUserId, note: m.input.reason?.trim() ?? '' })));
+    for (const part of inChunks(rows)) await tx.insert(takedowns).values(part);
+  }
+  for (const part of inChunks(moves)) {
+    await recordAudits(
+      tx,
+      actor,
+      part.map(({ current, input }) => {
+        const after = updatedById.get(current.id)!;
+        return {
+          action: `case.${req.to}`,
+          entityType: 'case',
+          entityId: current.id,
+          before: { state: current.state, revision: current.revision, deadline: current.deadline },
+          after: { state: after.state, revision: after.revision, deadline: after.deadline, reason: input.reason ?? null, version: input.version ?? null, noticeId: req.noticeId ?? null },
+        };
+      }),
+    );
+  }
+  return updated;
 }
 
 /**
  * Moves many cases all or nothing. Rows are locked in id order; every refusal is collected and
- * reported together (one field per case), and then nothing is written.
+ * reported together (one field per case), and then nothing is written. The writes are set-based
+ * (writeMoves): a statement per table, not per case, and one refresh of the repeat-offender flags.
  */
 export async function transitionCases(
   tx: Tx,
@@ -165,6 +226,8 @@ export async function transitionCases(
   const ids = [...new Set(items.map((i) => i.caseId))].sort((a, b) => a - b);
   const rows = await tx.select().from(cases).where(inArray(cases.id, ids)).orderBy(asc(cases.id)).for('update');
   const byId = new Map(rows.map((r) => [r.id, r]));
+  const defaultDays = defaultDaysOnce(tx);
+  const allowed = new Map<number, Move>();
   const problems: Record<string, string> = {};
   const reasons: Record<string, RefusalDetail> = {};
   let status: 403 | 404 | 409 | 422 = 422;
@@ -182,26 +245,22 @@ export async function transitionCases(
       status = 409;
       continue;
     }
-    const input = await withDefaults(tx, row, req, today);
+    const input = await withDefaults(row, req, today, defaultDays);
     const verdict = checkTransition({ from: row.state, to: req.to, role: actor.role, channel: req.channel ?? 'direct', input, currentDeadline: row.deadline, today });
     if (!verdict.ok) {
       problems[String(item.caseId)] = verdict.message;
       reasons[String(item.caseId)] = { key: verdict.key, params: verdict.params };
       if (verdict.status === 403) status = 403;
-    }
+    } else allowed.set(row.id, { current: row, input, rule: verdict.rule });
   }
   const refused = Object.keys(problems);
   if (refused.length) {
     throw new TransitionRefusedError(status, status === 403 ? 'forbidden' : status === 409 ? 'conflict' : status === 404 ? 'not_found' : 'transition_refused', `Nothing was changed: ${refused.length} of ${items.length} case(s) cannot move to ${req.to} (${refused.join(', ')}).`, problems, reasons, req.to);
   }
-  const updated: CaseRow[] = [];
-  const touched = new Set<number>();
-  for (const id of ids) {
-    const { before, after } = await applyTransition(tx, actor, id, byId.get(id)!.revision, req, today);
-    if (touchesFlags(before, after.state)) touched.add(after.subjectId);
-    updated.push(after);
-  }
+  const moves = ids.map((id) => allowed.get(id)!);
+  const updated = await writeMoves(tx, actor, moves, req, today);
   // One refresh for the whole batch (a removal notice may name hundreds of cases).
+  const touched = new Set(moves.filter((m) => touchesFlags(m.current.state, req.to)).map((m) => m.current.subjectId));
   if (touched.size) await refreshOffenderFlags(tx, { subjectIds: [...touched] });
   return updated;
 }

@@ -47,37 +47,46 @@ interface Produced {
   detail: string;
 }
 
-/** Writes the outbox row of each notification just produced (same transaction). */
+/** Writes the outbox row of each notification just produced (same transaction), one statement per 1,000. */
 async function enqueue(db: Queryable, rows: Produced[]) {
-  for (const r of rows) {
-    await db.execute(sql`INSERT INTO message_outbox (notification_id, recipient, kind, subject, body)
-      VALUES (${r.id}, ${r.email}, ${r.kind}, ${SUBJECT[r.kind](r.subjectName)}, ${bodyOf(r.kind, r.caseId, r.subjectName, r.deadline, r.detail)})`);
+  for (let i = 0; i < rows.length; i += 1_000) {
+    const values = rows.slice(i, i + 1_000).map((r) => sql`(${r.id}, ${r.email}, ${r.kind}, ${SUBJECT[r.kind](r.subjectName)}, ${bodyOf(r.kind, r.caseId, r.subjectName, r.deadline, r.detail)})`);
+    await db.execute(sql`INSERT INTO message_outbox (notification_id, recipient, kind, subject, body) VALUES ${sql.join(values, sql`, `)}`);
   }
 }
-
-/** Active contacts of the operator of `caseId`, as SQL rows to insert notifications for. */
-const contactsOfCase = (caseId: unknown) => sql`
-  FROM cases c JOIN subjects s ON s.id = c.subject_id
-  JOIN operator_contacts oc ON oc.operator_id = s.operator_id AND oc.activated_at IS NOT NULL
-  JOIN users u ON u.id = oc.user_id AND u.disabled_at IS NULL
-  WHERE c.id = ${caseId}`;
 
 /**
  * Tells a case's operator's contacts (inside the caller's transaction): a new order (keyed by its
  * event) or a decision (keyed by the request). Nothing when the operator has no active contact.
  */
 export async function notifyCaseContacts(db: Queryable, caseId: number, kind: 'order' | 'decision', dedupeKey: string, detail = '') {
-  const rows = await queryRows<Produced>(
-    db,
-    sql`WITH ins AS (
+  return notifyCasesContacts(db, [{ caseId, dedupeKey }], kind, detail);
+}
+
+/** notifyCaseContacts for many cases at once (a bulk order): one statement per 1,000 cases, in their order. */
+export async function notifyCasesContacts(db: Queryable, targets: readonly { caseId: number; dedupeKey: string }[], kind: 'order' | 'decision', detail = '') {
+  let produced = 0;
+  for (let i = 0; i < targets.length; i += 1_000) {
+    const keys = targets.slice(i, i + 1_000).map((t, n) => sql`(${n}::int, ${t.caseId}::int, ${t.dedupeKey}::text)`);
+    const rows = await queryRows<Produced>(
+      db,
+      sql`WITH k (ord, case_id, dedupe_key) AS (VALUES ${sql.join(keys, sql`, `)}),
+      ins AS (
         INSERT INTO notifications (user_id, case_id, kind, dedupe_key, deadline, detail)
-        SELECT u.id, c.id, ${kind}, ${dedupeKey}, c.deadline, ${detail} ${contactsOfCase(caseId)}
+        SELECT u.id, c.id, ${kind}, k.dedupe_key, c.deadline, ${detail}
+        FROM k JOIN cases c ON c.id = k.case_id JOIN subjects s ON s.id = c.subject_id
+        JOIN operator_contacts oc ON oc.operator_id = s.operator_id AND oc.activated_at IS NOT NULL
+        JOIN users u ON u.id = oc.user_id AND u.disabled_at IS NULL
+        ORDER BY k.ord, u.id
         ON CONFLICT DO NOTHING RETURNING id, user_id, case_id, kind, deadline, detail)
       SELECT ins.id, ins.user_id AS "userId", u.email, ins.case_id AS "caseId", s.name AS "subjectName", ins.kind, ins.deadline::text AS deadline, ins.detail
-      FROM ins JOIN users u ON u.id = ins.user_id JOIN cases c ON c.id = ins.case_id JOIN subjects s ON s.id = c.subject_id`,
-  );
-  await enqueue(db, rows);
-  return rows.length;
+      FROM ins JOIN users u ON u.id = ins.user_id JOIN cases c ON c.id = ins.case_id JOIN subjects s ON s.id = c.subject_id
+      ORDER BY ins.id`,
+    );
+    await enqueue(db, rows);
+    produced += rows.length;
+  }
+  return produced;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
-import { getDb, type DatabaseHandle } from '../../db/client';
+import { getDb, queryRows, type DatabaseHandle } from '../../db/client';
 import { caseEvents, cases, inspections, retests } from '../../db/schema';
 import { openCaseForInspection } from '../../lib/cases/open';
 import { POST as transitionOne } from '../../app/api/v1/cases/[id]/transitions/route';
@@ -135,6 +135,12 @@ describe('POST /api/v1/cases/transitions (bulk)', () => {
     expect(res.json.cases).toHaveLength(600);
     const [row] = await db.select({ n: count() }).from(cases).where(and(inArray(cases.id, ids), eq(cases.state, 'ordered')));
     expect(row!.n).toBe(600);
+    // Written set-based (lib/cases/transition.ts): still one event and one audit event per case, in this transaction.
+    const [events] = await db.select({ n: count() }).from(caseEvents).where(and(inArray(caseEvents.caseId, ids), eq(caseEvents.toState, 'ordered'), eq(caseEvents.revision, 2)));
+    expect(events!.n).toBe(600);
+    const [audits] = await queryRows<{ n: number }>(db, sql`SELECT count(DISTINCT entity_id)::int AS n FROM audit_events WHERE action = 'case.ordered' AND entity_type = 'case' AND entity_id = ANY(${`{${ids.join(',')}}`}::text[])`);
+    expect(audits!.n).toBe(600);
+    expect((await verifyAuditChain(db)).ok).toBe(true);
 
     const tooMany = await callRoute(transitionMany, { method: 'POST', path: '/api/v1/cases/transitions', token: inspector, body: { ids: Array.from({ length: 5001 }, (_, i) => i + 1), to: 'ordered', deadline: future } });
     expect(tooMany.status).toBe(400);
