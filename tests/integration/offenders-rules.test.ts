@@ -67,6 +67,26 @@ describe('operator_recurrence', () => {
     expect(f!.caseIds).toEqual(ids.slice(1));
     await handle.db.update(offenderRules).set({ threshold: 3 }).where(eq(offenderRules.rule, 'operator_recurrence'));
   });
+  it('explains the latest 50 cases oldest first (cases of one day by id) and counts them all, by the recompute and by a refresh', async () => {
+    const op = await makeOperator();
+    const subs = [await makeSubject({ operatorId: op.id }), await makeSubject({ operatorId: op.id }), await makeSubject({ operatorId: op.id })];
+    const made: { id: number; on: string }[] = [];
+    // 53 cases a week apart, on three subjects; every fourth case on the day of the one before it.
+    for (let k = 0; k < 53; k++) {
+      const on = new Date(Date.UTC(2025, 0, 6 + 7 * (k % 4 === 3 ? k - 1 : k))).toISOString().slice(0, 10);
+      made.push({ id: (await makeCase({ subjectId: subs[k % 3]!.id, inspectedOn: on })).id, on });
+    }
+    const byDate = [...made].sort((a, b) => a.on.localeCompare(b.on) || a.id - b.id);
+    for (const refresh of [() => recomputeOffenderFlags(handle.db), () => refreshOffenderFlags(handle.db, { operatorIds: [op.id] })]) {
+      await handle.db.execute(sql`DELETE FROM offender_flags WHERE operator_id = ${op.id}`);
+      await refresh();
+      const f = await flagFor('operator_recurrence', `operator:${op.id}`);
+      expect(f!.caseIds).toEqual(made.map((c) => c.id).sort((a, b) => a - b));
+      const e = f!.explanation as { caseCount: number; subjectCount: number; from: string; to: string; cases: { id: number; inspectedOn: string }[] };
+      expect(e).toMatchObject({ caseCount: 53, subjectCount: 3, from: byDate[0]!.on, to: byDate[52]!.on });
+      expect(e.cases.map((c) => [c.id, c.inspectedOn])).toEqual(byDate.slice(3).map((c) => [c.id, c.on]));
+    }
+  });
 });
 
 describe('subject_recidivism', () => {
@@ -208,6 +228,25 @@ describe('multi_line', () => {
     } finally {
       await handle.db.update(offenderRules).set({ threshold: 3 }).where(eq(offenderRules.rule, 'multi_line'));
     }
+  });
+
+  it('counts subjects without a filing number as products of their own beside the filing numbers', async () => {
+    const op = await makeOperator();
+    const a = await makeSubject({ operatorId: op.id, kind: 'app', platform: 'android', name: '甲乙记账' }, [{ type: 'filing_number', value: '沪ICP备20250001号-1A' }]);
+    const b = await makeSubject({ operatorId: op.id, kind: 'app', platform: 'android', name: '丙丁天气' }, [{ type: 'filing_number', value: '沪ICP备20250001号-2A' }]);
+    const c = await makeSubject({ operatorId: op.id, name: '戊己打车' });
+    // Two filing numbers and a subject without one: three products.
+    for (const s of [a, b, c]) await makeCase({ subjectId: s.id, campaignId, inspectedOn: '2026-07-01' });
+    await recomputeOffenderFlags(handle.db);
+    expect((await flagFor('multi_line', `operator:${op.id}/campaign:${campaignId}`))!.explanation).toMatchObject({ productCount: 3, subjectCount: 3 });
+    // Three subjects of one filing number: one product, however different their names.
+    const op2 = await makeOperator();
+    for (const name of ['庚辛阅读', '壬癸音乐', '子丑视频']) {
+      const s = await makeSubject({ operatorId: op2.id, kind: 'app', platform: 'ios', name }, [{ type: 'filing_number', value: '沪ICP备20250002号-1A' }]);
+      await makeCase({ subjectId: s.id, campaignId, inspectedOn: '2026-07-02' });
+    }
+    await recomputeOffenderFlags(handle.db);
+    expect(await flagFor('multi_line', `operator:${op2.id}/campaign:${campaignId}`)).toBeUndefined();
   });
 
   it('filing_number_key() is the SQL twin of normaliseFiling, product_name_key() drops platform and edition markers', async () => {
