@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
-import { getDatabase, getDb, queryRows } from '../../db/client';
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { getDatabase, getDb } from '../../db/client';
 import { apiTokens } from '../../db/schema';
 import { API } from '../../e2e/authz/matrix';
 import { hashTokenSecret } from '../../lib/auth/tokens';
@@ -17,7 +17,7 @@ import { createToken } from '../support/api';
 import { setupTestDatabase, teardownTestDatabase } from '../support/db';
 import { makeSubject, makeUser, withTaxonomies } from '../support/fixtures';
 import { hostileJson, hostileParam, hostileString, rawBody, tenMegabyteBody } from '../support/fuzz/hostile';
-import { answerProblems, callerFor, changeMark, changesSince, describeRequest, installChangeLog, loadHandler, paramNames, routeFileIndex, send, type FuzzRequest } from '../support/fuzz/harness';
+import { answerProblems, callerFor, changeMark, changesAfter, describeRequest, installChangeLog, loadHandler, paramNames, routeFileIndex, send, type FuzzRequest } from '../support/fuzz/harness';
 import { fuzzTargets, type FuzzIds, type Target } from '../support/fuzz/targets';
 import { draftInput, makeOverdueCase } from '../support/notices';
 import { fuzzSize } from '../support/fuzz-size';
@@ -52,6 +52,7 @@ beforeAll(async () => {
   ids = { operatorId: subject.operatorId!, subjectId: subject.id, otherSubjectId: other.id, caseId: overdue.id, noticeId: notice.id, userId: (await makeUser('inspector')).id, tokenId: spareRow!.id, contactId: contact.id };
   targets = fuzzTargets(ids);
   await installChangeLog();
+  mark = await changeMark();
 });
 afterAll(teardownTestDatabase);
 
@@ -127,25 +128,26 @@ function requestsFor(route: string, t: Target): fc.Arbitrary<Draft> {
   return fc.oneof(...options);
 }
 
-/** Import jobs not yet ended (the queue runs them in this process). */
-async function pendingImports(): Promise<number> {
-  const [r] = await queryRows<{ n: string }>(await getDb(), sql`SELECT count(*) n FROM import_jobs WHERE status IN ('queued', 'running')`);
-  return Number(r!.n);
-}
-
 /** Keeps the fuzzer's own credentials alive (DELETE /api/v1/tokens/{id} may name them). */
 async function restoreTokens() {
   const db = await getDb();
   await db.update(apiTokens).set({ revokedAt: null }).where(and(inArray(apiTokens.tokenHash, ourTokenHashes), isNotNull(apiTokens.revokedAt)));
 }
 
+/**
+ * The change log's last id when the previous request was checked: every row change logged after it
+ * is the next request's (nothing else writes between two requests of this file). One query a request
+ * instead of a mark before it, a wait for imports and a count after it.
+ */
+let mark = 0;
+
 async function check(route: string, t: Target, handler: Parameters<typeof send>[0], r: FuzzRequest) {
-  const mark = await changeMark();
   const res = await send(handler, r);
   sent++;
   const problems = answerProblems(r, res, t.related);
-  // An accepted import runs in the background: its rows belong to this request, so wait for it.
-  for (const until = Date.now() + 60_000; (await pendingImports()) > 0; ) {
+  // An accepted import runs in the background: its rows (and its staged rows' clean-up) belong to this request, so wait for it.
+  let after = await changesAfter(mark);
+  for (const until = Date.now() + 60_000; after.importBusy; after = await changesAfter(mark)) {
     if (Date.now() > until) {
       const pool = (await getDatabase()).pool;
       const stats = pool ? ` (Postgres pool: ${pool.totalCount} clients, ${pool.idleCount} idle, ${pool.waitingCount} waiting)` : '';
@@ -153,8 +155,12 @@ async function check(route: string, t: Target, handler: Parameters<typeof send>[
     }
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
-  const changed = await changesSince(mark);
-  if (route.startsWith('DELETE /api/v1/tokens')) await restoreTokens();
+  const changed = after.changed;
+  mark = after.last;
+  if (route.startsWith('DELETE /api/v1/tokens')) {
+    await restoreTokens();
+    mark = await changeMark(); // the restore's own change is not the next request's
+  }
   if (res.status >= 400 && changed.length) problems.push(`refused (${res.status}) but rows changed: ${changed.join(', ')}`);
   if (route.startsWith('GET ') && changed.length) problems.push(`a read changed rows: ${changed.join(', ')}`);
   else if (res.status < 300 && !route.startsWith('GET ') && !t.noopOk && !changed.some((c) => c.startsWith('audit_events'))) {

@@ -152,3 +152,22 @@ export function answerProblems(r: FuzzRequest, res: CallResult, related: Record<
   }
   return problems;
 }
+
+/**
+ * One query after a request: the tables changed since `mark` (with how many row changes each), the
+ * last change's id (the next request's mark), and whether an import is still at work — a job queued
+ * or running, or staged rows its clean-up has not deleted yet (they go right after the job is marked done).
+ */
+export async function changesAfter(mark: number): Promise<{ changed: string[]; last: number; importBusy: boolean }> {
+  const [row] = await queryRows<{ busy: boolean; changes: { tbl: string; n: number | string; last: number | string }[] | string | null }>(
+    await getDb(),
+    sql`SELECT EXISTS (SELECT 1 FROM import_jobs WHERE status IN ('queued', 'running')) OR EXISTS (SELECT 1 FROM import_staging) AS busy,
+      (SELECT json_agg(c ORDER BY c.tbl) FROM (SELECT tbl, count(*) AS n, max(id) AS last FROM fuzz_changes WHERE id > ${mark} GROUP BY tbl) c) AS changes`,
+  );
+  const changes = (typeof row!.changes === 'string' ? JSON.parse(row!.changes) : (row!.changes ?? [])) as { tbl: string; n: number | string; last: number | string }[];
+  return {
+    changed: changes.map((c) => `${c.tbl}: ${c.n} row changes`),
+    last: changes.reduce((m, c) => Math.max(m, Number(c.last)), mark),
+    importBusy: row!.busy === true || String(row!.busy) === 't',
+  };
+}
