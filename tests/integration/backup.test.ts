@@ -2,9 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { migrateDatabase, openPglite, openPostgres, queryRows, type DatabaseHandle } from '../../db/client';
+import { openPglite, openPostgres, queryRows, type DatabaseHandle } from '../../db/client';
 import { seedDemo, seedTaxonomies } from '../../db/seed';
 import { verifyAuditChain } from '../../lib/audit-verify';
 import { storeEvidence } from '../../lib/evidence/store';
@@ -58,8 +58,22 @@ async function evidenceBytes(handle: DatabaseHandle): Promise<string[]> {
   return out;
 }
 
+/**
+ * A PGlite data folder holding a copy of the migrated template (the integration project's global setup
+ * dumps it once per run): no initdb and no migrations run again here — what this file tests is the
+ * round trip of a folder, not how it was migrated.
+ */
+async function migratedFolder(dir: string): Promise<DatabaseHandle> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const template = inject('rectifyPgliteTemplate');
+  if (!template) throw new Error('no PGlite template: run this file through the integration project (its global setup)');
+  fs.mkdirSync(dir, { recursive: true });
+  return openPglite(dir, await PGlite.create({ dataDir: dir, loadDataDir: new Blob([new Uint8Array(fs.readFileSync(template))]), extensions: { pg_trgm } }));
+}
+
+/** The demo data and evidence in a migrated database, and their digest. */
 async function seeded(handle: DatabaseHandle): Promise<{ tables: Record<string, string>; evidence: string[] }> {
-  await migrateDatabase(handle);
   await seedTaxonomies(handle.db);
   await seedDemo(handle.db, { today: new Date('2026-06-15T00:00:00Z') });
   await withEvidence(handle);
@@ -78,7 +92,7 @@ async function expectIdentical(restored: DatabaseHandle, before: { tables: Recor
 describe.skipIf(testDatabaseKind() !== 'pglite')('backup and restore of the embedded database', () => {
   it('round-trips every table and every evidence byte exactly, and keeps the folder it replaced', async () => {
     const source = path.join(tmp, 'source');
-    const first = await openPglite(source);
+    const first = await migratedFolder(source);
     const before = await seeded(first);
     await first.close();
 
@@ -87,8 +101,7 @@ describe.skipIf(testDatabaseKind() !== 'pglite')('backup and restore of the embe
 
     // Wipe: the folder is replaced by an empty migrated database, then restored over.
     fs.rmSync(source, { recursive: true });
-    const empty = await openPglite(source);
-    await migrateDatabase(empty);
+    const empty = await migratedFolder(source);
     await empty.close();
     const keptAside = await restorePglite(file, source);
     expect(keptAside && fs.existsSync(keptAside)).toBeTruthy();
@@ -100,7 +113,7 @@ describe.skipIf(testDatabaseKind() !== 'pglite')('backup and restore of the embe
 
   it('refuses to back up a folder a server has open', async () => {
     const dir = path.join(tmp, 'busy');
-    const open = await openPglite(dir);
+    const open = await migratedFolder(dir);
     await expect(backupPglite(dir, path.join(tmp, 'busy.tar.gz'))).rejects.toThrow(/already in use/);
     await open.close();
   });
@@ -110,7 +123,8 @@ describe.skipIf(testDatabaseKind() !== 'postgres')('backup and restore of a Post
   it('round-trips every table and every evidence byte exactly with pg_dump / pg_restore, the audit chain intact', async () => {
     const admin = process.env.TEST_DATABASE_URL!;
     const a = `rectify_bk_a_${randomSuffix()}`;
-    await createDatabase(admin, a);
+    // A copy of the run's migrated template (the global setup's), as every integration file's database.
+    await createDatabase(admin, a, inject('rectifyPgTemplate'));
     try {
       const source = await openPostgres(databaseUrl(admin, a), { max: 2 });
       const before = await seeded(source);
