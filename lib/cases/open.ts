@@ -1,10 +1,13 @@
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '@/db/client';
-import { caseEvents, cases, inspections } from '@/db/schema';
+import { caseEvents, cases } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { recordAudit } from '@/lib/audit';
+import { recordAudits } from '@/lib/audit';
 import { refreshOffenderFlags } from '@/lib/offenders/refresh';
 import { previousFixedCaseSql } from './recurrence';
+
+/** Integers as one array parameter, in order (the same text on PGlite and node-postgres). */
+const pgInts = (values: readonly number[]) => `{${values.map((v) => Math.trunc(v)).join(',')}}`;
 
 /**
  * Opens the case for a saved inspection (state `open`, revision 1, with its first event). If a
@@ -19,30 +22,52 @@ export async function openCaseForInspection(
   /** Imports open many cases and refresh the repeat-offender flags once for the batch instead. */
   options: { refreshFlags?: boolean } = {},
 ) {
-  const [inspection] = await tx.select().from(inspections).where(eq(inspections.id, inspectionId)).limit(1);
-  if (!inspection) throw new Error(`inspection ${inspectionId} does not exist`);
-  const [previous] = await queryRows<{ id: number }>(tx, previousFixedCaseSql(sql`${inspection.subjectId}`, sql`${inspectionId}`));
-
-  const [created] = await tx
-    .insert(cases)
-    .values({ subjectId: inspection.subjectId, inspectionId, foundVersion: inspection.version, previousCaseId: previous?.id ?? null })
-    .returning();
-  await tx.insert(caseEvents).values({
-    caseId: created!.id,
-    fromState: null,
-    toState: 'open',
-    actorUserId: actor?.kind === 'user' ? actor.id : null,
-    actorTokenId: actor?.kind === 'token' ? actor.id : null,
-    reason: previous ? `Recurrence of case ${previous.id}` : '',
-    revision: 1,
-    at: sql`now()`,
-  });
-  await recordAudit(tx, actor, {
-    action: 'case.open',
-    entityType: 'case',
-    entityId: created!.id,
-    after: { state: 'open', subjectId: inspection.subjectId, inspectionId, previousCaseId: previous?.id ?? null },
-  });
-  if (options.refreshFlags !== false) await refreshOffenderFlags(tx, { subjectIds: [inspection.subjectId] });
+  const [created] = await openCasesForInspections(tx, actor, [inspectionId], options);
   return created!;
+}
+
+/**
+ * openCaseForInspection for many saved inspections at once, set-based: one INSERT of the cases (each
+ * linked by the same recurrence rule), one of their first events, one of their audit events, and one
+ * refresh of the flags of their subjects. Returns the cases in the order of `inspectionIds`.
+ */
+export async function openCasesForInspections(tx: Tx, actor: Actor | null, inspectionIds: readonly number[], options: { refreshFlags?: boolean } = {}) {
+  const ids = [...new Set(inspectionIds)];
+  if (!ids.length) return [];
+  const opened = await queryRows<{ id: number; inspection_id: number }>(
+    tx,
+    sql`INSERT INTO cases (subject_id, inspection_id, found_version, previous_case_id)
+      SELECT i.subject_id, i.id, i.version, (${previousFixedCaseSql(sql`i.subject_id`, sql`i.id`)})
+        FROM inspections i WHERE i.id = ANY(${pgInts(ids)}::int[]) ORDER BY i.id
+      RETURNING id, inspection_id`,
+  );
+  const caseOf = new Map(opened.map((r) => [Number(r.inspection_id), Number(r.id)]));
+  const missing = ids.find((id) => !caseOf.has(id));
+  if (missing !== undefined) throw new Error(`inspection ${missing} does not exist`);
+  const rows = await tx.select().from(cases).where(sql`${cases.id} = ANY(${pgInts([...caseOf.values()])}::int[])`).orderBy(cases.id);
+  await tx.insert(caseEvents).values(
+    rows.map((c) => ({
+      caseId: c.id,
+      fromState: null,
+      toState: 'open' as const,
+      actorUserId: actor?.kind === 'user' ? actor.id : null,
+      actorTokenId: actor?.kind === 'token' ? actor.id : null,
+      reason: c.previousCaseId ? `Recurrence of case ${c.previousCaseId}` : '',
+      revision: 1,
+      at: sql`now()`,
+    })),
+  );
+  await recordAudits(
+    tx,
+    actor,
+    rows.map((c) => ({
+      action: 'case.open',
+      entityType: 'case',
+      entityId: c.id,
+      after: { state: 'open', subjectId: c.subjectId, inspectionId: c.inspectionId, previousCaseId: c.previousCaseId ?? null },
+    })),
+  );
+  if (options.refreshFlags !== false) await refreshOffenderFlags(tx, { subjectIds: [...new Set(rows.map((c) => c.subjectId))] });
+  const byInspection = new Map(rows.map((c) => [c.inspectionId, c]));
+  return inspectionIds.map((id) => byInspection.get(id)!);
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { getDb, queryRows, type DatabaseHandle } from '../../db/client';
 import { caseEvents, cases, inspections, retests } from '../../db/schema';
-import { openCaseForInspection } from '../../lib/cases/open';
+import { openCasesForInspections } from '../../lib/cases/open';
 import { POST as transitionOne } from '../../app/api/v1/cases/[id]/transitions/route';
 import { POST as transitionMany } from '../../app/api/v1/cases/transitions/route';
 import { verifyAuditChain } from '../../lib/audit-verify';
@@ -124,9 +124,8 @@ describe('POST /api/v1/cases/transitions (bulk)', () => {
         .insert(inspections)
         .values(Array.from({ length: 600 }, (_, i) => ({ subjectId: subject.id, version: `1.${i}`, inspectedOn: '2026-06-01', method: 'technical_test' as const })))
         .returning({ id: inspections.id });
-      const out: number[] = [];
-      for (const { id } of inserted) out.push((await openCaseForInspection(tx, null, id, { refreshFlags: false })).id);
-      return out;
+      // Opened as one batch by the product's set-based opening (each still gets its event and audit event).
+      return (await openCasesForInspections(tx, null, inserted.map((i) => i.id), { refreshFlags: false })).map((c) => c.id);
     });
     const started = Date.now();
     const res = await callRoute(transitionMany, { method: 'POST', path: '/api/v1/cases/transitions', token: inspector, body: { ids, to: 'ordered', deadline: future } });
