@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Queryable } from '@/db/client';
+import { intArray } from '@/db/params';
 import { campaigns, campaignSectors } from '@/db/schema';
 import { decodeCursor, pageOf } from '@/lib/http/cursor';
 import { notFound } from '@/lib/http/errors';
@@ -77,6 +78,6 @@ export async function caseCountsByCampaign(db: Queryable, ids: readonly number[]
   if (!ids.length) return new Map();
   const rows = await queryRows<{ id: number; n: number }>(db, sql`
     SELECT i.campaign_id AS id, count(*)::int AS n FROM cases c JOIN inspections i ON i.id = c.inspection_id
-    WHERE i.campaign_id = ANY(${`{${ids.join(',')}}`}::int[]) GROUP BY i.campaign_id`);
+    WHERE i.campaign_id = ANY(${intArray(ids)}) GROUP BY i.campaign_id`);
   return new Map(rows.map((r) => [Number(r.id), Number(r.n)]));
 }

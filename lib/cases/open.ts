@@ -1,13 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '@/db/client';
+import { inChunks, intArray } from '@/db/params';
 import { caseEvents, cases } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { recordAudits } from '@/lib/audit';
 import { refreshOffenderFlags } from '@/lib/offenders/refresh';
 import { previousFixedCaseSql } from './recurrence';
-
-/** Integers as one array parameter, in order (the same text on PGlite and node-postgres). */
-const pgInts = (values: readonly number[]) => `{${values.map((v) => Math.trunc(v)).join(',')}}`;
 
 /**
  * Opens the case for a saved inspection (state `open`, revision 1, with its first event). If a
@@ -28,8 +26,8 @@ export async function openCaseForInspection(
 
 /**
  * openCaseForInspection for many saved inspections at once, set-based: one INSERT of the cases (each
- * linked by the same recurrence rule), one of their first events, one of their audit events, and one
- * refresh of the flags of their subjects. Returns the cases in the order of `inspectionIds`.
+ * linked by the same recurrence rule), one of their first events and one of their audit events per
+ * ROWS_PER_STATEMENT cases, and one refresh of the flags of their subjects. Returns the cases in the order of `inspectionIds`.
  */
 export async function openCasesForInspections(tx: Tx, actor: Actor | null, inspectionIds: readonly number[], options: { refreshFlags?: boolean } = {}) {
   const ids = [...new Set(inspectionIds)];
@@ -38,35 +36,37 @@ export async function openCasesForInspections(tx: Tx, actor: Actor | null, inspe
     tx,
     sql`INSERT INTO cases (subject_id, inspection_id, found_version, previous_case_id)
       SELECT i.subject_id, i.id, i.version, (${previousFixedCaseSql(sql`i.subject_id`, sql`i.id`)})
-        FROM inspections i WHERE i.id = ANY(${pgInts(ids)}::int[]) ORDER BY i.id
+        FROM inspections i WHERE i.id = ANY(${intArray(ids)}) ORDER BY i.id
       RETURNING id, inspection_id`,
   );
   const caseOf = new Map(opened.map((r) => [Number(r.inspection_id), Number(r.id)]));
   const missing = ids.find((id) => !caseOf.has(id));
   if (missing !== undefined) throw new Error(`inspection ${missing} does not exist`);
-  const rows = await tx.select().from(cases).where(sql`${cases.id} = ANY(${pgInts([...caseOf.values()])}::int[])`).orderBy(cases.id);
-  await tx.insert(caseEvents).values(
-    rows.map((c) => ({
-      caseId: c.id,
-      fromState: null,
-      toState: 'open' as const,
-      actorUserId: actor?.kind === 'user' ? actor.id : null,
-      actorTokenId: actor?.kind === 'token' ? actor.id : null,
-      reason: c.previousCaseId ? `Recurrence of case ${c.previousCaseId}` : '',
-      revision: 1,
-      at: sql`now()`,
-    })),
-  );
-  await recordAudits(
-    tx,
-    actor,
-    rows.map((c) => ({
-      action: 'case.open',
-      entityType: 'case',
-      entityId: c.id,
-      after: { state: 'open', subjectId: c.subjectId, inspectionId: c.inspectionId, previousCaseId: c.previousCaseId ?? null },
-    })),
-  );
+  const rows = await tx.select().from(cases).where(sql`${cases.id} = ANY(${intArray([...caseOf.values()])})`).orderBy(cases.id);
+  for (const part of inChunks(rows)) {
+    await tx.insert(caseEvents).values(
+      part.map((c) => ({
+        caseId: c.id,
+        fromState: null,
+        toState: 'open' as const,
+        actorUserId: actor?.kind === 'user' ? actor.id : null,
+        actorTokenId: actor?.kind === 'token' ? actor.id : null,
+        reason: c.previousCaseId ? `Recurrence of case ${c.previousCaseId}` : '',
+        revision: 1,
+        at: sql`now()`,
+      })),
+    );
+    await recordAudits(
+      tx,
+      actor,
+      part.map((c) => ({
+        action: 'case.open',
+        entityType: 'case',
+        entityId: c.id,
+        after: { state: 'open', subjectId: c.subjectId, inspectionId: c.inspectionId, previousCaseId: c.previousCaseId ?? null },
+      })),
+    );
+  }
   if (options.refreshFlags !== false) await refreshOffenderFlags(tx, { subjectIds: [...new Set(rows.map((c) => c.subjectId))] });
   const byInspection = new Map(rows.map((c) => [c.inspectionId, c]));
   return inspectionIds.map((id) => byInspection.get(id)!);

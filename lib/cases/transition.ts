@@ -1,6 +1,7 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Tx } from '@/db/client';
+import { inChunks, intArray } from '@/db/params';
 import { caseEventEvidence, caseEvents, cases, retests, takedowns } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { recordAudits } from '@/lib/audit';
@@ -70,16 +71,6 @@ interface Move {
   rule: Allowed['rule'];
 }
 
-/** Integers as one array parameter, in order and with repeats (the same text on PGlite and node-postgres). */
-const pgInts = (values: readonly number[]) => `{${values.map((v) => Math.trunc(v)).join(',')}}`;
-
-/** Rows per statement: far under Postgres' 65,535 parameters for every table written below. */
-const ROWS_PER_STATEMENT = 1_000;
-function inChunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += ROWS_PER_STATEMENT) out.push(items.slice(i, i + ROWS_PER_STATEMENT));
-  return out;
-}
 
 /**
  * Moves one case, inside the caller's transaction: checks the ladder, updates the row only if its
@@ -141,7 +132,7 @@ async function writeMoves(tx: Tx, actor: Actor, moves: readonly Move[], req: Tra
         .update(cases)
         .set({ ...effects(current, req.to, input), state: req.to, revision: sql`${cases.revision} + 1`, updatedAt: sql`now()` })
         // Two arrays, not a list of (id, revision) pairs: PGlite 0.5 matches nothing when such a list has more than 256 pairs.
-        .where(sql`(${cases.id}, ${cases.revision}) IN (SELECT * FROM unnest(${pgInts(part.map((m) => m.current.id))}::int[], ${pgInts(part.map((m) => m.current.revision))}::int[]))`)
+        .where(sql`(${cases.id}, ${cases.revision}) IN (SELECT * FROM unnest(${intArray(part.map((m) => m.current.id))}, ${intArray(part.map((m) => m.current.revision))}))`)
         .returning();
       for (const row of rows) updatedById.set(row.id, row);
     }

@@ -2,6 +2,7 @@ import { operatorRegionFilterSql, operatorRegionNameSql } from '@/lib/regions/sq
 import { and, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { queryRows } from '@/db/client';
+import { intArray } from '@/db/params';
 import { auditEvents, offenderFlags, operators, subjects, users } from '@/db/schema';
 import { notFound } from '@/lib/http/errors';
 import { flagInScopeSql } from './active';
@@ -84,7 +85,7 @@ export async function flagCases(db: Queryable, caseIds: readonly number[], limit
           max(f.severity)::text AS severity, c.closed_at::text AS "closedAt", c.first_removed_at::text AS "firstRemovedAt"
         FROM cases c JOIN subjects s ON s.id = c.subject_id JOIN inspections i ON i.id = c.inspection_id
         LEFT JOIN findings f ON f.inspection_id = c.inspection_id
-        WHERE c.id = ANY(${`{${caseIds.join(',')}}`}::int[])
+        WHERE c.id = ANY(${intArray(caseIds)})
         GROUP BY c.id, s.id, i.id ORDER BY i.inspected_on DESC, c.id DESC LIMIT ${limit}
       ) latest ORDER BY "inspectedOn", id`,
   );

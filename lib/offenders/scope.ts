@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { intArray as intArrayParam } from '@/db/params';
 
 /**
  * What a refresh looks at: everything (the full recompute), the operators and subjects a write
@@ -26,10 +27,9 @@ export const SCOPE_OPERATORS = sql.raw('pg_temp.offender_scope_operators');
 export const SCOPE_OPERATORS_WIDE = sql.raw('pg_temp.offender_scope_operators_wide');
 export const SCOPE_SUBJECTS_WIDE = sql.raw('pg_temp.offender_scope_subjects_wide');
 
-/** A Postgres integer array literal as one parameter (works the same on PGlite and node-postgres). */
+/** The ids named, each once, as one `int[]` parameter (db/params.ts). */
 export function intArray(ids: readonly number[]): SQL {
-  const clean = [...new Set(ids.filter((n) => Number.isSafeInteger(n)))];
-  return sql`${`{${clean.join(',')}}`}::int[]`;
+  return intArrayParam([...new Set(ids.filter((n) => Number.isSafeInteger(n)))]);
 }
 
 /** `column` is one of the subjects the write named (not widened). */

@@ -1,5 +1,6 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { queryRows, type Queryable } from '@/db/client';
+import { inChunks } from '@/db/params';
 import { notifications } from '@/db/schema';
 import type { ScopedActor } from '@/lib/auth/actor';
 import { addDays, officeToday } from '@/lib/time';
@@ -47,10 +48,10 @@ interface Produced {
   detail: string;
 }
 
-/** Writes the outbox row of each notification just produced (same transaction), one statement per 1,000. */
+/** Writes the outbox row of each notification just produced (same transaction), one statement per ROWS_PER_STATEMENT. */
 async function enqueue(db: Queryable, rows: Produced[]) {
-  for (let i = 0; i < rows.length; i += 1_000) {
-    const values = rows.slice(i, i + 1_000).map((r) => sql`(${r.id}, ${r.email}, ${r.kind}, ${SUBJECT[r.kind](r.subjectName)}, ${bodyOf(r.kind, r.caseId, r.subjectName, r.deadline, r.detail)})`);
+  for (const part of inChunks(rows)) {
+    const values = part.map((r) => sql`(${r.id}, ${r.email}, ${r.kind}, ${SUBJECT[r.kind](r.subjectName)}, ${bodyOf(r.kind, r.caseId, r.subjectName, r.deadline, r.detail)})`);
     await db.execute(sql`INSERT INTO message_outbox (notification_id, recipient, kind, subject, body) VALUES ${sql.join(values, sql`, `)}`);
   }
 }
@@ -63,11 +64,11 @@ export async function notifyCaseContacts(db: Queryable, caseId: number, kind: 'o
   return notifyCasesContacts(db, [{ caseId, dedupeKey }], kind, detail);
 }
 
-/** notifyCaseContacts for many cases at once (a bulk order): one statement per 1,000 cases, in their order. */
+/** notifyCaseContacts for many cases at once (a bulk order): one statement per ROWS_PER_STATEMENT cases, in their order. */
 export async function notifyCasesContacts(db: Queryable, targets: readonly { caseId: number; dedupeKey: string }[], kind: 'order' | 'decision', detail = '') {
   let produced = 0;
-  for (let i = 0; i < targets.length; i += 1_000) {
-    const keys = targets.slice(i, i + 1_000).map((t, n) => sql`(${n}::int, ${t.caseId}::int, ${t.dedupeKey}::text)`);
+  for (const part of inChunks(targets)) {
+    const keys = part.map((t, n) => sql`(${n}::int, ${t.caseId}::int, ${t.dedupeKey}::text)`);
     const rows = await queryRows<Produced>(
       db,
       sql`WITH k (ord, case_id, dedupe_key) AS (VALUES ${sql.join(keys, sql`, `)}),
