@@ -152,6 +152,32 @@ function tooDeep(value: unknown, max: number): string[] | null {
 }
 
 /**
+ * The body as text (UTF-8, a leading BOM dropped, as `Request.text()`), read only up to `maxBytes`: a body
+ * without a Content-Length (chunked) that runs past it is refused as soon as it does, not held whole first.
+ */
+async function boundedText(req: Request, maxBytes: number): Promise<string> {
+  if (!req.body) return '';
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  let finished = false;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      received += value.byteLength;
+      if (received > maxBytes) throw tooLarge(`The body is larger than ${maxBytes} bytes.`);
+      chunks.push(value);
+    }
+    finished = true;
+  } finally {
+    if (!finished) await reader.cancel().catch(() => undefined);
+    reader.releaseLock();
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+/**
  * Reads and validates a JSON body: another Content-Type than application/json is a 415 (a page on
  * another site can only send text/plain, form or multipart bodies without asking first), malformed
  * JSON, an oversized body and invalid fields are 4xx.
@@ -161,7 +187,7 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S, max
   if (type !== 'application/json') throw unsupportedMediaType(`The body must be sent as Content-Type: application/json (not ${type ? type.slice(0, 100) : 'none'}).`);
   const declared = Number(req.headers.get('content-length') ?? 0);
   if (declared > maxBytes) throw tooLarge(`The body is larger than ${maxBytes} bytes.`);
-  const text = await req.text();
+  const text = await boundedText(req, maxBytes);
   if (Buffer.byteLength(text, 'utf8') > maxBytes) throw tooLarge(`The body is larger than ${maxBytes} bytes.`);
   let body: unknown;
   try {

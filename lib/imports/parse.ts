@@ -110,6 +110,37 @@ function emptyRecord(): ImportRecord {
   return { ...EMPTY_RECORD };
 }
 
+interface FieldBuffer {
+  buf: Buffer;
+  length: number;
+  size: number;
+  resize(): void;
+  prepend(value: Buffer | number): void;
+}
+
+/**
+ * csv-parse 7's field buffer (`ResizeableBuffer`), in relax_quotes mode, puts back the quote of a quoted field
+ * that did not end where RFC 4180 says (`"a"x`) with `prepend`, which allocated a new buffer of the whole
+ * capacity and copied all of it. The capacity only grows (the longest field read so far), so one long field
+ * and then many such fields copied that capacity once per field: the hostile test's line of 50,000 `"a"x,`
+ * after a 350 kB one copied ≈ 25 GB, ≈ 30 s of the server's CPU (a 4 MiB record could take hours). Patched
+ * once per process, on the class csv-parse itself uses: the field's bytes move up in place, O(field length),
+ * the same bytes as before.
+ */
+function patchFieldPrepend(field: FieldBuffer): void {
+  const proto = Object.getPrototypeOf(field) as FieldBuffer & { rectifyPrepend?: true };
+  if (proto.rectifyPrepend) return;
+  const original = proto.prepend;
+  proto.prepend = function (this: FieldBuffer, value: Buffer | number) {
+    if (!Buffer.isBuffer(value)) return original.call(this, value);
+    while (this.length + value.length >= this.size) this.resize();
+    this.buf.copyWithin(value.length, 0, this.length);
+    value.copy(this.buf, 0);
+    this.length += value.length;
+  };
+  proto.rectifyPrepend = true;
+}
+
 /** CSV (RFC 4180, header row, optional BOM, quoted fields), streamed. */
 export function parseCsvFile(file: ImportInput): ParsedFile {
   const counter = { bytes: 0 };
@@ -142,6 +173,7 @@ export function parseCsvFile(file: ImportInput): ParsedFile {
         },
       }),
     );
+    patchFieldPrepend((parser as unknown as { state: { field: FieldBuffer } }).state.field);
     // A record the parser cannot read (a stray quote, an unclosed quote) is skipped with its error.
     // One reason a line: a line can raise many (each bad closing quote), and each is kept until the next record.
     // pipe() does not pass a source's error on: the reader would wait for the rest forever.

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../db/client';
-import { auditEvents, users } from '../../db/schema';
+import { apiTokens, auditEvents, users } from '../../db/schema';
 import { GET as listUsers, POST as createUser } from '../../app/api/v1/users/route';
 import { PATCH as updateUser } from '../../app/api/v1/users/[id]/route';
 import { GET as listTokens, POST as createToken_ } from '../../app/api/v1/tokens/route';
@@ -76,6 +76,24 @@ describe('API tokens', () => {
     const revoked = await callRoute(revokeToken, { method: 'DELETE', path: `/api/v1/tokens/${token.id}`, token: admin, params: { id: String(token.id) } });
     expect(revoked.json.token.revokedAt).not.toBeNull();
     expect((await callRoute(listTokens, { path: '/api/v1/tokens', token: secret })).status).toBe(401);
+  });
+
+  it('records a token\'s last use to the minute: set on first use, not rewritten within the minute, again after it', async () => {
+    const created = await callRoute(createToken_, { method: 'POST', path: '/api/v1/tokens', token: admin, body: { name: 'last use', role: 'admin' } });
+    const { secret, token } = created.json;
+    const lastUse = async () => (await handle.db.select({ at: apiTokens.lastUsedAt }).from(apiTokens).where(eq(apiTokens.id, token.id)))[0]!.at;
+    expect(await lastUse()).toBeNull();
+    expect((await callRoute(listTokens, { path: '/api/v1/tokens', token: secret })).status).toBe(200);
+    const first = await lastUse();
+    expect(first).not.toBeNull();
+    await handle.db.update(apiTokens).set({ lastUsedAt: sql`now() - interval '30 seconds'` }).where(eq(apiTokens.id, token.id));
+    const recent = await lastUse();
+    expect((await callRoute(listTokens, { path: '/api/v1/tokens', token: secret })).status).toBe(200);
+    expect(await lastUse()).toEqual(recent);
+    await handle.db.update(apiTokens).set({ lastUsedAt: sql`now() - interval '2 minutes'` }).where(eq(apiTokens.id, token.id));
+    const old = await lastUse();
+    expect((await callRoute(listTokens, { path: '/api/v1/tokens', token: secret })).status).toBe(200);
+    expect((await lastUse())!.getTime()).toBeGreaterThan(old!.getTime());
   });
 
   it('refuses a token without a name or with an unknown role', async () => {
