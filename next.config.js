@@ -9,7 +9,14 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 const nextConfig = {
   // Native and WASM packages must be loaded by Node at run time, not bundled.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pg', 'pg-copy-streams', 'exceljs'],
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // Turbopack writes a build cache to .next/cache for the next build to start from (on by default in
+    // Next 16). CI builds once in a fresh clone and never reads it: writing it took 25-29 s of CPU of a
+    // 63-82 s build (docs/testing.md, "The build in CI"), so CI does not write it; `npm start` and
+    // developers' builds keep it.
+    turbopackFileSystemCacheForBuild: !process.env.CI,
+  },
   poweredByHeader: false,
   // `npm run typecheck` (next typegen, then tsc over the same tsconfig: the same check `next build` runs,
   // route types included). RECTIFY_TYPECHECKED=1 says it has passed on these sources, so the build does
