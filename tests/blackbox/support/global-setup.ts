@@ -26,7 +26,8 @@ export default async function setup(project: TestProject) {
   const preparedIn = (Date.now() - started) / 1000;
   try {
     setPreparedDatabase(prepared);
-    const server = await startServer({ label: 'main' });
+    // The shared server goes through start.mjs as a user's would: prepare-db's second start, then next start.
+    const server = await startServer({ label: 'main', secondStart: true });
     console.log(
       `[blackbox] ${server.database} database prepared in ${preparedIn.toFixed(1)} s (${prepared.template ?? prepared.dataDir}); ` +
         `server on ${server.baseUrl} up in ${((Date.now() - started) / 1000).toFixed(1)} s (log: ${server.logFile})`,

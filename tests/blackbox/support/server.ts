@@ -42,6 +42,13 @@ export interface ServerOptions {
    * Ignored with `databaseUrl` or an existing `dataDir`, which are used as they are.
    */
   fresh?: string;
+  /**
+   * Run prepare-db's second start on a copy too (start.mjs as a user runs it). The shared server does, once
+   * per pass; the other copies skip it (`RECTIFY_PREPARED_COPY=1`, scripts/start.mjs): on a byte copy of
+   * the prepared database it only finds what the shared server's start already found (≈ 8 s of CPU a
+   * PGlite server, docs/testing.md). A restart on an existing folder or a database given as it is always runs it.
+   */
+  secondStart?: boolean;
 }
 
 /** The migrated, demo-seeded database of a pass, which every server starts from (`setPreparedDatabase`). */
@@ -169,6 +176,7 @@ function baseEnv(dir: string, secret: string): Record<string, string | undefined
     DATABASE_URL: undefined,
     RECTIFY_DATA_DIR: undefined,
     TEST_DATABASE_URL: undefined,
+    RECTIFY_PREPARED_COPY: undefined, // startServer sets it for the copies it makes
     NODE_OPTIONS: undefined, // vitest's own loader flags are not the server's
     VITEST: undefined,
   };
@@ -282,6 +290,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   let dropDatabase = async () => undefined as unknown;
   const copy = from ? `a copy of the database prepared at ${from.preparedAt}` : `a database made from nothing${options.fresh ? ` (fresh: ${options.fresh})` : ''}`;
   let origin = copy;
+  let copied = false; // a new copy of the prepared database was made for this server
   if (database === 'pglite') {
     dataDir = options.dataDir ?? path.join(dir, 'pglite');
     // A folder that exists is used as it is (a restart on it); a new one starts as a copy of the prepared folder.
@@ -289,6 +298,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     else if (from?.dataDir) {
       demoOnly();
       fs.cpSync(from.dataDir, dataDir, { recursive: true });
+      copied = true;
     }
     env.RECTIFY_DATA_DIR = dataDir;
   } else if (options.databaseUrl) {
@@ -300,11 +310,16 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     const name = `rectify_bb_${Date.now().toString(36)}_${crypto.randomBytes(3).toString('hex')}`;
     if (from) demoOnly();
     await createDatabase(process.env.TEST_DATABASE_URL, name, from?.template);
+    copied = Boolean(from?.template);
     databaseUrl = withDatabase(process.env.TEST_DATABASE_URL, name);
     env.DATABASE_URL = databaseUrl;
     dropDatabase = () => withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
   }
 
+  if (copied && !options.secondStart) {
+    env.RECTIFY_PREPARED_COPY = '1';
+    origin += ' (prepare-db\'s second start skipped: RECTIFY_PREPARED_COPY=1)';
+  }
   const logFile = path.join(dir, 'server.log');
   const out = fs.openSync(logFile, 'w');
   fs.writeSync(out, `[blackbox] ${label}: ${origin}\n`);
