@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { ClientMessages } from '@/lib/i18n/client-messages';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { getActor } from '@/lib/auth/actor';
 import { LocaleSwitch } from '@/components/shell/locale-switch';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { caseStateEnum } from '@/db/schema/enums';
 import { caseListSearch, type CaseListQuery } from '@/lib/cases/filters';

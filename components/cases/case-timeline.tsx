@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import type { CaseDetail } from '@/lib/cases/detail';
 import type { Locale } from '@/lib/i18n/locales';

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { useTranslations } from 'next-intl';
 import type { StatsFilters } from '@/lib/stats/filters';
 import { drill } from '@/lib/stats/drill';
@@ -41,7 +41,7 @@ export function SummaryTiles({ summary, filters }: { summary: Summary; filters: 
             )}
           >
             <dt className="text-xs leading-snug text-muted">{tile.label}</dt>
-            <dd>{tile.href ? <Link href={tile.href} prefetch={false} className="hover:underline">{value}</Link> : value}</dd>
+            <dd>{tile.href ? <Link href={tile.href} className="hover:underline">{value}</Link> : value}</dd>
           </div>
         );
       })}
@@ -74,7 +74,7 @@ export function StateTable({ summary, filters }: { summary: Summary; filters: St
               <Badge tone={STATE_TONE[s]}>{ts(s)}</Badge>
             </th>
             <td className="py-1.5 text-right tabular-nums">
-              <Link href={drill.state(filters, s)} prefetch={false} className="text-brand-600 hover:underline">{num(summary.cases.current[s])}</Link>
+              <Link href={drill.state(filters, s)} className="text-brand-600 hover:underline">{num(summary.cases.current[s])}</Link>
             </td>
             <td className="py-1.5 text-right tabular-nums text-muted">{total ? `${((summary.cases.current[s] / total) * 100).toFixed(1)}%` : '—'}</td>
           </tr>

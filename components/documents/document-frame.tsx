@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import type { OfficeName } from '@/lib/settings';
 import { PrintButton } from '@/components/notices/print-button';
 

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { useTranslations } from 'next-intl';
 import { DataTable, td } from '@/components/ui/data-table';
 import { formatDateTime } from '@/lib/i18n/format';

@@ -1,5 +1,5 @@
 import { formatDay } from '@/lib/i18n/format';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/lib/i18n/locales';
 import type { PublicNotice } from '@/lib/notices/public';

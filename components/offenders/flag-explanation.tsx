@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { formatDay } from '@/lib/i18n/format';
 import { DataTable } from '@/components/ui/data-table';
 import { getLocale, getTranslations } from 'next-intl/server';

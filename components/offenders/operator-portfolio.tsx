@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { FlagStatusBadge, RuleBadge } from '@/components/offenders/badges';
 import { FlagSummary } from '@/components/offenders/flag-summary';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { subjectEvasion } from '@/lib/offenders/queries';
 import { read } from '@/lib/server/read';

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { useTranslations } from 'next-intl';
 import { activateContact } from '@/lib/portal/actions';
 import { useActionForm } from '@/components/forms/use-action-form';

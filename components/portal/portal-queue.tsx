@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { formatDateTime } from '@/lib/i18n/format';
 import { fixesToVerifyPage, pendingRequestsPage, STAFF_LIST_MAX, STAFF_PAGE_SIZE, unacknowledgedOrdersPage, type PortalPages, type QueueCase } from '@/lib/portal/staff';
@@ -41,8 +41,8 @@ export async function PortalQueue({ pages, params }: { pages: PortalPages; param
           <nav aria-label={t('pagesOf', { title })} className="mt-2 flex flex-wrap items-center justify-between gap-3 border-t border-line pt-2 text-sm" data-testid={`${testId}-pager`}>
             <span className="text-muted">{t('shownOf', { from: (page - 1) * STAFF_PAGE_SIZE + 1, to: (page - 1) * STAFF_PAGE_SIZE + items.length, total })}</span>
             <span className="flex gap-4">
-              {page > 1 ? <Link prefetch={false} className="text-brand-600 underline" href={href(key, page - 1)} rel="prev">← {t('previousPage')}</Link> : null}
-              {page < last ? <Link prefetch={false} className="text-brand-600 underline" href={href(key, page + 1)} rel="next">{t('nextPage')} →</Link> : null}
+              {page > 1 ? <Link className="text-brand-600 underline" href={href(key, page - 1)} rel="prev">← {t('previousPage')}</Link> : null}
+              {page < last ? <Link className="text-brand-600 underline" href={href(key, page + 1)} rel="next">{t('nextPage')} →</Link> : null}
             </span>
           </nav>
         ) : null}

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { regionDataSummary } from '@/lib/regions/queries';
 import { UNMATCHED } from '@/lib/regions/sql';

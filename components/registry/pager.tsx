@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 
 /** Keyset pagination: a link to the first page and to the next one (the cursor travels in the URL). */
 export function Pager({ basePath, params, nextCursor, labels }: { basePath: string; params: Record<string, string>; nextCursor: string | null; labels: { first: string; next: string; showing: string } }) {

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { LinkDecisionForm } from './link-decision-form';
 import type { ProbableMatch } from '@/lib/subjects/matching';

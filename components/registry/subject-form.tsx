@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { useTranslations } from 'next-intl';
 import { saveSubject } from '@/lib/registry/actions';
 import { IDENTIFIER_TYPES } from '@/lib/domain/identifiers';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import type { Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/permissions';

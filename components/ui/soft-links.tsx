@@ -7,7 +7,7 @@ import type { MouseEvent, ReactNode } from 'react';
  * Client-side navigation for a list's plain `<a href="/…">` links, by one click handler on the list
  * (issue #18): a `next/link` per cell is a client component with its own hooks in every row's server
  * render, 150 of them on the case list. A plain click on a same-site link inside the element goes
- * through the router as `<Link prefetch={false}>` would; a modified or middle click, a `target` or
+ * through the router as the app's `<Link>` (components/ui/link.tsx) would; a modified or middle click, a `target` or
  * `download` link, and one another handler already took are left to the browser.
  */
 export function useSoftLinks(): (e: MouseEvent<HTMLElement>) => void {

@@ -1,5 +1,5 @@
 import { formatNumber } from '@/lib/i18n/format';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { requirePagePermission } from '@/lib/auth/page';
 import { can } from '@/lib/auth/permissions';

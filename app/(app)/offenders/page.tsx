@@ -1,5 +1,5 @@
 import { formatDay } from '@/lib/i18n/format';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { DataTable } from '@/components/ui/data-table';
 import { getTranslations } from 'next-intl/server';
 import { FlagStatusBadge, RuleBadge } from '@/components/offenders/badges';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { requirePagePermission } from '@/lib/auth/page';
 import { can } from '@/lib/auth/permissions';

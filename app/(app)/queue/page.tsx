@@ -1,5 +1,5 @@
 import { isCampaign } from '@/lib/campaigns/ref';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { requirePagePermission } from '@/lib/auth/page';
 import { caseListSearch } from '@/lib/cases/filters';

@@ -1,6 +1,6 @@
 import { formatDay } from '@/lib/i18n/format';
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { DataTable } from '@/components/ui/data-table';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { noticeKindEnum } from '@/db/schema/enums';

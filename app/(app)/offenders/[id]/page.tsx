@@ -1,5 +1,5 @@
 import { formatDateTime } from '@/lib/i18n/format';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { FlagStatusBadge, RuleBadge } from '@/components/offenders/badges';

@@ -1,5 +1,5 @@
 import { RegionName } from '@/components/regions/region-name';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { formatDay } from '@/lib/i18n/format';
 import { OperatorPortfolio } from '@/components/offenders/operator-portfolio';
 import { OperatorContacts } from '@/components/portal/operator-contacts';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { formatDay } from '@/lib/i18n/format';
 import { SubjectEvasion } from '@/components/offenders/subject-evasion';
 import { notFound } from 'next/navigation';

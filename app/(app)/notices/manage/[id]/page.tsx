@@ -1,6 +1,6 @@
 import { formatDateTime } from '@/lib/i18n/format';
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { AnnexTable, type AnnexDisplayRow } from '@/components/notices/annex-table';
