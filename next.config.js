@@ -15,7 +15,7 @@ const nextConfig = {
     // Next 16). CI builds once in a fresh clone and never reads it: writing it took 25-29 s of CPU of a
     // 63-82 s build (docs/testing.md, "The build in CI"), so CI does not write it; `npm start` and
     // developers' builds keep it.
-    turbopackFileSystemCacheForBuild: !process.env.CI,
+    turbopackFileSystemCacheForBuild: !process.env.CI || process.env.CI === 'false' || process.env.CI === '0',
   },
   poweredByHeader: false,
   // `npm run typecheck` (next typegen, then tsc over the same tsconfig: the same check `next build` runs,

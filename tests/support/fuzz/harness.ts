@@ -154,25 +154,28 @@ export function answerProblems(r: FuzzRequest, res: CallResult, related: Record<
 }
 
 /**
- * One query after a request: the tables changed since `mark` (with how many row changes each) and the
- * last change's id (the next request's mark); and, when those changes include an import job (queued,
- * started, cancelled), whether an import is still at work — a job queued or running, or staged rows its
- * clean-up has not deleted yet (they go right after the job is marked done). A window without an
- * import_jobs change cannot hold one at work: every earlier request's check waited for its own.
+ * The tables changed since `mark` (with how many row changes each), the last change's id (the next
+ * request's mark), and whether an import is still at work — a job queued or running, or staged rows its
+ * clean-up has not deleted yet (they go right after the job is marked done). One query when the window
+ * holds no import_jobs change (no import can be at work then: every earlier request's check waited for
+ * its own); otherwise one statement that reads the changes and the import's state together, from one
+ * snapshot: read apart, a job's last changes could commit between the two reads, the job would look done
+ * and those changes would land in the next request's window (it happened: a refused upload "changed"
+ * the previous import's rows).
  */
 export async function changesAfter(mark: number): Promise<{ changed: string[]; last: number; importBusy: boolean }> {
+  type Change = { tbl: string; n: number | string; last: number | string };
   const db = await getDb();
-  const changes = await queryRows<{ tbl: string; n: number | string; last: number | string }>(
-    db,
-    sql`SELECT tbl, count(*) AS n, max(id) AS last FROM fuzz_changes WHERE id > ${mark} GROUP BY tbl ORDER BY tbl`,
-  );
+  let changes = await queryRows<Change>(db, sql`SELECT tbl, count(*) AS n, max(id) AS last FROM fuzz_changes WHERE id > ${mark} GROUP BY tbl ORDER BY tbl`);
   let importBusy = false;
   if (changes.some((c) => c.tbl === 'import_jobs')) {
-    const [row] = await queryRows<{ busy: boolean | string }>(
+    const [row] = await queryRows<{ busy: boolean | string; changes: Change[] | string | null }>(
       db,
-      sql`SELECT EXISTS (SELECT 1 FROM import_jobs WHERE status IN ('queued', 'running')) OR EXISTS (SELECT 1 FROM import_staging) AS busy`,
+      sql`SELECT EXISTS (SELECT 1 FROM import_jobs WHERE status IN ('queued', 'running')) OR EXISTS (SELECT 1 FROM import_staging) AS busy,
+        (SELECT json_agg(c ORDER BY c.tbl) FROM (SELECT tbl, count(*) AS n, max(id) AS last FROM fuzz_changes WHERE id > ${mark} GROUP BY tbl) c) AS changes`,
     );
     importBusy = row!.busy === true || String(row!.busy) === 't';
+    changes = (typeof row!.changes === 'string' ? JSON.parse(row!.changes) : (row!.changes ?? [])) as Change[];
   }
   return {
     changed: changes.map((c) => `${c.tbl}: ${c.n} row changes`),
