@@ -5,6 +5,7 @@
  * row of the file. Beyond a limit (set low on a server of its own) the answer is a 413 naming the
  * limit; evidence of 24.9 MB is stored, 25.1 MB is a 413; a body cut off or shorter than its
  * Content-Length is refused and nothing is applied.
+ * A JSON body over 1 MB is a 413 naming the limit, declared or chunked (read only up to it, lib/http/route.ts).
  *
  * Files are written once to a temporary folder and streamed (node:http, with their Content-Length).
  * The 100 MB import runs on PGlite only unless BLACKBOX_BIG_UPLOADS=1 (it takes most of this
@@ -319,5 +320,36 @@ describe('over a limit set low (RECTIFY_IMPORT_MAX_BYTES=1000000, a server of it
     expect(res.json.error?.message).toMatch(/1000000 bytes/);
     expect(res.json.error?.message).toMatch(/RECTIFY_IMPORT_MAX_BYTES/);
     expect(await jobsNamed(session, name)).toEqual([]);
+  });
+});
+
+describe('JSON bodies up to 1 MB (MAX_JSON_BYTES)', () => {
+  /** A body sent in pieces with no Content-Length (Transfer-Encoding: chunked), as a streaming client sends it. */
+  const chunked = (text: string, piece = 64 * 1024) => {
+    const bytes = Buffer.from(text);
+    let at = 0;
+    return new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (at >= bytes.length) return controller.close();
+        controller.enqueue(bytes.subarray(at, (at += piece)));
+      },
+    });
+  };
+  const tooBig = JSON.stringify({ name: 'x'.repeat(MiB + 100 * 1024) });
+
+  it.each([
+    ['declared (Content-Length)', () => tooBig],
+    ['chunked (no Content-Length)', () => chunked(tooBig)],
+  ])('1.1 MB %s is a 413 naming the limit', async (_, body) => {
+    const res = await inspector.fetch('/api/v1/subjects', { method: 'POST', headers: { 'content-type': 'application/json' }, body: body(), duplex: 'half' } as RequestInit);
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toContain(`${MiB} bytes`);
+  });
+
+  it('a small chunked body is read whole and validated: a 400 naming the fields, not a 413', async () => {
+    const res = await inspector.fetch('/api/v1/subjects', { method: 'POST', headers: { 'content-type': 'application/json' }, body: chunked('{"kind":"app"}', 4), duplex: 'half' } as RequestInit);
+    expect(res.status).toBe(400);
+    const { error } = (await res.json()) as { error: { fields?: Record<string, string> } };
+    expect(Object.keys(error.fields ?? {})).toContain('name');
   });
 });
