@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type APIRequestContext, type APIResponse, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from '@playwright/test';
 
@@ -42,13 +43,15 @@ export async function signInThroughForm(page: Page, role: DemoRole, callbackUrl 
 }
 
 /**
- * Signs the page's browser context in through next-auth's credentials endpoint over HTTP, as the
- * sign-in form does underneath (GET /api/auth/csrf, then POST /api/auth/callback/credentials; the
- * same steps as tests/blackbox/support/client.ts): the real server issues the session cookie, which
- * lands in the context's cookie jar. No page is opened.
+ * Signs the page's browser context (or an API request context of its own) in through next-auth's
+ * credentials endpoint over HTTP, as the sign-in form does underneath (GET /api/auth/csrf, then POST
+ * /api/auth/callback/credentials; the same steps as tests/blackbox/support/client.ts): the real server
+ * issues the session cookie, which lands in the context's cookie jar. No page is opened. A second
+ * session that only needs HTTP (another user's session kept open, an approval by API) is an
+ * APIRequestContext: a browser context of its own would start a renderer with nothing compiled.
  */
-export async function signInByApi(page: Page, email: string, password: string): Promise<void> {
-  const request = page.context().request;
+export async function signInByApi(target: Page | APIRequestContext, email: string, password: string): Promise<void> {
+  const request = 'context' in target ? target.context().request : target;
   const csrf = await request.get('/api/auth/csrf');
   expect(csrf.status(), 'GET /api/auth/csrf').toBe(200);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
@@ -58,7 +61,7 @@ export async function signInByApi(page: Page, email: string, password: string): 
     headers: { origin },
     maxRedirects: 0,
   });
-  const cookies = await page.context().cookies(origin);
+  const cookies = 'context' in target ? await target.context().cookies(origin) : (await request.storageState()).cookies;
   if (!cookies.some((c) => c.name.endsWith('next-auth.session-token'))) {
     throw new Error(`Signing in as ${email} failed: HTTP ${res.status()} ${(await res.text()).slice(0, 300)}`);
   }
@@ -79,6 +82,15 @@ export async function signIn(page: Page, role: DemoRole, callbackUrl: string | n
  * critical violation, listing them. `include` and `exclude` take CSS selectors of the regions to check
  * and to leave out (the whole page by default).
  */
+/**
+ * axe-core's source, the very copy @axe-core/playwright injects (resolved from it). Its legacy mode sends
+ * and runs this 580 kB script twice a check (once in `analyze`, again when it injects into each frame),
+ * through Playwright's pipe and Chromium's browser process; expectAccessible injects it once per document
+ * instead (not at all when this document has it from an earlier check) and hands AxeBuilder a no-op source.
+ */
+const AXE_SOURCE = (createRequire(require.resolve('@axe-core/playwright'))('axe-core') as { source: string }).source;
+const AXE_ALREADY_THERE = 'void 0';
+
 export async function expectAccessible(page: Page, options: { include?: string[]; exclude?: string[]; disableRules?: string[] } = {}): Promise<void> {
   // Legacy mode: axe.run in the page itself. The default runs axe in each frame and then again in a new
   // blank page to merge the results (a second page and a second injection of axe per check); the app
@@ -86,7 +98,12 @@ export async function expectAccessible(page: Page, options: { include?: string[]
   // full (`resultTypes`): axe still runs every rule on every node, but builds a selector for one node per
   // passing or inapplicable rule instead of for every node it checked (docs/testing.md: ≈ 5 s of CPU a pass).
   // A page with violations fails as before, each listed with its targets.
-  let builder = new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).setLegacyMode();
+  // Into every frame, as AxeBuilder's own injection does (a frame that refuses is left out, as there).
+  for (const frame of page.frames()) {
+    const present = await frame.evaluate(() => typeof (window as { axe?: { run?: unknown } }).axe?.run === 'function').catch(() => true);
+    if (!present) await frame.evaluate(AXE_SOURCE).catch(() => undefined);
+  }
+  let builder = new AxeBuilder({ page, axeSource: AXE_ALREADY_THERE }).options({ resultTypes: ['violations'] }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).setLegacyMode();
   for (const selector of options.include ?? []) builder = builder.include(selector);
   for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
   if (options.disableRules?.length) builder = builder.disableRules(options.disableRules);
