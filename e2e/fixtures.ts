@@ -98,10 +98,14 @@ export async function expectAccessible(page: Page, options: { include?: string[]
   // full (`resultTypes`): axe still runs every rule on every node, but builds a selector for one node per
   // passing or inapplicable rule instead of for every node it checked (docs/testing.md: ≈ 5 s of CPU a pass).
   // A page with violations fails as before, each listed with its targets.
-  // Into every frame, as AxeBuilder's own injection does (a frame that refuses is left out, as there).
+  // Into every frame, as AxeBuilder's own injection does: a child frame that refuses or takes over 1 s is
+  // left out, as there (an evidence preview's iframe); the page's own document must take it.
   for (const frame of page.frames()) {
-    const present = await frame.evaluate(() => typeof (window as { axe?: { run?: unknown } }).axe?.run === 'function').catch(() => true);
-    if (!present) await frame.evaluate(AXE_SOURCE).catch(() => undefined);
+    const inject = async () => {
+      if (!(await frame.evaluate(() => typeof (window as { axe?: { run?: unknown } }).axe?.run === 'function'))) await frame.evaluate(AXE_SOURCE);
+    };
+    if (frame === page.mainFrame()) await inject();
+    else await Promise.race([inject().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 1_000))]);
   }
   let builder = new AxeBuilder({ page, axeSource: AXE_ALREADY_THERE }).options({ resultTypes: ['violations'] }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).setLegacyMode();
   for (const selector of options.include ?? []) builder = builder.include(selector);
