@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type APIRequestContext, type APIResponse, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type APIResponse, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from '@playwright/test';
 
 export type DemoRole = 'inspector' | 'supervisor' | 'supervisor2' | 'admin' | 'contact';
 
@@ -111,8 +111,137 @@ export async function chooseLocale(page: Page, locale: 'zh' | 'en'): Promise<voi
   await page.context().addCookies([{ name: 'NEXT_LOCALE', value: locale, url: base.info().project.use.baseURL! }]);
 }
 
-export const test = base.extend<{ loginAs: (role: DemoRole, callbackUrl?: string | null) => Promise<void> }>({
-  // `provide`, not `use`: the React hooks lint rule would take Playwright's callback for a hook.
+/**
+ * One browser context and one page per worker (and set of context options), kept from test to test and
+ * cleaned between them, instead of a new context per test. A new context is a new renderer process, and
+ * Chromium keeps no compiled code for an off-the-record context: every page load of every test compiled
+ * the app's scripts afresh. A page navigated within one renderer keeps V8's compiled code (measured with
+ * bench/e2e-page-reuse.mjs: a staff page load 1.29 s of Chromium CPU in a new context, 0.97 s in the
+ * reused page; docs/testing.md "e2e: one page per worker"). Playwright's own `reuseContext` goes through
+ * about:blank (a new renderer) and clears the HTTP cache: it saved nothing (measured, dropped).
+ *
+ * Between tests, so each starts signed out and clean: the test's other pages are closed and its event
+ * listeners removed; the page goes to a same-origin document (/favicon.ico: the last page's scripts stop,
+ * the renderer stays) where local and session storage, IndexedDB and Cache Storage are emptied; the
+ * cookies are cleared; a viewport or emulated media the test changed is put back to the options'. A test
+ * that changes what cannot be undone that way (init scripts, bindings, routes, headers, permissions, the
+ * clock, default timeouts…) marks the context spent, as does a failed test: the next test gets a new one.
+ * e2e/isolation.spec.ts proves a test sees nothing of the one before it. The HTTP cache stays: it holds
+ * what the server marked cacheable (the build's immutable scripts and styles), as a person's browser does
+ * from one sign-in to the next.
+ */
+type Pooled = { context: BrowserContext; page: Page; spent: boolean; viewportChanged: boolean; mediaChanged: boolean };
+
+const SPENDING_PAGE_METHODS = ['addInitScript', 'exposeFunction', 'exposeBinding', 'setExtraHTTPHeaders', 'route', 'routeFromHAR', 'routeWebSocket', 'addLocatorHandler', 'setDefaultTimeout', 'setDefaultNavigationTimeout'] as const;
+const SPENDING_CONTEXT_METHODS = [
+  'addInitScript', 'exposeFunction', 'exposeBinding', 'setExtraHTTPHeaders', 'route', 'routeFromHAR', 'routeWebSocket', 'setGeolocation', 'setOffline',
+  'grantPermissions', 'setHTTPCredentials', 'setDefaultTimeout', 'setDefaultNavigationTimeout',
+] as const;
+const SPENDING_CLOCK_METHODS = ['install', 'setFixedTime', 'setSystemTime', 'pauseAt', 'fastForward', 'runFor', 'resume'] as const;
+
+/** Replaces `target[name]` by a call that first runs `before` (on this object only). */
+function before<T extends object>(target: T, names: readonly string[], run: () => void): void {
+  const methods = target as Record<string, unknown>;
+  for (const name of names) {
+    const original = methods[name];
+    if (typeof original !== 'function') continue;
+    methods[name] = function (this: unknown, ...args: unknown[]) {
+      run();
+      return (original as (...a: unknown[]) => unknown).apply(target, args);
+    };
+  }
+}
+
+function newPooled(context: BrowserContext, page: Page): Pooled {
+  const pooled: Pooled = { context, page, spent: false, viewportChanged: false, mediaChanged: false };
+  const spend = () => (pooled.spent = true);
+  before(page, SPENDING_PAGE_METHODS, spend);
+  before(context, SPENDING_CONTEXT_METHODS, spend);
+  before(context.clock, SPENDING_CLOCK_METHODS, spend);
+  before(page, ['setViewportSize'], () => (pooled.viewportChanged = true));
+  before(page, ['emulateMedia'], () => (pooled.mediaChanged = true));
+  return pooled;
+}
+
+/** Page and BrowserContext are Node-style event emitters underneath (their types show only on/off/once). */
+type Emitter = { eventNames(): (string | symbol)[]; rawListeners(name: string | symbol): unknown[]; removeListener(name: string | symbol, listener: unknown): void };
+type Listeners = Map<string | symbol, Set<unknown>>;
+const listenersOf = (target: Page | BrowserContext): Listeners => {
+  const e = target as unknown as Emitter;
+  return new Map(e.eventNames().map((name) => [name, new Set(e.rawListeners(name))]));
+};
+/** Removes the listeners added since `then`. */
+function removeListenersSince(target: Page | BrowserContext, then: Listeners): void {
+  const e = target as unknown as Emitter;
+  for (const name of e.eventNames()) for (const listener of e.rawListeners(name)) if (!then.get(name)?.has(listener)) e.removeListener(name, listener);
+}
+
+/** Cleans the pooled page and context for the next test (see above); throws when it cannot. */
+async function resetForNextTest(pooled: Pooled, options: BrowserContextOptions): Promise<void> {
+  const { context, page } = pooled;
+  for (const other of context.pages()) if (other !== page) await other.close();
+  if (!options.baseURL || options.viewport === null) throw new Error('no baseURL or no viewport: not reused');
+  await page.goto(new URL('/favicon.ico', options.baseURL).href);
+  await page.evaluate(async () => {
+    localStorage.clear();
+    sessionStorage.clear();
+    for (const db of await indexedDB.databases()) if (db.name) indexedDB.deleteDatabase(db.name);
+    for (const key of await caches.keys()) await caches.delete(key);
+    for (const registration of await navigator.serviceWorker.getRegistrations()) await registration.unregister();
+  });
+  await context.clearCookies();
+  if (pooled.viewportChanged) await page.setViewportSize(options.viewport ?? { width: 1280, height: 720 });
+  if (pooled.mediaChanged) {
+    await page.emulateMedia({
+      media: null,
+      colorScheme: options.colorScheme ?? 'light',
+      reducedMotion: options.reducedMotion ?? 'no-preference',
+      forcedColors: options.forcedColors ?? 'none',
+      contrast: options.contrast ?? 'no-preference',
+    });
+  }
+  pooled.viewportChanged = pooled.mediaChanged = false;
+}
+
+export const test = base.extend<
+  { loginAs: (role: DemoRole, callbackUrl?: string | null) => Promise<void>; _combinedContextOptions: BrowserContextOptions },
+  { pagePool: Map<string, Pooled> }
+>({
+  pagePool: [
+    // `provide`, not `use`: the React hooks lint rule would take Playwright's callback for a hook.
+    async ({}, provide) => {
+      const pool = new Map<string, Pooled>();
+      await provide(pool);
+      for (const pooled of pool.values()) await pooled.context.close().catch(() => undefined);
+    },
+    { scope: 'worker' },
+  ],
+  // The options Playwright would make this test's context with (the project's and the file's `use`).
+  context: async ({ browser, pagePool, _combinedContextOptions: options }, provide, testInfo) => {
+    const key = JSON.stringify(options);
+    let pooled = pagePool.get(key);
+    if (!pooled || pooled.page.isClosed()) {
+      for (const other of pagePool.values()) await other.context.close().catch(() => undefined);
+      pagePool.clear();
+      const context = await browser.newContext(options);
+      pooled = newPooled(context, await context.newPage());
+      pagePool.set(key, pooled);
+    }
+    const listeners = { page: listenersOf(pooled.page), context: listenersOf(pooled.context) };
+    await provide(pooled.context);
+    removeListenersSince(pooled.page, listeners.page);
+    removeListenersSince(pooled.context, listeners.context);
+    let reusable = !pooled.spent && testInfo.status === testInfo.expectedStatus && !pooled.page.isClosed();
+    if (reusable) reusable = await resetForNextTest(pooled, options).then(() => true, () => false);
+    if (!reusable) {
+      pagePool.delete(key);
+      await pooled.context.close({ reason: testInfo.status === 'timedOut' ? `Test timeout of ${testInfo.timeout}ms exceeded.` : 'Test ended.' }).catch(() => undefined);
+    }
+  },
+  page: async ({ context, pagePool }, provide) => {
+    const pooled = [...pagePool.values()].find((p) => p.context === context);
+    await provide(pooled?.page ?? (await context.newPage()));
+  },
   loginAs: async ({ page }, provide) => {
     await provide((role, callbackUrl) => signIn(page, role, callbackUrl));
   },
