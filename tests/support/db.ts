@@ -139,14 +139,20 @@ export async function setupTestDatabase(): Promise<DatabaseHandle> {
   return entry.handle;
 }
 
-/** Closes (and on Postgres drops) every database setupTestDatabase opened in this file. Call in afterAll. */
+/**
+ * Closes (and on Postgres drops) every database setupTestDatabase opened in this file. Call in afterAll.
+ * The drop is not waited for: DROP DATABASE forces a checkpoint (0.14–0.9 s of wall a file, little CPU),
+ * and nothing of the next file depends on it (its database has another name). The connections are closed
+ * first, so only this drop touches the database; a drop still under way when the process ends, or one that
+ * failed, is done by the global teardown (tests/support/global-setup.ts drops every database of the run).
+ */
 export async function teardownTestDatabase(): Promise<void> {
   const timing = opened.length ? startTiming() : undefined;
   const errors: unknown[] = [];
   while (opened.length) {
     const { handle, drop } = opened.pop()!;
     await handle.close().catch((err) => errors.push(err));
-    if (drop) await dropDatabase(drop.adminUrl, drop.name).catch((err) => errors.push(err));
+    if (drop) void dropDatabase(drop.adminUrl, drop.name).catch((err) => console.warn(`[tests] dropping ${drop.name} failed (the global teardown drops it): ${err}`));
   }
   timing?.('close');
   if (errors.length) throw errors[0];
