@@ -41,7 +41,8 @@ export default defineConfig({
           setupFiles: ['tests/support/setup-integration.ts'],
           // One process for the project's files, one after another (docs/testing.md, "One process per vitest
           // pass"): the app's modules are imported and PGlite's WASM compiled once per pass, not once per
-          // file. Each file still gets its own fresh database (tests/support/db.ts) and its setup file.
+          // file. Each file still starts on a database equal to the migrated template (tests/support/db.ts) and
+          // runs its setup file.
           isolate: false,
           // Opening a database (PGlite's WASM start-up) takes seconds on a 2-core machine.
           hookTimeout: 120_000,

@@ -3,12 +3,13 @@
 //   0. next build            once, when the production build is older than its sources (the black-box
 //                            suite and e2e both serve it; building once keeps them from racing)
 //   then two lanes side by side when TEST_DATABASE_URL is set, each one step at a time:
-//      lane 1: vitest run (integration + blackbox on PGlite), then e2e on Postgres
-//      lane 2: vitest run (unit, then integration + blackbox on Postgres), then e2e on PGlite
-//   (the unit files need no database: they run in the lane that ends first, docs/testing.md)
+//      lane 1: vitest run (integration + blackbox on PGlite), then one e2e pass
+//      lane 2: vitest run (unit, then integration + blackbox on Postgres), then the other e2e pass
+//   (the unit files need no database: they run in one lane only, docs/testing.md). The lane whose
+//   vitest pass ends first takes the longer e2e pass (PGlite's), the other lane the shorter one, so the
+//   two lanes end as close together as the passes allow, whichever vitest pass is the shorter that run.
 //   Every step runs its own database and servers (e2e: E2E_PORT, and E2E_PORT + 50 for Postgres), so
-//   the lanes share nothing but the machine. The vitest Postgres pass is the shorter one, so its lane
-//   goes on to e2e while the PGlite pass still runs (the times: docs/testing.md).
+//   the lanes share nothing but the machine (the times: docs/testing.md).
 // RECTIFY_TEST_SERIAL=1 runs the steps one after the other (vitest PGlite, vitest Postgres, e2e PGlite,
 // e2e Postgres): a loaded machine, or to read one step's output alone. In a lane, a failed step ends
 // that lane; the other lane runs to its end.
@@ -119,7 +120,7 @@ async function main() {
     run(
       `vitest: ${pgUrl ? '' : 'unit + '}integration + blackbox on PGlite`,
       process.execPath,
-      // The unit files run once: in the Postgres pass when there is one (its lane ends first), else here.
+      // The unit files run once: in the Postgres pass when there is one, else here.
       [vitestBin, 'run', ...(pgUrl ? [] : ['--project', 'unit']), '--project', 'integration', '--project', 'blackbox', '--reporter=default', '--reporter=json', `--outputFile.json=${pgliteReport}`, ...vitestArgs],
       vitestEnv({ TEST_DATABASE_URL: undefined }),
       pgUrl && !serial ? '[pglite]' : undefined,
@@ -160,12 +161,11 @@ async function main() {
   } else if (serial) {
     codes = [await lane([pglitePass, postgresPass, ...(noE2e ? [] : [() => e2ePass('pglite'), () => e2ePass('postgres')])])];
   } else {
-    // Two lanes side by side, each one database process tree at a time: the vitest Postgres pass
-    // (the shorter one) is followed by e2e on PGlite, the vitest PGlite pass by e2e on Postgres.
-    codes = await Promise.all([
-      lane([pglitePass, ...(noE2e ? [] : [() => e2ePass('postgres', '[e2e postgres]')])]),
-      lane([postgresPass, ...(noE2e ? [] : [() => e2ePass('pglite', '[e2e pglite]')])]),
-    ]);
+    // Two lanes side by side. The e2e passes wait in a queue, the longer first (PGlite: one connection,
+    // ≈ 20 s more a pass, docs/testing.md); each lane takes the next one when its vitest pass has passed.
+    const e2eQueue = noE2e ? [] : [() => e2ePass('pglite', '[e2e pglite]'), () => e2ePass('postgres', '[e2e postgres]')];
+    const nextE2e = () => (e2eQueue.length ? e2eQueue.shift()() : Promise.resolve(0));
+    codes = await Promise.all([lane([pglitePass, nextE2e]), lane([postgresPass, nextE2e])]);
   }
   countVitest(pgliteReport);
   countVitest(postgresReport);

@@ -18,3 +18,8 @@ afterAll(async () => {
   await teardownTestDatabase();
   fs.rmSync(scratch, { recursive: true, force: true });
 });
+
+if (process.env.RECTIFY_TEST_VERBOSE) {
+  const c = process.cpuUsage();
+  console.log(`[tests] setup file at ${Date.now()} process cpu ${Math.round((c.user + c.system) / 1000)}`);
+}
