@@ -22,6 +22,16 @@ export function officeToday(now: Date = new Date()): string {
 }
 
 
+/**
+ * A calendar day as YYYY-MM-DD that Postgres's `date` takes: a day that exists (not 2026-02-30), in year 1
+ * or later (Postgres has no year 0: '0000-01-01'::date is an error, where JavaScript's Date takes it).
+ */
+export function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || value.startsWith('0000')) return false;
+  const day = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(value);
+}
+
 /** Adds calendar days to a YYYY-MM-DD date. */
 export function addDays(isoDate: string, days: number): string {
   const d = new Date(`${isoDate}T00:00:00Z`);

@@ -3,6 +3,7 @@ import { queryRows, type Queryable } from '@/db/client';
 import { intArray } from '@/db/params';
 import { campaigns, campaignSectors } from '@/db/schema';
 import { decodeCursor, pageOf } from '@/lib/http/cursor';
+import { isCalendarDate } from '@/lib/time';
 import { notFound } from '@/lib/http/errors';
 import type { CampaignRef } from './ref';
 import type { CampaignListQuery, CampaignStatus } from './schemas';
@@ -54,7 +55,7 @@ export async function listOpenCampaigns(db: Queryable): Promise<Pick<CampaignRow
 /** One page of campaigns, newest start first (keyset over start date and id). */
 export async function listCampaignPage(db: Queryable, q: CampaignListQuery): Promise<{ items: Campaign[]; nextCursor: string | null }> {
   const where: (SQL | undefined)[] = [q.status ? eq(campaigns.status, q.status) : undefined];
-  const after = decodeCursor(q.cursor);
+  const after = decodeCursor(q.cursor, isCalendarDate);
   if (after) {
     const [startsOn, id] = after;
     where.push(or(lt(campaigns.startsOn, String(startsOn)), and(eq(campaigns.startsOn, String(startsOn)), lt(campaigns.id, id))));

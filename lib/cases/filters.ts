@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { caseStateEnum, platformEnum, subjectKindEnum } from '@/db/schema/enums';
 import { invalid } from '@/lib/http/errors';
 import { MAX_DB_INT } from '@/lib/http/params';
+import { isCalendarDate } from '@/lib/time';
 import { LOCALES } from '@/lib/i18n/locales';
 import { FLAGGED_FILTERS } from '@/lib/offenders/types';
 import { campaignRefSchema, parseCampaignRef } from '@/lib/campaigns/ref';
@@ -35,7 +36,7 @@ const oneOf = <T extends readonly [string, ...string[]]>(name: string, values: T
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as YYYY-MM-DD.')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'Not a calendar date.');
+  .refine(isCalendarDate, 'Not a calendar date.');
 
 /** `state=ordered&state=notified` and `state=ordered,notified` both mean "either". */
 const states = z.preprocess(

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Queryable } from '@/db/client';
 import { campaigns, cases, inspections, operators, subjects } from '@/db/schema';
 import { decodeCursor, pageOf } from '@/lib/http/cursor';
-import { addDays, officeToday } from '@/lib/time';
+import { addDays, isCalendarDate, officeToday } from '@/lib/time';
 import { DEADLINE_STATES, isOverdue } from './ladder';
 
 const blank = (v: unknown) => (v === '' ? undefined : Array.isArray(v) ? v[v.length - 1] : v);
@@ -58,7 +58,7 @@ export async function listQueue(db: Queryable, q: QueueQuery, today = officeToda
   const where: SQL[] = [inArray(cases.state, [...DEADLINE_STATES]), lte(cases.deadline, addDays(today, q.days))];
   if (q.sector) where.push(eq(subjects.sector, q.sector));
   if (q.campaign !== undefined) where.push(isCampaignSql(inspections.campaignId, q.campaign));
-  const after = decodeCursor(q.cursor);
+  const after = decodeCursor(q.cursor, isCalendarDate);
   const keyset = after ? [sql`(${cases.deadline}, ${cases.id}) > (${String(after[0])}::date, ${after[1]})`] : [];
   const [rows, [counts]] = await Promise.all([
     db

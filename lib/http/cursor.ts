@@ -20,14 +20,20 @@ export function encodeCursor(key: CursorKey): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined): CursorKey | null {
+/**
+ * The cursor's key, or null without one; a 400 naming `cursor` when it is not one a page of this list could
+ * have ended on. `head` is the list's own check of the sort key, where its query reads it as more than text
+ * (a list keyed by a date passes isCalendarDate: a cursor edited to ["x", 1] would otherwise reach Postgres as
+ * 'x'::date and fail there, a 500).
+ */
+export function decodeCursor(cursor: string | undefined, head?: (value: CursorKey[0]) => boolean): CursorKey | null {
   if (!cursor) return null;
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
     // Only what a page could have ended on: text Postgres can store, finite numbers, an integer id.
     const validHead = (v: unknown) => v === null || (typeof v === 'string' && v.length <= 400 && !v.includes('\u0000') && v.isWellFormed()) || (typeof v === 'number' && Number.isFinite(v));
     const validId = (v: unknown) => Number.isSafeInteger(v) && Math.abs(v as number) <= MAX_DB_INT;
-    if (Array.isArray(key) && key.length === 2 && validHead(key[0]) && validId(key[1])) return key as CursorKey;
+    if (Array.isArray(key) && key.length === 2 && validHead(key[0]) && validId(key[1]) && (!head || head(key[0] as CursorKey[0]))) return key as CursorKey;
   } catch {
     /* fall through */
   }

@@ -11,6 +11,7 @@ import { cases, inspections, operators, storeListings, subjectIdentifiers, subje
 import type { CaseState } from '@/lib/cases/ladder';
 import { isOverdueSql } from '@/lib/cases/overdue';
 import { decodeCursor, pageOf } from '@/lib/http/cursor';
+import { isCalendarDate } from '@/lib/time';
 import type { AnnexCaseRow } from './annex-group';
 import { LIST_SEPARATOR_ZH, sourceLabel } from './labels';
 
@@ -93,7 +94,7 @@ export function candidateWhere(f: CandidateFilters): SQL {
  * match: `{ items, total, nextCursor }` like every list.
  */
 export async function listCandidates(q: Queryable, f: CandidateFilters, page: { cursor?: string; limit: number }): Promise<{ items: LiveCaseRow[]; total: number; nextCursor: string | null }> {
-  const after = decodeCursor(page.cursor);
+  const after = decodeCursor(page.cursor, isCalendarDate);
   const where = candidateWhere(f);
   const keyset = after ? sql`(${cases.deadline}, ${cases.id}) > (${String(after[0])}::date, ${after[1]})` : undefined;
   const [rows, [counted]] = await Promise.all([

@@ -9,7 +9,7 @@ import { caseInScope } from '@/lib/auth/scope';
 import { isOverdue } from '@/lib/cases/ladder';
 import { decodeCursor, pageOf } from '@/lib/http/cursor';
 import { notFound } from '@/lib/http/errors';
-import { officeToday } from '@/lib/time';
+import { isCalendarDate, officeToday } from '@/lib/time';
 import type { PortalCaseRow } from './responses';
 
 export type { PortalCaseRow };
@@ -44,7 +44,8 @@ export async function listPortalCases(
   today = officeToday(),
 ): Promise<{ items: PortalCaseRow[]; nextCursor: string | null; total: number; open: number }> {
   const limit = page.limit ?? PORTAL_CASES_PAGE;
-  const after = decodeCursor(page.cursor);
+  // The head is `group|deadline` (portalGroup, portalDeadline above).
+  const after = decodeCursor(page.cursor, (h) => typeof h === 'string' && /^[01]\|/.test(h) && isCalendarDate(h.slice(2)));
   const [group, deadline] = after ? String(after[0]).split('|') : [];
   const keyset = after ? sql`AND (${portalGroup}, ${portalDeadline}, -c.id) > (${Number(group)}, ${deadline}::date, ${-after[1]})` : sql``;
   const [rows, [counts]] = await Promise.all([

@@ -246,6 +246,14 @@ describe('hostile requests through the real server', () => {
     ['/subjects?cursor=W10', 'inspector'],
     ['/?to=abc', 'inspector'],
     ['/?from=2026-02-30', 'supervisor'],
+    // Found by seed 1339097385: a cursor of a date-keyed list edited to ["x",1] reached Postgres as 'x'::date (500).
+    ['/campaigns?cursor=WyJ4IiwxXQ', 'supervisor'],
+    ['/api/v1/campaigns?cursor=WyJ4IiwxXQ', 'inspector'],
+    ['/queue?cursor=WyJ4IiwxXQ', 'inspector'],
+    ['/api/v1/notices/candidates?cursor=WyJ4IiwxXQ', 'supervisor'],
+    // Year 0 is a date in JavaScript and an error in Postgres.
+    ['/cases?from=0000-01-01', 'inspector'],
+    ['/api/v1/campaigns?cursor=WyIwMDAwLTAxLTAxIiwxXQ', 'inspector'],
   ] as const)('GET %s as %s: a 4xx or the page, never a 5xx', async (path, who) => {
     const res = await send({ method: 'GET', path, who, headers: {} });
     expect(res.status, res.text.slice(0, 300)).toBeLessThan(500);
