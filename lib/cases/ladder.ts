@@ -6,7 +6,7 @@
 import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { caseStateEnum } from '@/db/schema/enums';
 import { can, type Permission, type Role } from '@/lib/auth/permissions';
-import { officeTodaySql } from '@/lib/time';
+import { isCalendarDate, officeTodaySql } from '@/lib/time';
 
 export const CASE_STATES = caseStateEnum.enumValues;
 export type CaseState = (typeof CASE_STATES)[number];
@@ -102,7 +102,6 @@ interface Rule {
 }
 
 const refuse = (key: RefusalKey, message: string, field?: keyof TransitionInput, params?: Record<string, string>): Refusal => ({ ok: false, status: 422, code: 'condition', message, key, field, params });
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const requiring = (field: TransitionField, check: (ctx: TransitionContext) => Refusal | null): Condition => Object.assign(check, { requires: field });
 
 const needsReason = requiring('reason', ({ input }) => (input.reason?.trim() ? null : refuse('reasonRequired', 'A reason is required.', 'reason')));
@@ -112,7 +111,7 @@ const needsVersion = (what: 'claimed fixed' | 're-tested'): Condition =>
   );
 const needsFutureDeadline = requiring('deadline', ({ input, today }) => {
   if (!input.deadline) return refuse('deadlineRequired', 'A deadline is required.', 'deadline');
-  if (!DATE.test(input.deadline)) return refuse('deadlineFormat', 'The deadline must be a date (YYYY-MM-DD).', 'deadline');
+  if (!isCalendarDate(input.deadline)) return refuse('deadlineFormat', 'The deadline must be a date (YYYY-MM-DD).', 'deadline');
   return input.deadline > today ? null : refuse('deadlineNotFuture', 'The deadline must be after today.', 'deadline');
 });
 const deadlinePassed: Condition = ({ currentDeadline, today }) =>

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { caseStateEnum } from '@/db/schema/enums';
 import { evidenceRefSchema as sha256 } from '@/lib/evidence/ref';
 import { MAX_DB_INT } from '@/lib/http/params';
+import { isCalendarDate } from '@/lib/time';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as YYYY-MM-DD.');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as YYYY-MM-DD.').refine(isCalendarDate, 'Not a calendar date.');
 
 /** The body of a transition, for one case or many (DESIGN §6). */
 const transitionFields = {

@@ -57,6 +57,8 @@ describe('the rectification ladder', () => {
     const base = { role: 'inspector' as Role, channel: 'direct' as Channel, currentDeadline: null, today };
     expect(checkTransition({ ...base, from: 'open', to: 'ordered', input: {} })).toMatchObject({ ok: false, field: 'deadline' });
     expect(checkTransition({ ...base, from: 'open', to: 'ordered', input: { deadline: today } })).toMatchObject({ ok: false, field: 'deadline' });
+    // A day that does not exist sorts after today as text; it reached Postgres, whose `date` refused it (a 400 naming no field).
+    expect(checkTransition({ ...base, from: 'open', to: 'ordered', input: { deadline: '2099-02-30' } })).toMatchObject({ ok: false, key: 'deadlineFormat', field: 'deadline' });
     expect(checkTransition({ ...base, from: 'ordered', to: 'rectified', input: { version: '1' } })).toMatchObject({ ok: false, field: 'reason' });
     expect(checkTransition({ ...base, from: 'ordered', to: 'rectified', input: { reason: 'fixed' } })).toMatchObject({ ok: false, field: 'version' });
     expect(checkTransition({ ...base, from: 'rectified', to: 'ordered', input: { version: '1' } })).toMatchObject({ ok: false, field: 'deadline' });
