@@ -92,6 +92,10 @@ const AXE_SOURCE = (createRequire(require.resolve('@axe-core/playwright'))('axe-
 const AXE_ALREADY_THERE = 'void 0';
 
 export async function expectAccessible(page: Page, options: { include?: string[]; exclude?: string[]; disableRules?: string[] } = {}): Promise<void> {
+  // After a click that navigates in the client, Next streams the new page's metadata after its content: the
+  // rows can be there while the <title> is not yet (axe then reported document-title on /notices/<slug>, one
+  // run in three, 2026-12-07). Every page has a title, so wait for it; a page without one still fails here.
+  await expect(page, 'the page has a <title>').toHaveTitle(/\S/);
   // Legacy mode: axe.run in the page itself. The default runs axe in each frame and then again in a new
   // blank page to merge the results (a second page and a second injection of axe per check); the app
   // has no cross-origin frames, the only kind legacy mode leaves out. Only the violations are collected in
