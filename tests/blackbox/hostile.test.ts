@@ -312,6 +312,30 @@ describe('hostile requests through the real server', () => {
     }
   });
 
+  // Found by seed 1343161858: POST /api/v1/users?callbackUrl=<18,557 characters> got Node's own 431 with an empty
+  // body (its parser refuses a request line and headers over 16 KB before Next sees them), naming no limit.
+  it('a request line and headers over 16 KB: a 431 naming the limit, as JSON under /api/ and as text on a page', async () => {
+    const long = 'x'.repeat(18_557);
+    const api = await sessions.admin.fetch(`/api/v1/users?callbackUrl=${long}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(api.status).toBe(431);
+    const { error } = (await api.json()) as { error: { code: string; message: string } };
+    expect(error.code).toBe('headers_too_large');
+    expect(error.message).toMatch(/16 KB \(16384 bytes\)/);
+    const page = await request(`/notices?q=${long}`);
+    expect(page.status).toBe(431);
+    expect(await page.text()).toMatch(/^431 .*16 KB/);
+    // A cookie header past the limit is refused the same way; one under it is served.
+    const port = portOf(server().baseUrl);
+    const over = await rawRequest(port, { head: ['GET /api/v1/cases HTTP/1.1', 'Host: 127.0.0.1', `Cookie: ${'a=b; '.repeat(4000)}`, 'Connection: close'], then: 'wait' });
+    expect(over.status).toBe(431);
+    expect(JSON.parse(over.body).error.code).toBe('headers_too_large');
+    // Bytes that are no HTTP: a 400 that says so, not an empty one.
+    const junk = await rawRequest(port, { head: ['GET /api/v1/cases HTTP/1.1', 'Host: 127.0.0.1', 'Bad Header Name: 1', 'Connection: close'], then: 'wait' });
+    expect(junk.status).toBe(400);
+    expect(JSON.parse(junk.body).error.code).toBe('bad_request');
+    expect((await request('/api/health')).status).toBe(200);
+  });
+
   it(`${TOTAL} random hostile requests (seed from BLACKBOX_HOSTILE_SEED or the clock): 0 responses 5xx, no empty API refusal`, async () => {
     const r = rng(SEED);
     const requests = Array.from({ length: TOTAL }, () => draw(r));
