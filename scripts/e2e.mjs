@@ -10,7 +10,10 @@
 // E2E_DATABASES_AT_ONCE=1 (both databases' runs side by side, each with its own server and port),
 // E2E_WORKERS (Playwright workers per database; playwright.config.ts), E2E_TRACE (a Playwright trace mode,
 // e.g. retain-on-failure: off by default), E2E_SCREENSHOTS (1: the specs' screenshots into docs/screenshots,
-// test-results: into test-results/screenshots; none by default: e2e/fixtures.ts). Each step's time is logged.
+// test-results: into test-results/screenshots; none by default: e2e/fixtures.ts), E2E_WAIT_FOR_GO=1
+// (scripts/test.mjs: prepare the database and start the server now, then run Playwright only once a line
+// arrives on stdin; stdin closed without one stops the server, drops the database and exits 1 without
+// Playwright). Each step's time is logged.
 import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -153,6 +156,7 @@ function choosePort() {
 
 const running = new Set(); // { child, done } of every server this script started and has not stopped
 const pendingCleanups = new Set(); // removal of each run's temporary database, until it has run
+const playwrights = new Set(); // the Playwright runs going on (a signal to this script reaches them too)
 
 function startServer(env, port, logFile) {
   const streamLog = process.env.E2E_SERVER_LOG === '1';
@@ -217,6 +221,26 @@ function printTail(file, lines = 60) {
   console.error(`[e2e] --- last lines of ${path.relative(root, file)} ---\n${text}\n[e2e] ---`);
 }
 
+// ---------------------------------------------------------------- the go (E2E_WAIT_FOR_GO=1)
+
+/**
+ * Resolves when a line arrives on stdin, rejects when stdin ends first (the caller no longer wants the run,
+ * or is gone). Read from the start, so the answer is there whenever a run asks for it.
+ */
+const go =
+  process.env.E2E_WAIT_FOR_GO === '1'
+    ? new Promise((resolve, reject) => {
+        process.stdin.setEncoding('utf8');
+        process.stdin.on('data', (chunk) => {
+          if (!chunk.includes('\n')) return;
+          process.stdin.destroy(); // nothing more to read: let the process end when its runs do
+          resolve();
+        });
+        process.stdin.once('end', () => reject(new Error('stdin closed before the go: Playwright not run')));
+      })
+    : Promise.resolve();
+go.catch(() => undefined); // awaited (and reported) by the run that needs it
+
 // ---------------------------------------------------------------- one run per database
 
 async function runFor(kind, chromiumPath) {
@@ -251,7 +275,17 @@ async function runFor(kind, chromiumPath) {
       printTail(logFile);
       return false;
     }
-    log(`${kind}: server is up; running Playwright`);
+    if (process.env.E2E_WAIT_FOR_GO === '1') {
+      log(`${kind}: server is up; waiting for the go on stdin`);
+      const waiting = Date.now();
+      try {
+        await go;
+      } catch (err) {
+        console.error(`[e2e] ${kind}: ${err.message}`);
+        return false;
+      }
+      log(`${kind}: go after ${seconds(waiting)} s ready; running Playwright`);
+    } else log(`${kind}: server is up; running Playwright`);
 
     const env = { ...prepared.env, E2E_DATABASE: kind, E2E_BASE_URL: baseUrl, CHROMIUM_PATH: chromiumPath };
     const args = [bin.playwright, 'test'];
@@ -265,7 +299,11 @@ async function runFor(kind, chromiumPath) {
     const playwrightStarted = Date.now();
     const r = await new Promise((resolve) => {
       const child = spawn(process.execPath, args, { cwd: root, env, stdio: 'inherit' });
-      child.once('exit', (code, signal) => resolve({ code, signal }));
+      playwrights.add(child);
+      child.once('exit', (code, signal) => {
+        playwrights.delete(child);
+        resolve({ code, signal });
+      });
     });
     log(`Playwright on ${kind} took ${seconds(playwrightStarted)} s`);
     if (r.code !== 0) {
@@ -313,8 +351,14 @@ async function main() {
   log(`passed on: ${kinds.join(', ')}`);
 }
 
+let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => {
+  process.on(signal, () => {
+    // A second signal (a terminal's Ctrl-C reaches this process and scripts/test.mjs forwards it too)
+    // must not end the process before the cleanup below is done.
+    if (stopping) return;
+    stopping = true;
+    for (const child of playwrights) child.kill(signal);
     // Stop the servers, then drop the temporary databases (an interrupted run leaves none behind).
     void Promise.all([...running].map(stopServer))
       .then(() => Promise.all([...pendingCleanups].map((c) => c().catch(() => undefined))))

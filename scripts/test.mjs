@@ -9,7 +9,9 @@
 //   vitest pass ends first takes the longer e2e pass (PGlite's), the other lane the shorter one, so the
 //   two lanes end as close together as the passes allow, whichever vitest pass is the shorter that run.
 //   Every step runs its own database and servers (e2e: E2E_PORT, and E2E_PORT + 50 for Postgres), so
-//   the lanes share nothing but the machine (the times: docs/testing.md).
+//   the lanes share nothing but the machine (the times: docs/testing.md). Each e2e pass prepares its fresh
+//   database and starts its server when the lanes start (scripts/e2e.mjs, E2E_WAIT_FOR_GO=1), and runs
+//   Playwright when its lane takes it: the hand-over waits for no preparation.
 // RECTIFY_TEST_SERIAL=1 runs the steps one after the other (vitest PGlite, vitest Postgres, e2e PGlite,
 // e2e Postgres): a loaded machine, or to read one step's output alone. In a lane, a failed step ends
 // that lane; the other lane runs to its end.
@@ -35,28 +37,39 @@ const reportDir = keptReportDir ? (fs.mkdirSync(keptReportDir, { recursive: true
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const steps = [];
 
-/** Runs a step; with `prefix`, each output line is prefixed (two steps side by side stay readable). */
-function run(label, command, commandArgs, env, prefix) {
-  console.log(`\n[test] ==== ${label} ====`);
-  const started = Date.now();
-  return new Promise((resolve) => {
-    const child = spawn(command, commandArgs, { cwd: root, env, stdio: ['ignore', prefix ? 'pipe' : 'inherit', prefix ? 'pipe' : 'inherit'] });
-    if (prefix) {
-      for (const [stream, out] of [[child.stdout, process.stdout], [child.stderr, process.stderr]]) {
-        readline.createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => out.write(`${prefix} ${line}\n`));
-      }
+/** Starts a step's process; with `prefix`, each output line is prefixed (two steps side by side stay readable). */
+function spawnStep(command, commandArgs, env, prefix, stdin = 'ignore') {
+  const child = spawn(command, commandArgs, { cwd: root, env, stdio: [stdin, prefix ? 'pipe' : 'inherit', prefix ? 'pipe' : 'inherit'] });
+  if (prefix) {
+    for (const [stream, out] of [[child.stdout, process.stdout], [child.stderr, process.stderr]]) {
+      readline.createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => out.write(`${prefix} ${line}\n`));
     }
-    const forward = (sig) => child.kill(sig);
-    process.on('SIGINT', forward);
-    process.on('SIGTERM', forward);
+  }
+  const forward = (sig) => child.kill(sig);
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
+  const closed = new Promise((resolve) =>
     child.once('close', (code, signal) => {
       process.off('SIGINT', forward);
       process.off('SIGTERM', forward);
-      const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      steps.push(`${label}: ${code === 0 ? 'ok' : `FAILED (${signal ?? `exit ${code}`})`} in ${seconds} s`);
-      resolve(code ?? 1);
-    });
-  });
+      resolve({ code, signal });
+    }),
+  );
+  return { child, closed };
+}
+
+/** Records how a step ended (the summary at the end); its exit code, 1 when a signal ended it. */
+function recordStep(label, started, { code, signal }) {
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  steps.push(`${label}: ${code === 0 ? 'ok' : `FAILED (${signal ?? `exit ${code}`})`} in ${seconds} s`);
+  return code ?? 1;
+}
+
+/** Runs a step to its end. */
+function run(label, command, commandArgs, env, prefix) {
+  console.log(`\n[test] ==== ${label} ====`);
+  const started = Date.now();
+  return spawnStep(command, commandArgs, env, prefix).closed.then((r) => recordStep(label, started, r));
 }
 
 function readJson(file) {
@@ -135,15 +148,38 @@ async function main() {
     );
 
   const e2eReports = path.join(reportDir, 'e2e');
-  /** e2e on one database: its own server and port (E2E_PORT + 50 for Postgres, so two never race). */
-  const e2ePass = (kind, prefix) => {
+  /**
+   * e2e on one database: its own server and port (E2E_PORT + 50 for Postgres, so two never race), started
+   * now with E2E_WAIT_FOR_GO=1: scripts/e2e.mjs prepares its fresh database and starts its server beside
+   * the vitest passes, and runs Playwright when `run` sends the go (the hand-over no longer waits for
+   * prepare-db and the server's start: docs/testing.md). `release` ends a pass that was never run (a lane
+   * failed): it stops its server and drops its database.
+   */
+  const startE2e = (kind, prefix) => {
+    const label = `e2e (Playwright) on ${kind}`;
     const port = Number(process.env.E2E_PORT ?? 3100) + (kind === 'postgres' ? 50 : 0);
-    return run(`e2e (Playwright) on ${kind}`, process.execPath, [path.join(root, 'scripts', 'e2e.mjs')], {
-      ...process.env,
-      E2E_DATABASES: kind,
-      E2E_PORT: String(port),
-      E2E_REPORT_DIR: e2eReports,
-    }, prefix);
+    const { child, closed } = spawnStep(
+      process.execPath,
+      [path.join(root, 'scripts', 'e2e.mjs')],
+      { ...process.env, E2E_DATABASES: kind, E2E_PORT: String(port), E2E_REPORT_DIR: e2eReports, E2E_WAIT_FOR_GO: '1' },
+      prefix,
+      'pipe',
+    );
+    child.stdin.on('error', () => undefined); // it ended before the go (a failed preparation): its exit code says so
+    let taken = false;
+    return {
+      run() {
+        taken = true;
+        console.log(`\n[test] ==== ${label} ====`);
+        const started = Date.now();
+        child.stdin.end('go\n');
+        return closed.then((r) => recordStep(label, started, r));
+      },
+      release() {
+        if (!taken) child.stdin.end();
+        return closed;
+      },
+    };
   };
   /** Runs the steps of one lane in order, stopping at the first failure; resolves to that exit code or 0. */
   const lane = async (steps) => {
@@ -155,18 +191,34 @@ async function main() {
   };
 
   let codes;
+  let e2ePasses = [];
   if (!pgUrl) {
     console.log('\n[test] TEST_DATABASE_URL is not set: skipping the Postgres passes');
-    codes = [await lane([pglitePass, ...(noE2e ? [] : [() => e2ePass('pglite')])])];
+    if (!noE2e) {
+      console.log('\n[test] e2e on pglite: database and server prepared now, Playwright after the vitest pass');
+      e2ePasses = [startE2e('pglite', '[e2e pglite]')];
+    }
+    codes = [await lane([pglitePass, ...e2ePasses.map((p) => () => p.run())])];
   } else if (serial) {
-    codes = [await lane([pglitePass, postgresPass, ...(noE2e ? [] : [() => e2ePass('pglite'), () => e2ePass('postgres')])])];
+    const e2eStep = (kind) => () => {
+      const pass = startE2e(kind);
+      e2ePasses.push(pass);
+      return pass.run();
+    };
+    codes = [await lane([pglitePass, postgresPass, ...(noE2e ? [] : [e2eStep('pglite'), e2eStep('postgres')])])];
   } else {
     // Two lanes side by side. The e2e passes wait in a queue, the longer first (PGlite: one connection,
     // ≈ 20 s more a pass, docs/testing.md); each lane takes the next one when its vitest pass has passed.
-    const e2eQueue = noE2e ? [] : [() => e2ePass('pglite', '[e2e pglite]'), () => e2ePass('postgres', '[e2e postgres]')];
-    const nextE2e = () => (e2eQueue.length ? e2eQueue.shift()() : Promise.resolve(0));
+    if (!noE2e) {
+      console.log('\n[test] e2e on pglite and postgres: databases and servers prepared now, Playwright when a lane takes the pass');
+      e2ePasses = [startE2e('pglite', '[e2e pglite]'), startE2e('postgres', '[e2e postgres]')];
+    }
+    const e2eQueue = [...e2ePasses];
+    const nextE2e = () => (e2eQueue.length ? e2eQueue.shift().run() : Promise.resolve(0));
     codes = await Promise.all([lane([pglitePass, nextE2e]), lane([postgresPass, nextE2e])]);
   }
+  // A pass no lane took (its lane failed) stops its server and drops its database before the summary.
+  await Promise.all(e2ePasses.map((p) => p.release()));
   countVitest(pgliteReport);
   countVitest(postgresReport);
   if (fs.existsSync(e2eReports)) {
