@@ -42,7 +42,8 @@ export function refusalResponse(refusal: NonNullable<ReturnType<typeof refusalOf
   const body = api ? JSON.stringify({ error: { code: refusal.code, message: refusal.message } }) : `${refusal.status} ${refusal.message}\n`;
   const headers: Record<string, string | number> = {
     ...SECURITY_HEADERS,
-    ...(api ? { 'Content-Security-Policy': API_CSP } : {}),
+    // Neither answer loads anything or may be framed.
+    'Content-Security-Policy': API_CSP,
     'Content-Type': api ? 'application/json' : 'text/plain; charset=utf-8',
     'Content-Length': Buffer.byteLength(body),
     'Cache-Control': 'no-store',
