@@ -32,6 +32,18 @@ export function isCalendarDate(value: unknown): value is string {
   return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(value);
 }
 
+/**
+ * An instant as Postgres prints a timestamptz (`2026-03-01 09:30:00.123456+08`, the case list's cursor) or as
+ * ISO 8601 (`2026-03-01T01:30:00Z`) that Postgres's `timestamptz` takes: a calendar day (isCalendarDate), a time
+ * of day that exists, an offset of at most 15:59 (an edited cursor reached Postgres as 'x'::timestamptz, a 500).
+ */
+export function isTimestamp(value: unknown): value is string {
+  const m = typeof value === 'string' ? /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d{1,6})?(?:Z|[+-](\d{2})(?::?(\d{2}))?(?::\d{2})?)?$/.exec(value) : null;
+  if (!m || !isCalendarDate(m[1])) return false;
+  const [hour, minute, second, offsetHours, offsetMinutes] = m.slice(2).map((v) => Number(v ?? 0));
+  return hour! <= 23 && minute! <= 59 && second! <= 59 && offsetHours! <= 15 && offsetMinutes! <= 59;
+}
+
 /** Adds calendar days to a YYYY-MM-DD date. */
 export function addDays(isoDate: string, days: number): string {
   const d = new Date(`${isoDate}T00:00:00Z`);

@@ -2,21 +2,26 @@ import { isCampaignSql } from '@/lib/campaigns/sql';
 import { and, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { campaigns, cases, inspections, operators, subjects, users } from '@/db/schema';
+import { isCursorId, isCursorText } from '@/lib/http/cursor';
 import { invalid } from '@/lib/http/errors';
 import { operatorFlaggedFilterSql, subjectFlaggedFilterSql } from '@/lib/offenders/active';
 import { operatorMarkedSql, subjectMarkedFilterSql, subjectMarkedSql } from '@/lib/offenders/marks';
 import type { CaseListFilters, CaseListQuery, CaseSort } from './filters';
 import { caseSearchSql } from '@/lib/search/match';
 import { isOverdueSql } from './overdue';
+import { isCalendarDate, isTimestamp } from '@/lib/time';
 import type { CaseListItem } from './responses';
 
 export type { CaseListItem };
 
-/** Each sort: its key expression and direction. Keyset pages compare (key, id) with the last row's. */
-const SORTS: Record<CaseSort, { key: SQL; dir: 'asc' | 'desc'; cast: string }> = {
-  opened: { key: sql`${cases.openedAt}`, dir: 'desc', cast: 'timestamptz' },
-  deadline: { key: sql`coalesce(${cases.deadline}, date '9999-12-31')`, dir: 'asc', cast: 'date' },
-  subject: { key: sql`${subjects.name}`, dir: 'asc', cast: 'text' },
+/**
+ * Each sort: its key expression and direction. Keyset pages compare (key, id) with the last row's; `valid`
+ * is the cursor's key as a page of this sort could have ended on (the key reaches Postgres as `cast`).
+ */
+const SORTS: Record<CaseSort, { key: SQL; dir: 'asc' | 'desc'; cast: string; valid: (k: string) => boolean }> = {
+  opened: { key: sql`${cases.openedAt}`, dir: 'desc', cast: 'timestamptz', valid: isTimestamp },
+  deadline: { key: sql`coalesce(${cases.deadline}, date '9999-12-31')`, dir: 'asc', cast: 'date', valid: isCalendarDate },
+  subject: { key: sql`${subjects.name}`, dir: 'asc', cast: 'text', valid: isCursorText },
 };
 
 export interface CaseListPage {
@@ -37,7 +42,7 @@ function encodeCursor(c: Cursor): string {
 function decodeCursor(raw: string, sort: CaseSort): Cursor {
   try {
     const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor;
-    if (c.s === sort && typeof c.k === 'string' && Number.isSafeInteger(c.id)) return c;
+    if (c.s === sort && isCursorText(c.k) && SORTS[sort].valid(c.k) && isCursorId(c.id)) return c;
   } catch {
     /* fall through */
   }

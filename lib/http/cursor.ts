@@ -30,14 +30,27 @@ export function decodeCursor(cursor: string | undefined, head?: (value: CursorKe
   if (!cursor) return null;
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    // Only what a page could have ended on: text Postgres can store, finite numbers, an integer id.
-    const validHead = (v: unknown) => v === null || (typeof v === 'string' && v.length <= 400 && !v.includes('\u0000') && v.isWellFormed()) || (typeof v === 'number' && Number.isFinite(v));
-    const validId = (v: unknown) => Number.isSafeInteger(v) && Math.abs(v as number) <= MAX_DB_INT;
-    if (Array.isArray(key) && key.length === 2 && validHead(key[0]) && validId(key[1]) && (!head || head(key[0] as CursorKey[0]))) return key as CursorKey;
+    // Only what a page could have ended on: text Postgres can store, finite numbers, an id or offset.
+    const validHead = (v: unknown) => v === null || isCursorText(v) || (typeof v === 'number' && Number.isFinite(v));
+    if (Array.isArray(key) && key.length === 2 && validHead(key[0]) && isCursorId(key[1]) && (!head || head(key[0] as CursorKey[0]))) return key as CursorKey;
   } catch {
     /* fall through */
   }
   throw invalid('The cursor is not one this server handed out.', { cursor: 'Unknown cursor.' });
+}
+
+/** A cursor's text sort key: what a page could have ended on, text Postgres can store (no NUL, well-formed, at most 400 characters). */
+export function isCursorText(v: unknown): v is string {
+  return typeof v === 'string' && v.length <= 400 && !v.includes('\u0000') && v.isWellFormed();
+}
+
+/**
+ * A cursor's number: a row id or an offset (the region search's), so a whole number from 0 to Postgres's
+ * integer maximum; a negative one reached Postgres as a negative OFFSET (a 500), a larger one as an integer
+ * out of range.
+ */
+export function isCursorId(v: unknown): v is number {
+  return Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= MAX_DB_INT;
 }
 
 /** `cursor` and `limit` query parameters, shared by every list. */

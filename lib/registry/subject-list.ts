@@ -8,7 +8,7 @@ import { subjectFlaggedFilterSql } from '@/lib/offenders/active';
 import { operatorMarkedSql, subjectMarkedFilterSql, subjectMarkedSql } from '@/lib/offenders/marks';
 import type { SubjectListQuery } from './list-schemas';
 import { subjectMatchSql } from '@/lib/search/match';
-import { officeDateSql } from '@/lib/time';
+import { isCalendarDate, officeDateSql } from '@/lib/time';
 import type { SubjectListRow } from './responses';
 
 export type { SubjectListRow };
@@ -87,7 +87,8 @@ function subjectListWhere(query: SubjectListQuery): SQL[] {
 
 /** The list's SQL (limit + 1 rows). `offset` exists only for the benchmark's baseline. */
 export function subjectListSql(query: SubjectListQuery, options: { offset?: number } = {}): SQL {
-  const after = decodeCursor(query.cursor);
+  // By last inspection the key reaches Postgres as a date: an edited ["x", 1] was 'x'::date, a 500 on the page.
+  const after = decodeCursor(query.cursor, query.sort === 'inspected' ? isCalendarDate : undefined);
   const where = subjectListWhere(query);
   const { order, keyset } = orderAndKeyset(query, after);
   if (keyset) where.push(keyset);

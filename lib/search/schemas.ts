@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IDENTIFIER_TYPES } from '@/lib/domain/identifiers';
+import { MAX_DB_INT } from '@/lib/http/params';
 
 export const SEARCH_TYPES = ['case', 'operator', 'subject'] as const;
 export const SEARCH_MAX_LIMIT = 50;
@@ -22,7 +23,15 @@ export const searchQuerySchema = z.object({
       .max(SEARCH_MAX_LIMIT, `limit is at most ${SEARCH_MAX_LIMIT}.`)
       .default(SEARCH_DEFAULT_LIMIT),
   ),
-  cursor: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^(case|operator|subject)\.\d{1,10}$/, 'Use the nextCursor of the previous page.').optional()),
+  // The id after the dot is compared with integer ids: one past Postgres's integer was an error there.
+  cursor: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .regex(/^(case|operator|subject)\.\d{1,10}$/, 'Use the nextCursor of the previous page.')
+      .refine((c) => Number(c.split('.')[1]) <= MAX_DB_INT, 'Use the nextCursor of the previous page.')
+      .optional(),
+  ),
 });
 export type SearchQuery = z.infer<typeof searchQuerySchema>;
 

@@ -18,6 +18,7 @@ import { loginAs, request, server, type DemoRole, type Session } from './support
 import { portOf, rawRequest } from './support/raw';
 import { fuzzSize } from '../support/fuzz-size';
 import { IMPORT_HEADER, settled, waitForJob } from './support/import-file';
+import { EDITED_CURSORS, LIST_SORTS } from '../support/fuzz/hostile';
 
 const TOTAL = fuzzSize('BLACKBOX_HOSTILE_REQUESTS', { ci: 2_500, local: 500 });
 const CONCURRENCY = 12;
@@ -158,6 +159,14 @@ function hostileQuery(r: ReturnType<typeof rng>, path: string): string {
   return `${path}${path.includes('?') ? '&' : '?'}${query.join('&')}`;
 }
 
+/** An edited cursor (a list's shape, a key or id no page ended on), sometimes under a sort or with a search. */
+function editedCursor(r: ReturnType<typeof rng>, path: string): string {
+  const query = [`cursor=${r.pick(EDITED_CURSORS)}`];
+  if (r.next() < 0.6) query.unshift(`sort=${r.pick(LIST_SORTS)}`);
+  if (r.next() < 0.3) query.push('q=%E5%8C%97');
+  return `${path}${path.includes('?') ? '&' : '?'}${query.join('&')}`;
+}
+
 /**
  * One hostile request, drawn from the generator. The mix keeps rendered pages (the costly answers)
  * to about a fifth, so 10,000 requests fit in about two minutes.
@@ -180,7 +189,7 @@ function draw(r: ReturnType<typeof rng>): Hostile {
       path = parts.join('/');
     } else path = `${route.path.split('?')[0]}/${segment}`;
   } else if (kind < 0.65) {
-    path = hostileQuery(r, route.path);
+    path = r.next() < 0.15 ? editedCursor(r, route.path) : hostileQuery(r, route.path);
   } else if (kind < 0.85) {
     // hostile headers, sometimes with a hostile query too
     Object.assign(headers, r.pick(HEADERS));
@@ -254,9 +263,30 @@ describe('hostile requests through the real server', () => {
     // Year 0 is a date in JavaScript and an error in Postgres.
     ['/cases?from=0000-01-01', 'inspector'],
     ['/api/v1/campaigns?cursor=WyIwMDAwLTAxLTAxIiwxXQ', 'inspector'],
+    // Found by reading the decoders behind the cursor's shape (2026-12-07; the generator now edits cursors, EDITED_CURSORS):
+    // the key of a list sorted by a date or a time reached Postgres as 'x'::date or 'x'::timestamptz, the case list's
+    // id as an integer out of range, its text key with a NUL: a 500 on the page.
+    ['/subjects?sort=inspected&cursor=WyJ4IiwxXQ', 'inspector'], // ["x",1]
+    ['/cases?cursor=eyJzIjoib3BlbmVkIiwiayI6IngiLCJpZCI6MX0', 'inspector'], // {"s":"opened","k":"x","id":1}
+    ['/cases?sort=deadline&cursor=eyJzIjoiZGVhZGxpbmUiLCJrIjoieCIsImlkIjoxfQ', 'inspector'],
+    ['/cases?sort=subject&cursor=eyJzIjoic3ViamVjdCIsImsiOiJhIiwiaWQiOjk5OTk5OTk5OTl9', 'inspector'], // id 9999999999
+    ['/cases?sort=subject&cursor=eyJzIjoic3ViamVjdCIsImsiOiJhXHUwMDAwIiwiaWQiOjF9', 'inspector'], // k "a\u0000"
   ] as const)('GET %s as %s: a 4xx or the page, never a 5xx', async (path, who) => {
     const res = await send({ method: 'GET', path, who, headers: {} });
     expect(res.status, res.text.slice(0, 300)).toBeLessThan(500);
+  });
+
+  // Found with the cases above: the API answered these edited cursors with Postgres's own words and no field (a 500
+  // for the region search's negative offset); now a 400 naming cursor.
+  it.each([
+    '/api/v1/regions?q=%E5%8C%97&cursor=W251bGwsLTFd', // [null,-1]: OFFSET -1 (500)
+    '/api/v1/subjects?sort=inspected&cursor=WyJ4IiwxXQ', // 'invalid input syntax for type date: "x"'
+    '/api/v1/cases?cursor=eyJzIjoib3BlbmVkIiwiayI6IngiLCJpZCI6MX0', // '… for type timestamp with time zone: "x"'
+    '/api/v1/search?q=%E5%81%9C%E8%BD%A6&cursor=operator.9999999999', // 'value "9999999999" is out of range for type integer'
+  ])('GET %s: a 400 naming cursor', async (path) => {
+    const res = await send({ method: 'GET', path, who: 'inspector', headers: {} });
+    expect(res.status, res.text.slice(0, 300)).toBe(400);
+    expect(Object.keys((JSON.parse(res.text) as { error: { fields?: object } }).error.fields ?? {})).toContain('cursor');
   });
 
   // Found by seed 1280831995: this body posted as text/csv made the CSV parser build an error quoting the

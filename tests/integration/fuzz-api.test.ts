@@ -16,7 +16,7 @@ import { inviteContact } from '../../lib/portal/contacts';
 import { createToken } from '../support/api';
 import { setupTestDatabase, teardownTestDatabase } from '../support/db';
 import { makeSubject, makeUser, withTaxonomies } from '../support/fixtures';
-import { hostileJson, hostileParam, hostileString, rawBody, tenMegabyteBody } from '../support/fuzz/hostile';
+import { EDITED_CURSORS, LIST_SORTS, hostileJson, hostileParam, hostileString, rawBody, tenMegabyteBody } from '../support/fuzz/hostile';
 import { answerProblems, callerFor, changeMark, changesAfter, describeRequest, installChangeLog, loadHandler, paramNames, routeFileIndex, send, type FuzzRequest } from '../support/fuzz/harness';
 import { fuzzTargets, type FuzzIds, type Target } from '../support/fuzz/targets';
 import { draftInput, makeOverdueCase } from '../support/notices';
@@ -133,6 +133,16 @@ function requestsFor(route: string, t: Target): fc.Arbitrary<Draft> {
       fc.array(fc.tuple(fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...t.query) }, { weight: 1, arbitrary: hostileString.map((s) => s.slice(0, 50)) }), hostileParam), { minLength: 1, maxLength: 4 }).map((query) =>
         plain({ query: [...(t.baseQuery ?? []).filter(([k]) => !query.some(([q]) => q === k)), ...query], body: undefined, mutated: query.length === 1 && t.query!.includes(query[0]![0]) ? query[0]![0] : undefined }),
       ),
+    );
+  }
+  if (t.query?.includes('cursor')) {
+    // an edited cursor, under one of the lists' sorts where the route has one (then the 400 may name sort)
+    const sorts = t.query.includes('sort') ? fc.option(fc.constantFrom(...LIST_SORTS)) : fc.constant(null);
+    options.push(
+      fc.tuple(fc.constantFrom(...EDITED_CURSORS), sorts).map(([cursor, sort]) => {
+        const edited: [string, string][] = sort ? [['sort', sort], ['cursor', cursor]] : [['cursor', cursor]];
+        return plain({ query: [...(t.baseQuery ?? []).filter(([k]) => !edited.some(([e]) => e === k)), ...edited], body: undefined, mutated: sort ? undefined : 'cursor' });
+      }),
     );
   }
   return fc.oneof(...options);

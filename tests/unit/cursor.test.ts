@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HttpError } from '@/lib/http/errors';
 import { decodeCursor, encodeCursor } from '@/lib/http/cursor';
-import { isCalendarDate } from '@/lib/time';
+import { isCalendarDate, isTimestamp } from '@/lib/time';
 
 const cursorOf = (key: unknown) => Buffer.from(JSON.stringify(key)).toString('base64url');
 
@@ -25,6 +25,15 @@ describe('isCalendarDate: the days Postgres `date` takes', () => {
   });
 });
 
+describe('isTimestamp: the instants Postgres `timestamptz` takes (the case list’s cursor)', () => {
+  it('takes what Postgres prints for a timestamptz, and ISO 8601', () => {
+    for (const t of ['2026-12-07 03:04:05.123456+00', '2026-12-07 11:04:05+08', '2026-12-07 09:04:05.1+05:30', '1900-01-01 00:00:00+08:05:43', '2026-12-07T03:04:05Z', '2026-12-07T03:04:05.123Z']) expect(isTimestamp(t), t).toBe(true);
+  });
+  it('refuses what Postgres would refuse', () => {
+    for (const t of ['x', '2026-02-30 00:00:00+00', '0000-01-01 00:00:00+00', '2026-12-07 25:00:00+00', '2026-12-07 10:60:00+00', '2026-12-07 10:00:00+16', '2026-12-07', null, 1]) expect(isTimestamp(t), String(t)).toBe(false);
+  });
+});
+
 describe('decodeCursor with the list’s head check', () => {
   it('gives back the key of a cursor a date-keyed page handed out', () => {
     expect(decodeCursor(encodeCursor(['2026-06-15', 42]), isCalendarDate)).toEqual(['2026-06-15', 42]);
@@ -36,6 +45,11 @@ describe('decodeCursor with the list’s head check', () => {
       expect(refusal(cursorOf([head, 1]), isCalendarDate), JSON.stringify(head)).toEqual({ status: 400, fields: { cursor: 'Unknown cursor.' } });
     }
     expect(refusal('WyJ4IiwxXQ', isCalendarDate)?.status).toBe(400);
+  });
+  // An id is a row id or the region search's offset: a negative one reached Postgres as OFFSET -1 (a 500).
+  it('answers an id below 0 or past Postgres’s integer with a 400 naming `cursor`', () => {
+    for (const id of [-1, 2 ** 31, 1.5]) expect(refusal(cursorOf([null, id])), String(id)).toEqual({ status: 400, fields: { cursor: 'Unknown cursor.' } });
+    expect(decodeCursor(cursorOf([null, 0]))).toEqual([null, 0]);
   });
   it('still takes any storable head where the list has no check of its own', () => {
     expect(refusal('WyJ4IiwxXQ')).toBeNull();

@@ -80,6 +80,25 @@ export const hostileParam: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('1', '999999', '0', '-5', '2147483647', '01', '1.0', 'null', 'undefined', '[]', '{}') },
 );
 
+const cursorOf = (key: unknown) => Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+
+/**
+ * Cursors edited by a client: the shape a list hands out (lib/http/cursor.ts's [key, id], the case list's
+ * { s, k, id }, the search's `type.id`) holding a key or an id no page could have ended on. Random text is
+ * almost never such a cursor, so the decoders' checks behind the shape went untried (the sorts that read the
+ * key as a date or a time; a negative offset).
+ */
+export const EDITED_CURSORS = [
+  cursorOf(['x', 1]), cursorOf([1, 1]), cursorOf(['2026-02-30', 1]), cursorOf(['0000-01-01', 1]), cursorOf(['0|x', 1]),
+  cursorOf([null, -1]), cursorOf([null, 2 ** 31]), cursorOf(['a', 1.5]),
+  cursorOf({ s: 'opened', k: 'x', id: 1 }), cursorOf({ s: 'opened', k: '2026-01-01 25:00:00+00', id: 1 }), cursorOf({ s: 'deadline', k: 'x', id: 1 }),
+  cursorOf({ s: 'subject', k: 'a', id: 2 ** 33 }), cursorOf({ s: 'subject', k: 'a\u0000', id: 1 }), cursorOf({ s: 'subject', k: 'a', id: -1 }),
+  'operator.9999999999', 'case.0', 'subject.-1',
+];
+
+/** The lists' sort values (cases, subjects), for an edited cursor to be read under each. */
+export const LIST_SORTS = ['opened', 'deadline', 'subject', 'name', 'created', 'inspected'];
+
 /** Raw bodies that are not JSON at all, or not UTF-8. */
 export const rawBody: fc.Arbitrary<Uint8Array | string> = fc.oneof(
   fc.uint8Array({ maxLength: 200 }),
