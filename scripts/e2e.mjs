@@ -189,7 +189,7 @@ async function stopServer(server) {
     }
   };
   signalGroup('SIGTERM');
-  const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), 10_000));
+  const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), 10_000).unref());
   if ((await Promise.race([done, timeout])) === 'timeout') {
     signalGroup('SIGKILL');
     await done;

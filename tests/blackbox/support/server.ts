@@ -155,7 +155,7 @@ async function stopGroup(child: ChildProcess, done: Promise<unknown>): Promise<v
     }
   };
   signal('SIGTERM');
-  const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), 10_000));
+  const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), 10_000).unref());
   if ((await Promise.race([done, timeout])) === 'timeout') {
     signal('SIGKILL');
     await done;
