@@ -19,7 +19,7 @@ interface ParserError extends Error {
 }
 
 /** The refusal for a parser error, or null for errors this module leaves to Node (timeouts, resets). */
-export function refusalOf(error: ParserError, maxHeaderSize = http.maxHeaderSize): { status: 400 | 431; code: string; message: string } | null {
+function refusalOf(error: ParserError, maxHeaderSize = http.maxHeaderSize): { status: 400 | 431; code: string; message: string } | null {
   if (error.code === 'HPE_HEADER_OVERFLOW') {
     return {
       status: 431,
@@ -36,7 +36,7 @@ export function refusalOf(error: ParserError, maxHeaderSize = http.maxHeaderSize
 const STATUS_TEXT = { 400: 'Bad Request', 431: 'Request Header Fields Too Large' } as const;
 
 /** The raw answer: an API path (as far as the parser read it) gets JSON, anything else text. */
-export function refusalResponse(refusal: NonNullable<ReturnType<typeof refusalOf>>, received: Buffer | undefined): string {
+function refusalResponse(refusal: NonNullable<ReturnType<typeof refusalOf>>, received: Buffer | undefined): string {
   const line = received?.subarray(0, 64).toString('latin1') ?? '';
   const api = /^[A-Z]+ \/api\//.test(line);
   const body = api ? JSON.stringify({ error: { code: refusal.code, message: refusal.message } }) : `${refusal.status} ${refusal.message}\n`;
